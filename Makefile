@@ -1,0 +1,30 @@
+# ModelDesk. `make test` and `make demo` create .venv/ on first use.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+DEMO_DIR := out/demo
+
+.PHONY: test demo bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --disable-pip-version-check -q -e '.[test]'
+	touch $(STAMP)
+
+## test: run the whole test suite headless
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+## demo: train cnn-small on the bundled digits, export ONNX, classify the bundled sample images
+demo: $(STAMP)
+	mkdir -p $(DEMO_DIR)
+	$(PY) -m engine train --dataset digits --model cnn-small --export $(DEMO_DIR)/digits-cnn-small.onnx
+	$(PY) -m engine predict $(DEMO_DIR)/digits-cnn-small.onnx resources/samples/digits --top-k 3
+
+## bench: measure the training loop's overhead against a bare PyTorch loop
+bench: $(STAMP)
+	$(PY) bench/train_overhead.py
+
+clean:
+	rm -rf $(VENV) out .pytest_cache

@@ -1,0 +1,54 @@
+"""Terminal progress for the command line: one line per epoch, a bar for downloads."""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import TextIO
+
+from engine.train.events import EpochEnd, TrainingFinished, TrainingStarted
+
+
+class ByteProgress:
+    """A single self-rewriting progress line for downloads and folder loading, throttled."""
+
+    def __init__(self, label: str, stream: TextIO = sys.stderr) -> None:
+        self.label = label
+        self.stream = stream
+        self._last = 0.0
+        self._shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - self._last < 0.2 and (total == 0 or done < total):
+            return
+        self._last = now
+        if total:
+            width = 30
+            filled = int(width * done / total)
+            text = f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] {100 * done / total:5.1f}%"
+        else:
+            text = f"\r{self.label} {done:,}"
+        self.stream.write(text)
+        self.stream.flush()
+        self._shown = True
+        if total and done >= total:
+            self.stream.write("\n")
+            self._shown = False
+
+
+def format_event(event) -> str | None:
+    """The stderr line for a training event, or None for events that print nothing."""
+    if isinstance(event, TrainingStarted):
+        start = f", resuming at epoch {event.start_epoch}" if event.start_epoch > 1 else ""
+        return (f"Training {event.model_name} ({event.parameters:,} parameters) on {event.device}: "
+                f"{event.train_size:,} training and {event.val_size:,} validation images{start}.\n"
+                f"Run folder: {event.run_dir}")
+    if isinstance(event, EpochEnd):
+        best = "  *best" if event.is_best else ""
+        return (f"Epoch {event.epoch}/{event.epochs}  loss {event.train_loss:.4f}  acc {100 * event.train_accuracy:.2f}%"
+                f"  val loss {event.val_loss:.4f}  val acc {100 * event.val_accuracy:.2f}%  lr {event.learning_rate:.2g}"
+                f"  {event.samples_per_second:,.0f} img/s  {event.seconds:.1f}s{best}")
+    if isinstance(event, TrainingFinished):
+        return f"{event.reason} Best validation accuracy {100 * event.best_val_accuracy:.2f}% at epoch {event.best_epoch}."
+    return None

@@ -1,0 +1,101 @@
+"""`modeldesk-cli train`: train a model headless, with a progress line per epoch."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+from pathlib import Path
+
+from engine.commands.progress import ByteProgress, format_event
+from engine.data.registry import LoadOptions
+from engine.errors import ConfigError
+from engine.train.config import AUGMENTATIONS, DEVICES, OPTIMIZERS, SCHEDULES, TrainConfig
+from engine.train.control import TrainingControl
+
+TASKS = ("classify",)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--task", default="classify", choices=TASKS, help="what to train (default: classify)")
+    parser.add_argument("--dataset", default="digits", help="dataset name or folder:PATH (see `modeldesk-cli datasets`)")
+    parser.add_argument("--model", default="cnn-small", help="model name (see `modeldesk-cli models`)")
+    parser.add_argument("--epochs", type=int, help="passes over the training data (default: chosen per dataset)")
+    parser.add_argument("--batch-size", type=int, help="images per step (default: chosen per dataset)")
+    parser.add_argument("--lr", type=float, help="peak learning rate (default: chosen per dataset and model)")
+    parser.add_argument("--optimizer", choices=OPTIMIZERS, help="default: adamw")
+    parser.add_argument("--schedule", choices=SCHEDULES, help="learning-rate schedule (default: onecycle)")
+    parser.add_argument("--weight-decay", type=float)
+    parser.add_argument("--augment", choices=AUGMENTATIONS, help="image augmentation (default: chosen per dataset)")
+    parser.add_argument("--patience", type=int, help="stop after this many epochs without improvement (0: never)")
+    parser.add_argument("--val-split", type=float, default=0.2, help="share held out for validation when there is no test split")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--device", default="auto", choices=DEVICES)
+    parser.add_argument("--no-mixed-precision", action="store_true", help="train in float32 on GPUs too")
+    parser.add_argument("--image-size", type=int, help="resize your own folder images to this square size")
+    parser.add_argument("--data-dir", type=Path, help="folder that already holds the dataset files (no download)")
+    parser.add_argument("--runs-dir", type=Path, help="where run folders are kept (default: the user data folder)")
+    parser.add_argument("--resume", type=Path, metavar="CHECKPOINT", help="continue from a checkpoint (last.pt or best.pt)")
+    parser.add_argument("--export", type=Path, metavar="OUT.onnx", help="also copy the exported ONNX model here")
+    parser.add_argument("--json", action="store_true", help="print one JSON object with the results as the last line")
+
+
+def _config_from_args(args: argparse.Namespace) -> TrainConfig:
+    return TrainConfig(
+        dataset=args.dataset, model=args.model, task=args.task, epochs=args.epochs, batch_size=args.batch_size,
+        lr=args.lr, optimizer=args.optimizer, weight_decay=args.weight_decay, schedule=args.schedule,
+        augment=args.augment, val_split=args.val_split, patience=args.patience, seed=args.seed, device=args.device,
+        mixed_precision=not args.no_mixed_precision, data_dir=str(args.data_dir) if args.data_dir else None,
+        image_size=args.image_size,
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Train as the arguments say; print progress on stderr and (with --json) results on stdout."""
+    from engine.train.run import train_classifier  # torch loads here, not for `--help`
+
+    if args.export is not None and args.export.suffix.lower() != ".onnx":
+        raise ConfigError("The export file name must end in .onnx.")
+    if args.export is not None and not args.export.parent.exists():
+        raise ConfigError(f"The folder '{args.export.parent}' for the exported model does not exist.")
+    config = _config_from_args(args)
+    if args.resume is not None:
+        config.dataset = None  # taken from the checkpoint
+        config.model = None
+    control = TrainingControl()
+
+    def on_interrupt(signum, frame):  # first Ctrl+C stops cleanly, a second one aborts
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        print("\nStopping after this batch (press Ctrl+C again to abort)...", file=sys.stderr)
+        control.stop()
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
+
+    def emit(event) -> None:
+        line = format_event(event)
+        if line:
+            print(line, file=sys.stderr, flush=True)
+
+    try:
+        options = LoadOptions(progress=ByteProgress("Loading dataset"))
+        result = train_classifier(config, runs_dir=args.runs_dir, emit=emit, control=control,
+                                  resume_from=args.resume, export_to=args.export, load_options=options)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    onnx_path = str(result.export.path) if result.export else None
+    if onnx_path:
+        print(f"Exported to {onnx_path} (ONNX Runtime matches PyTorch within {result.export.max_abs_diff:.1e}).", file=sys.stderr)
+    summary = dict(status=result.status, val_accuracy=result.val_accuracy, val_loss=result.val_loss,
+                   epochs=result.epochs_done, best_epoch=result.best_epoch, seconds=round(result.seconds, 3),
+                   run_dir=str(result.run_dir), onnx=onnx_path, device=result.device, model=result.config.model,
+                   dataset=result.config.dataset)
+    if args.json:
+        print(json.dumps(summary))
+    else:
+        print(f"Validation accuracy {100 * result.val_accuracy:.2f}% after {result.epochs_done} epochs "
+              f"({result.seconds:.1f}s). Run folder: {result.run_dir}")
+    return 0
+
+
+COMMANDS = [("train", "Train a model on a dataset.", add_arguments, run)]

@@ -1,0 +1,1 @@
+"""Dataset sources. Each source module registers itself in `engine.data.registry`."""

@@ -1,0 +1,99 @@
+"""Datasets registered by name, each with a one-line description for people.
+
+A dataset spec is either a plain name (`digits`, `mnist`) or `name:argument`
+(`folder:/home/me/pets`). Source modules register a loader with `register_dataset`; the GUI and
+the command line build their lists from `list_datasets()`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Protocol
+
+from engine.data.base import ImageData
+from engine.errors import ConfigError
+
+# Modules that register datasets when imported; imported on first use of the registry.
+_SOURCE_MODULES = (
+    "engine.data.digits",
+    "engine.data.idx",
+    "engine.data.cifar",
+    "engine.data.folder",
+)
+
+
+@dataclass
+class LoadOptions:
+    """How and where to load a dataset; every field is optional."""
+
+    data_dir: Path | None = None  # a folder already holding the files; skips any download
+    cache_dir: Path | None = None  # where downloads are kept; default: the user cache dir
+    progress: Callable[[int, int], None] | None = None  # (done, total) bytes or files; total 0 if unknown
+    should_cancel: Callable[[], bool] | None = None  # polled during long work
+    image_size: int | None = None  # resize user folders to this square size (default: automatic)
+
+
+class DatasetLoader(Protocol):
+    def __call__(self, argument: str | None, options: LoadOptions) -> ImageData: ...
+
+
+@dataclass(frozen=True)
+class DatasetInfo:
+    """A registered dataset: its name, a sentence for people, and how to load it."""
+
+    name: str
+    description: str
+    task: str
+    takes_argument: bool  # True for `folder:PATH` style specs
+    loader: DatasetLoader
+
+
+_DATASETS: dict[str, DatasetInfo] = {}
+_loaded = False
+
+
+def register_dataset(name: str, description: str, *, task: str = "classify", takes_argument: bool = False):
+    """Decorator: register `loader(argument, options) -> ImageData` under `name`."""
+
+    def wrap(loader: DatasetLoader) -> DatasetLoader:
+        _DATASETS[name] = DatasetInfo(name, description, task, takes_argument, loader)
+        return loader
+
+    return wrap
+
+
+def _ensure_sources() -> None:
+    global _loaded
+    if not _loaded:
+        for module in _SOURCE_MODULES:
+            importlib.import_module(module)
+        _loaded = True
+
+
+def list_datasets(task: str | None = None) -> list[DatasetInfo]:
+    """Every registered dataset (optionally only those for `task`), in registration order."""
+    _ensure_sources()
+    return [info for info in _DATASETS.values() if task is None or info.task == task]
+
+
+def parse_spec(spec: str) -> tuple[DatasetInfo, str | None]:
+    """Split `name[:argument]` and look the name up; raises ConfigError for unknown names."""
+    _ensure_sources()
+    name, sep, argument = spec.partition(":")
+    info = _DATASETS.get(name.strip().lower())
+    if info is None:
+        known = ", ".join(sorted(_DATASETS))
+        raise ConfigError(f"There is no dataset called '{spec}'. Choose one of: {known} (or folder:PATH for your own images).")
+    if info.takes_argument and not argument:
+        raise ConfigError(f"The dataset '{info.name}' needs a path, for example {info.name}:/path/to/images.")
+    if not info.takes_argument and sep:
+        raise ConfigError(f"The dataset '{info.name}' takes no argument; write just '{info.name}'.")
+    return info, (argument or None)
+
+
+def load_dataset(spec: str, options: LoadOptions | None = None) -> ImageData:
+    """Load the dataset named by `spec`; raises DataError/ConfigError with a plain sentence."""
+    info, argument = parse_spec(spec)
+    return info.loader(argument, options or LoadOptions())

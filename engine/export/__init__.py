@@ -1,0 +1,1 @@
+"""ONNX export with self-describing metadata and a parity check."""

@@ -1,0 +1,106 @@
+"""Decode image files into the arrays every reader and the inference path share.
+
+One place decides how odd images become model input: palette and RGBA images are composited
+onto white, 16-bit and float images are scaled into 0..255, CMYK becomes RGB, and images
+larger than `MAX_PIXELS` are refused before they are decoded (decompression bombs).
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageFile, UnidentifiedImageError
+
+from engine.errors import ImageError
+
+IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".tif", ".tiff")
+MAX_PIXELS = 64_000_000  # about 8000 x 8000; larger files are refused unread
+
+ImageFile.LOAD_TRUNCATED_IMAGES = False
+
+
+def is_image_file(path: Path) -> bool:
+    """True when the file name has one of the image extensions we read."""
+    return path.suffix.lower() in IMAGE_EXTENSIONS
+
+
+def _to_8bit(image: Image.Image) -> Image.Image:
+    """Scale 16-bit/32-bit integer and float images into 8-bit grayscale."""
+    array = np.asarray(image, dtype=np.float64)
+    low, high = float(array.min()), float(array.max())
+    if image.mode.startswith("I;16") or image.mode == "I" and high <= 65535 and low >= 0:
+        scale = 65535.0 if high > 255 else 255.0
+        array = array / scale * 255.0
+    elif high > low:
+        array = (array - low) / (high - low) * 255.0
+    return Image.fromarray(np.clip(np.round(array), 0, 255).astype(np.uint8), mode="L")
+
+
+def _flatten_alpha(image: Image.Image) -> Image.Image:
+    """Composite an image with transparency onto a white background, returning RGB."""
+    rgba = image.convert("RGBA")
+    background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+    return Image.alpha_composite(background, rgba).convert("RGB")
+
+
+def open_image(path: str | Path, channels: int) -> Image.Image:
+    """Decode `path` into a PIL image in mode "L" (channels=1) or "RGB" (channels=3).
+
+    Raises ImageError with a plain sentence when the file is not a readable image.
+    """
+    path = Path(path)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                width, height = image.size
+                if width * height > MAX_PIXELS:
+                    raise ImageError(f"'{path.name}' is {width}x{height} pixels, too large to open safely.")
+                image.seek(0)  # first frame of animations
+                image.load()
+                return _normalise_mode(image, channels)
+    except ImageError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ImageError(f"'{path.name}' is too large to open safely.") from None
+    except FileNotFoundError:
+        raise ImageError(f"'{path}' does not exist.") from None
+    except UnidentifiedImageError:
+        raise ImageError(f"'{path.name}' is not an image ModelDesk can read.") from None
+    except (OSError, ValueError, SyntaxError, EOFError) as exc:
+        raise ImageError(f"'{path.name}' could not be read; the file may be damaged ({exc}).") from None
+
+
+def _normalise_mode(image: Image.Image, channels: int) -> Image.Image:
+    mode = image.mode
+    if mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):
+        image = _to_8bit(image)
+    elif mode == "P":
+        image = _flatten_alpha(image) if "transparency" in image.info else image.convert("RGB")
+    elif mode in ("RGBA", "LA", "PA", "RGBa", "La"):
+        image = _flatten_alpha(image)
+    elif mode not in ("L", "RGB"):
+        image = image.convert("RGB")  # CMYK, YCbCr, LAB, HSV, 1
+    return image.convert("L" if channels == 1 else "RGB")
+
+
+def resize(image: Image.Image, size: tuple[int, int]) -> Image.Image:
+    """Resize to (height, width): box filter when shrinking (exact for whole-number factors),
+    bilinear when enlarging."""
+    height, width = size
+    if image.size == (width, height):
+        return image
+    shrinking = width <= image.width and height <= image.height
+    method = Image.Resampling.BOX if shrinking else Image.Resampling.BILINEAR
+    return image.resize((width, height), method)
+
+
+def load_image_array(path: str | Path, channels: int, size: tuple[int, int] | None = None) -> np.ndarray:
+    """Decode, convert and (optionally) resize an image file into a uint8 (H, W, C) array."""
+    image = open_image(path, channels)
+    if size is not None:
+        image = resize(image, size)
+    array = np.asarray(image, dtype=np.uint8)
+    return array[:, :, None] if array.ndim == 2 else array

@@ -1,0 +1,1 @@
+"""Model architectures, registered by name (see `engine.models.registry`)."""

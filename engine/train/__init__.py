@@ -1,0 +1,1 @@
+"""Training: the loop, its control (pause/resume/stop), its events and checkpoints."""

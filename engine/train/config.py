@@ -1,0 +1,99 @@
+"""Training settings and the defaults a person gets when they change nothing."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields, replace
+
+from engine.errors import ConfigError
+
+OPTIMIZERS = ("adamw", "adam", "sgd")
+SCHEDULES = ("onecycle", "cosine", "constant")
+AUGMENTATIONS = ("none", "crop", "crop+flip")
+DEVICES = ("auto", "cpu", "cuda", "mps")
+
+
+@dataclass
+class TrainConfig:
+    """Everything that defines a training run. `None` means "use the default for this dataset
+    and model" (see `resolve_defaults`)."""
+
+    dataset: str = "digits"
+    model: str = "cnn-small"
+    task: str = "classify"
+    epochs: int | None = None
+    batch_size: int | None = None
+    lr: float | None = None  # peak learning rate
+    optimizer: str | None = None  # adamw | adam | sgd
+    weight_decay: float | None = None
+    schedule: str | None = None  # onecycle | cosine | constant
+    augment: str | None = None  # none | crop | crop+flip
+    val_split: float = 0.2  # share of train held out when the dataset has no test split
+    patience: int | None = None  # early stopping: epochs without a better val loss; 0 = off
+    seed: int = 0
+    device: str = "auto"
+    mixed_precision: bool = True  # bf16/fp16 autocast on CUDA; ignored on CPU
+    data_dir: str | None = None
+    image_size: int | None = None  # for folder datasets
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "TrainConfig":
+        """Build from a dict (unknown keys ignored, so older/newer files still load)."""
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+def _dataset_family(dataset: str) -> str:
+    return dataset.split(":", 1)[0].strip().lower()
+
+
+# Chosen so that a person who changes nothing gets a good model quickly (see bench/ and the
+# README for measured figures). Keys: dataset family -> settings; model overrides below.
+_DATASET_DEFAULTS = {
+    "digits": dict(epochs=15, batch_size=32, lr=3e-3, augment="none", patience=0),
+    "mnist": dict(epochs=4, batch_size=128, lr=3e-3, augment="none", patience=0),
+    "fashion-mnist": dict(epochs=8, batch_size=128, lr=3e-3, augment="none", patience=0),
+    "cifar10": dict(epochs=15, batch_size=128, lr=3e-3, augment="crop+flip", patience=0),
+    "folder": dict(epochs=20, batch_size=32, lr=1e-3, augment="crop+flip", patience=5),
+}
+_MODEL_DEFAULTS = {
+    "resnet18": dict(lr=1e-3),
+    "mlp": dict(lr=2e-3),
+}
+_COMMON = dict(optimizer="adamw", weight_decay=5e-4, schedule="onecycle")
+
+
+def resolve_defaults(config: TrainConfig) -> TrainConfig:
+    """A copy of `config` with every unset (`None`) setting filled in and all values checked."""
+    defaults = dict(_COMMON)
+    defaults.update(_DATASET_DEFAULTS.get(_dataset_family(config.dataset), _DATASET_DEFAULTS["folder"]))
+    defaults.update(_MODEL_DEFAULTS.get(config.model, {}))
+    filled = replace(config, **{k: v for k, v in defaults.items() if getattr(config, k) is None})
+    validate(filled)
+    return filled
+
+
+def validate(config: TrainConfig) -> None:
+    """Raise ConfigError with a plain sentence for settings that cannot work."""
+    if config.epochs is not None and not 1 <= config.epochs <= 10_000:
+        raise ConfigError("The number of epochs must be between 1 and 10,000.")
+    if config.batch_size is not None and not 1 <= config.batch_size <= 65_536:
+        raise ConfigError("The batch size must be between 1 and 65,536.")
+    if config.lr is not None and not 0 < config.lr < 10:
+        raise ConfigError("The learning rate must be a positive number below 10 (try 0.001).")
+    if config.optimizer is not None and config.optimizer not in OPTIMIZERS:
+        raise ConfigError(f"Unknown optimizer '{config.optimizer}'. Choose one of: {', '.join(OPTIMIZERS)}.")
+    if config.schedule is not None and config.schedule not in SCHEDULES:
+        raise ConfigError(f"Unknown learning-rate schedule '{config.schedule}'. Choose one of: {', '.join(SCHEDULES)}.")
+    if config.augment is not None and config.augment not in AUGMENTATIONS:
+        raise ConfigError(f"Unknown augmentation '{config.augment}'. Choose one of: {', '.join(AUGMENTATIONS)}.")
+    if config.device not in DEVICES:
+        raise ConfigError(f"Unknown device '{config.device}'. Choose one of: {', '.join(DEVICES)}.")
+    if not 0.0 < config.val_split < 0.9:
+        raise ConfigError("The validation share must be between 0 and 0.9 (0.2 keeps one image in five aside).")
+    if config.weight_decay is not None and config.weight_decay < 0:
+        raise ConfigError("Weight decay cannot be negative.")
+    if config.patience is not None and config.patience < 0:
+        raise ConfigError("Early-stopping patience cannot be negative (0 turns it off).")

@@ -1,0 +1,62 @@
+"""Choosing where training runs: CUDA when it really works, then Apple MPS, then CPU."""
+
+from __future__ import annotations
+
+import logging
+
+import torch
+
+from engine.errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+
+def cuda_works() -> bool:
+    """True when a CUDA device is present and a tiny computation on it succeeds."""
+    try:
+        if not torch.cuda.is_available():
+            return False
+        (torch.ones(2, device="cuda") * 2).sum().item()
+        return True
+    except Exception:  # noqa: BLE001 - a broken driver raises many kinds of errors
+        log.info("CUDA is listed but does not work", exc_info=True)
+        return False
+
+
+def mps_works() -> bool:
+    """True on Apple silicon with a working Metal backend."""
+    try:
+        return bool(torch.backends.mps.is_available())
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def choose_device(requested: str = "auto") -> torch.device:
+    """The device to train on; ConfigError with a plain sentence if `requested` is unusable."""
+    if requested == "auto":
+        if cuda_works():
+            return torch.device("cuda")
+        if mps_works():
+            return torch.device("mps")
+        return torch.device("cpu")
+    if requested == "cuda" and not cuda_works():
+        raise ConfigError("No working NVIDIA GPU was found; choose the CPU (--device cpu) or 'auto'.")
+    if requested == "mps" and not mps_works():
+        raise ConfigError("Apple GPU (MPS) is not available on this computer; choose the CPU or 'auto'.")
+    return torch.device(requested)
+
+
+def describe_device(device: torch.device) -> str:
+    """A short human name, e.g. 'CPU (2 threads)' or 'NVIDIA H200'."""
+    if device.type == "cuda":
+        return torch.cuda.get_device_name(device)
+    if device.type == "mps":
+        return "Apple GPU (MPS)"
+    return f"CPU ({torch.get_num_threads()} threads)"
+
+
+def list_gpus() -> list[str]:
+    """Names of the working CUDA GPUs (empty when none)."""
+    if not cuda_works():
+        return []
+    return [torch.cuda.get_device_name(i) for i in range(torch.cuda.device_count())]
