@@ -27,7 +27,11 @@ class DownloadError(DataError):
     """A download failed, was cancelled, or did not match its checksum."""
 
 
-class DownloadCancelled(DownloadError):
+class LoadCancelled(DataError):
+    """The user cancelled loading a dataset (a download or decoding a folder)."""
+
+
+class DownloadCancelled(DownloadError, LoadCancelled):
     """The user cancelled a download; the partial file is kept for a later resume."""
 
 

@@ -1,0 +1,249 @@
+"""The user's own pictures: `folder:PATH`, one sub-folder per class.
+
+Two layouts are understood: `PATH/<class>/...` (no test split), or `PATH/train/<class>/...`
+with `PATH/test/<class>/...` (or `val`, `valid`, `validation`). Class folders may contain
+sub-folders; hidden files and non-image files are ignored. A first cheap pass reads only the
+image headers to choose the channel count and size; a second pass decodes.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+from PIL import Image
+
+from engine.data.base import ImageData
+from engine.data.registry import LoadOptions, register_dataset
+from engine.errors import DataError, ImageError, LoadCancelled
+from engine.imaging import is_image_file, load_image_array
+
+log = logging.getLogger(__name__)
+
+TRAIN_NAMES = ("train",)
+TEST_NAMES = ("test", "val", "valid", "validation")
+KEEP_SIZE_UP_TO = 96  # images all this size or smaller, and all alike, keep their size
+DEFAULT_SIZE = 64  # otherwise they are resized to this square (unless options.image_size)
+TINY_CLASS = 5
+_GRAY_MODES = {"1", "L", "LA", "La", "I", "I;16", "I;16B", "I;16L", "I;16N", "F"}
+_PROGRESS_INTERVAL_S = 0.05
+
+
+@dataclass
+class _File:
+    path: Path
+    label: int
+    split: str  # "train" or "test"
+    size: tuple[int, int] = (0, 0)  # (width, height) from the header
+    gray: bool = False
+    readable: bool = True
+
+
+def _visible_dirs(folder: Path) -> list[Path]:
+    try:
+        return [child for child in folder.iterdir() if child.is_dir() and not child.name.startswith(".")]
+    except OSError as exc:
+        raise DataError(f"The folder '{folder}' could not be opened ({exc.strerror}); check that you may read it.") from exc
+
+
+def _image_files(folder: Path) -> list[Path]:
+    """Image files under `folder` (recursively), skipping hidden files and folders, sorted."""
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(Path(root) / name for name in sorted(files) if not name.startswith(".") and is_image_file(Path(name)))
+    return found
+
+
+def _split_roots(path: Path) -> tuple[Path, Path | None]:
+    """(train root, test root or None): `PATH/train` + `PATH/test|val|...` when present."""
+    children = {child.name.lower(): child for child in _visible_dirs(path)}
+    train = next((children[name] for name in TRAIN_NAMES if name in children), None)
+    if train is None:
+        return path, None
+    test = next((children[name] for name in TEST_NAMES if name in children), None)
+    return train, test
+
+
+def _sort_key(name: str) -> tuple[str, str]:
+    return name.casefold(), name
+
+
+def _is_grayish(image: Image.Image) -> bool:
+    """True for grayscale modes and for palettes whose colours are all gray."""
+    if image.mode in _GRAY_MODES:
+        return True
+    if image.mode in ("P", "PA"):
+        palette = image.getpalette() or []
+        return all(palette[i] == palette[i + 1] == palette[i + 2] for i in range(0, len(palette) - 2, 3))
+    return False
+
+
+def _probe(item: _File) -> None:
+    """Fill in size and grayness from the header; mark the file unreadable when it is no image."""
+    try:
+        with Image.open(item.path) as image:
+            item.size = image.size
+            item.gray = _is_grayish(image)
+    except Exception as exc:  # noqa: BLE001 - PIL raises many types for bad files; all mean "skip it"
+        log.debug("cannot read the header of %s: %s", item.path, exc)
+        item.readable = False
+
+
+class _Progress:
+    """Calls `progress(done, total)` at most ~20 times a second, plus once at the end."""
+
+    def __init__(self, callback: Callable[[int, int], None] | None, total: int) -> None:
+        self.callback, self.total, self.last = callback, total, 0.0
+
+    def __call__(self, done: int) -> None:
+        if self.callback is None:
+            return
+        now = time.monotonic()
+        if done >= self.total or now - self.last >= _PROGRESS_INTERVAL_S:
+            self.last = now
+            self.callback(done, self.total)
+
+
+def _check_cancel(options: LoadOptions) -> None:
+    if options.should_cancel is not None and options.should_cancel():
+        raise LoadCancelled("Loading was cancelled.")
+
+
+def _class_names(root: Path, path: Path) -> list[str]:
+    classes = sorted((d.name for d in _visible_dirs(root)), key=_sort_key)
+    if classes:
+        return classes
+    if _image_files(root):
+        raise DataError(f"The pictures in '{path}' are not sorted into class folders; put each class's pictures in its own sub-folder (for example {path.name}/cats and {path.name}/dogs).")
+    raise DataError(f"The folder '{path}' has no class folders and no pictures; put each class's pictures in its own sub-folder.")
+
+
+def _collect(root: Path, split: str, classes: list[str], warnings: list[str]) -> list[_File]:
+    """Every image file under `root/<class>` for the known classes."""
+    index = {name: i for i, name in enumerate(classes)}
+    folded = {name.casefold(): i for i, name in enumerate(classes)}
+    items = []
+    for folder in sorted(_visible_dirs(root), key=lambda d: _sort_key(d.name)):
+        label = index.get(folder.name, folded.get(folder.name.casefold()))
+        if label is None:
+            warnings.append(f"The {split} folder '{folder.name}' is not one of the training classes and was ignored.")
+            continue
+        items.extend(_File(path, label, split) for path in _image_files(folder))
+    return items
+
+
+def _choose_size(items: list[_File], options: LoadOptions) -> tuple[int, int] | None:
+    """(height, width) to resize to, or None to keep every image's own (common) size."""
+    if options.image_size:
+        return options.image_size, options.image_size
+    sizes = {item.size for item in items}
+    if len(sizes) == 1:
+        width, height = next(iter(sizes))
+        if width <= KEEP_SIZE_UP_TO and height <= KEEP_SIZE_UP_TO:
+            return None
+    return DEFAULT_SIZE, DEFAULT_SIZE
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return one if count == 1 else many
+
+
+@register_dataset("folder", "Your own pictures: a folder with one sub-folder per class (cats/, dogs/, ...), optionally split into train/ and test/.", takes_argument=True)
+def load_folder(argument: str | None, options: LoadOptions) -> ImageData:
+    """Read `PATH/<class>/*` (or `PATH/train|test/<class>/*`) into an ImageData.
+
+    Promises: classes sorted by name; grayscale (C=1) only when every readable image is gray;
+    images kept at their size when all share one size of at most 96x96, otherwise resized to
+    `options.image_size` (or 64) square; unreadable files skipped and counted; DataError with a
+    plain sentence when there is nothing sensible to train on.
+    """
+    if not argument:
+        raise DataError("No folder was given; choose the folder that holds your class folders.")
+    path = Path(argument).expanduser()
+    if not path.exists():
+        raise DataError(f"The folder '{path}' does not exist; check the path.")
+    if not path.is_dir():
+        raise DataError(f"'{path}' is a file, not a folder; choose the folder that holds your class folders.")
+    path = path.resolve()
+    warnings: list[str] = []
+    train_root, test_root = _split_roots(path)
+    classes = _class_names(train_root, path)
+    items = _collect(train_root, "train", classes, warnings)
+    if test_root is not None:
+        items += _collect(test_root, "test", classes, warnings)
+    if not items:
+        raise DataError(f"No pictures were found in '{path}'; ModelDesk reads PNG, JPEG, BMP, GIF, WebP and TIFF files.")
+
+    report = _Progress(options.progress, 2 * len(items))
+    for done, item in enumerate(items, 1):  # pass 1: headers only
+        _check_cancel(options)
+        _probe(item)
+        report(done)
+    readable = [item for item in items if item.readable]
+    if not readable:
+        raise DataError(f"None of the {len(items)} pictures in '{path}' could be read; they may be damaged or not really images.")
+    channels = 1 if all(item.gray for item in readable) else 3
+    size = _choose_size(readable, options)
+
+    height, width = size if size is not None else (readable[0].size[1], readable[0].size[0])
+    images = np.empty((len(readable), height, width, channels), dtype=np.uint8)
+    ok = np.zeros(len(readable), dtype=bool)
+    for done, (i, item) in enumerate(enumerate(readable), len(items) + 1):  # pass 2: decode
+        _check_cancel(options)
+        try:
+            images[i] = load_image_array(item.path, channels, size)
+            ok[i] = True
+        except ImageError as exc:
+            log.info("skipping %s: %s", item.path, exc)
+        except ValueError as exc:  # a frame whose size differs from its header
+            log.info("skipping %s: %s", item.path, exc)
+        report(done)
+    report(report.total)
+    skipped = len(items) - int(ok.sum())
+    if skipped:
+        warnings.append(f"{skipped} {_plural(skipped, 'file', 'files')} could not be read and {_plural(skipped, 'was', 'were')} skipped.")
+    labels = np.array([item.label for item in readable], dtype=np.int64)
+    is_train = np.array([item.split == "train" for item in readable], dtype=bool)
+    return _assemble(path.name or str(path), classes, images, labels, ok & is_train, ok & ~is_train, test_root is not None, skipped, warnings)
+
+
+def _assemble(name: str, classes: list[str], images: np.ndarray, labels: np.ndarray, train_mask: np.ndarray,
+              test_mask: np.ndarray, has_test: bool, skipped: int, warnings: list[str]) -> ImageData:
+    """Drop classes without readable training images, renumber labels, add size warnings."""
+    counts = np.bincount(labels[train_mask], minlength=len(classes))
+    kept = [i for i in range(len(classes)) if counts[i] > 0]
+    for i in range(len(classes)):
+        if counts[i] == 0:
+            warnings.append(f"The class '{classes[i]}' has no readable pictures and was left out.")
+    if len(kept) < 2:
+        raise DataError(f"'{name}' needs at least two classes with pictures to learn from (found {len(kept)}); add a sub-folder of pictures for each class.")
+    for i in kept:
+        if counts[i] < TINY_CLASS:
+            warnings.append(f"The class '{classes[i]}' has only {counts[i]} {_plural(int(counts[i]), 'picture', 'pictures')}; the model will learn it poorly, so add more if you can.")
+    remap = np.full(len(classes), -1, dtype=np.int64)
+    remap[kept] = np.arange(len(kept))
+    test_mask = test_mask & (remap[labels] >= 0)
+    test_images = test_labels = None
+    if has_test:
+        if test_mask.any():
+            test_images, test_labels = images[test_mask], remap[labels[test_mask]]
+        else:
+            warnings.append("The test folder has no readable pictures, so part of the training pictures will be used for testing.")
+    for message in warnings:
+        log.warning("%s: %s", name, message)
+    return ImageData(
+        name=name,
+        classes=[classes[i] for i in kept],
+        train_images=images[train_mask],
+        train_labels=remap[labels[train_mask]],
+        test_images=test_images,
+        test_labels=test_labels,
+        skipped_files=skipped,
+        warnings=warnings,
+    )
