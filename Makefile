@@ -5,12 +5,16 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DEMO_DIR := out/demo
 
-.PHONY: test demo bench clean
+.PHONY: run test demo screenshots bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --disable-pip-version-check -q -e '.[test]'
 	touch $(STAMP)
+
+## run: open the ModelDesk window
+run: $(STAMP)
+	$(VENV)/bin/modeldesk
 
 ## test: run the whole test suite headless
 test: $(STAMP)
@@ -21,6 +25,10 @@ demo: $(STAMP)
 	mkdir -p $(DEMO_DIR)
 	$(PY) -m engine train --dataset digits --model cnn-small --export $(DEMO_DIR)/digits-cnn-small.onnx
 	$(PY) -m engine predict $(DEMO_DIR)/digits-cnn-small.onnx resources/samples/digits --top-k 3
+
+## screenshots: render every page to docs/screenshots/*.png (offscreen)
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m desktop_app.screenshots docs/screenshots
 
 ## bench: measure the training loop's overhead against a bare PyTorch loop
 bench: $(STAMP)

@@ -60,7 +60,7 @@ def open_image(path: str | Path, channels: int) -> Image.Image:
                     raise ImageError(f"'{path.name}' is {width}x{height} pixels, too large to open safely.")
                 image.seek(0)  # first frame of animations
                 image.load()
-                return _normalise_mode(image, channels)
+                return normalise_mode(image, channels)
     except ImageError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
@@ -73,7 +73,8 @@ def open_image(path: str | Path, channels: int) -> Image.Image:
         raise ImageError(f"'{path.name}' could not be read; the file may be damaged ({exc}).") from None
 
 
-def _normalise_mode(image: Image.Image, channels: int) -> Image.Image:
+def normalise_mode(image: Image.Image, channels: int) -> Image.Image:
+    """Convert a decoded image of any mode to "L" (channels=1) or "RGB" (channels=3)."""
     mode = image.mode
     if mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):
         image = _to_8bit(image)

@@ -12,14 +12,22 @@ from engine.train.events import EpochEnd, TrainingFinished, TrainingStarted
 class ByteProgress:
     """A single self-rewriting progress line for downloads and folder loading, throttled."""
 
-    def __init__(self, label: str, stream: TextIO = sys.stderr) -> None:
+    def __init__(self, label: str, stream: TextIO | None = None) -> None:
         self.label = label
-        self.stream = stream
+        self._stream = stream
         self._last = 0.0
         self._shown = False
+        self._last_done = -1
+
+    @property
+    def stream(self) -> TextIO:
+        return self._stream or sys.stderr  # looked up late: sys.stderr may be replaced
 
     def __call__(self, done: int, total: int) -> None:
         now = time.monotonic()
+        if total and done >= total and self._last_done >= total:
+            return  # completion already shown
+        self._last_done = done
         if now - self._last < 0.2 and (total == 0 or done < total):
             return
         self._last = now
