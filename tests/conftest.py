@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 import pytest
@@ -15,3 +16,18 @@ def modeldesk_home(tmp_path, monkeypatch):
     home = tmp_path / "modeldesk-home"
     monkeypatch.setenv("MODELDESK_HOME", str(home))
     return home
+
+
+@pytest.fixture(autouse=True, scope="session")
+def collect_garbage_only_between_tests():
+    """Python's cycle collector may otherwise run in a worker thread and destroy Qt objects
+    there, which crashes Qt (the app uses pyqtgraph's GarbageCollector for the same reason)."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_test():
+    yield
+    gc.collect()

@@ -1,0 +1,1 @@
+"""ModelDesk's Qt window. Threads are made in `desktop_app.workers` and nowhere else."""

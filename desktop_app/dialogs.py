@@ -1,0 +1,16 @@
+"""Dialogs that speak to people: one plain sentence, technical details behind an expander."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def show_error(parent: QWidget | None, title: str, message: str, details: str = "") -> QMessageBox:
+    """Show a non-blocking error box with `message` and optional `details` (collapsed)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("errorDialog")
+    if details:
+        box.setDetailedText(details)
+    box.setModal(True)
+    box.open()
+    return box

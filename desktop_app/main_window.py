@@ -1,0 +1,171 @@
+"""The main window: a sidebar of pages, menus, a status bar naming the device, drag and drop."""
+
+from __future__ import annotations
+
+import platform
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
+                               QStackedWidget, QWidget)
+
+from desktop_app.dialogs import show_error
+from desktop_app.engine_loader import load_engine
+from desktop_app.pages.data_page import DataPage
+from desktop_app.pages.evaluate_page import EvaluatePage
+from desktop_app.pages.model_page import ModelPage
+from desktop_app.pages.train_page import TrainPage
+from desktop_app.settings import app_settings
+from desktop_app.state import AppState
+from desktop_app.workers import run_in_background
+from engine import __version__
+
+PAGE_NAMES = ("Data", "Model", "Train", "Evaluate")
+
+
+class MainWindow(QMainWindow):
+    """The ModelDesk window. `start_engine_loading()` begins loading torch in the background."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWindowTitle("ModelDesk")
+        self.setAcceptDrops(True)
+        self.state = AppState()
+        self.data_page = DataPage(self.state)
+        self.model_page = ModelPage(self.state)
+        self.train_page = TrainPage(self.state, self.model_page)
+        self.evaluate_page = EvaluatePage(self.state)
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(130)
+        self.pages = QStackedWidget()
+        for name, page in zip(PAGE_NAMES, (self.data_page, self.model_page, self.train_page, self.evaluate_page)):
+            self.sidebar.addItem(QListWidgetItem(name))
+            self.pages.addWidget(page)
+        self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self.device_label = QLabel("Loading the training engine…")
+        self.statusBar().addPermanentWidget(self.device_label)
+        self.state.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.state.training_finished.connect(lambda _: self.show_page("Evaluate"))
+        self._build_menus()
+        self._restore_settings()
+
+    # ----- pages ------------------------------------------------------------------------------
+    def show_page(self, name: str) -> None:
+        """Switch to the page called `name` (one of PAGE_NAMES)."""
+        self.sidebar.setCurrentRow(PAGE_NAMES.index(name))
+
+    def current_page_name(self) -> str:
+        return PAGE_NAMES[self.pages.currentIndex()]
+
+    # ----- engine -----------------------------------------------------------------------------
+    def start_engine_loading(self) -> None:
+        """Load torch and the models in the background; training is enabled when ready."""
+        self._engine_task = run_in_background(load_engine, name="load-engine", on_success=self._engine_loaded,
+                                              on_failure=self._engine_failed, parent=self)
+
+    def _engine_loaded(self, info) -> None:
+        self.device_label.setText(f"Device: {info.device}")
+        self.state.set_engine(info)
+
+    def _engine_failed(self, error) -> None:
+        self.device_label.setText("Training engine unavailable")
+        show_error(self, "ModelDesk", "The training engine could not be loaded, so training is unavailable.", error.details)
+
+    # ----- menus ------------------------------------------------------------------------------
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._action(file_menu, "Open image &folder…", self.data_page.choose_folder, QKeySequence.StandardKey.Open)
+        self.export_action = self._action(file_menu, "&Export model to ONNX…", self.evaluate_page.export_model, "Ctrl+E")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        train_menu = bar.addMenu("&Training")
+        self._action(train_menu, "&Start", self.train_page.start_training, "Ctrl+R")
+        self._action(train_menu, "&Pause / Resume", self.train_page.toggle_pause, "Ctrl+P")
+        self._action(train_menu, "S&top", self.train_page.stop_training, "Ctrl+.")
+        view_menu = bar.addMenu("&View")
+        for index, name in enumerate(PAGE_NAMES):
+            self._action(view_menu, f"&{name}", lambda checked=False, n=name: self.show_page(n), f"Ctrl+{index + 1}")
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&About ModelDesk", self.show_about)
+
+    def about_text(self) -> str:
+        """The About box text, with the versions of everything that matters."""
+        import PySide6
+        import pyqtgraph
+
+        info = self.state.engine
+        lines = [f"<b>ModelDesk {__version__}</b>", "Train, watch, export and run neural networks without writing code.", "",
+                 f"Python {platform.python_version()}", f"Qt (PySide6) {PySide6.__version__}", f"pyqtgraph {pyqtgraph.__version__}"]
+        if info is not None:
+            lines += [f"PyTorch {info.torch_version}", f"ONNX Runtime {info.onnxruntime_version}", f"Device: {info.device}"]
+        return "<br>".join(lines)
+
+    def show_about(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, "About ModelDesk", self.about_text(), QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.open()
+
+    # ----- drag and drop ----------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(Path(url.toLocalFile()).is_dir() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for url in event.mimeData().urls():
+            path = Path(url.toLocalFile())
+            if path.is_dir():
+                event.acceptProposedAction()
+                self.show_page("Data")
+                self.data_page.load_spec(f"folder:{path}")
+                return
+
+    # ----- settings and closing ---------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        settings = app_settings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1180, 780)
+        self.sidebar.setCurrentRow(int(settings.value("window/page", 0)))
+
+    def save_settings(self) -> None:
+        settings = app_settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/page", self.pages.currentIndex())
+        self.data_page.save_settings(settings)
+        self.model_page.save_settings(settings)
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.train_page.is_running():
+            answer = QMessageBox.question(
+                self, "Training is running",
+                "Training is still running. Stop it and close? The last finished epoch is kept and can be resumed later.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+            self.train_page.stop_and_wait()
+        self.data_page.cancel_loading()
+        self.save_settings()
+        event.accept()

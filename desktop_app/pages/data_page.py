@@ -1,0 +1,696 @@
+"""The Data page: choose a task and a dataset, see what is in it.
+
+Lists come from `engine.data.registry`, so a new dataset source appears here without a GUI
+edit. Loading runs through `desktop_app.workers`; this module only touches widgets in the GUI
+thread. Importing it must not import torch (it is on the window's start path): only numpy,
+Qt, pyqtgraph and `engine.data.*`.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, QSettings, QSize, Qt
+from PySide6.QtGui import QFontMetrics, QFontMetricsF, QPixmap
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QFrame, QGroupBox, QHBoxLayout, QLabel, QLayout,
+                               QLayoutItem, QProgressBar, QPushButton, QRadioButton, QScrollArea, QVBoxLayout, QWidget)
+
+from desktop_app.dialogs import show_error
+from desktop_app.images import array_to_pixmap
+from desktop_app.settings import app_settings
+from desktop_app.state import AppState
+from desktop_app.workers import TaskError, run_in_background
+from engine.data import registry  # called as `registry.load_dataset` so tests can replace it
+
+SETTINGS_KEY = "data/spec"
+FOLDER_KEY = "data/last_folder"
+DEFAULT_SPEC = "digits"
+FOLDER_SOURCE = "folder"  # the registry name behind "Your own images…"
+
+SAMPLE_COUNT = 24  # images in the sample grid
+SAMPLE_PIXELS = 56  # each sample is shown this many pixels wide
+SLANTED_MAX = 110  # slanted class names on the chart are shortened to this many pixels
+LEVEL_MIN = 70  # class names stay level (shortened if needed) when each bar has this many pixels
+GROUP_MAX = 6  # at most this many samples of one class side by side
+SMALL_CLASS = 10  # fewer training images than this earns a warning
+VALIDATION_SHARE = 0.2  # TrainConfig.val_split: held out when a dataset has no test split
+
+TASK_TITLES = {"classify": "Image classification"}
+DATASET_TITLES = {
+    "digits": "Handwritten digits (bundled)",
+    "mnist": "MNIST handwritten digits",
+    "fashion-mnist": "Fashion-MNIST clothing",
+    "cifar10": "CIFAR-10 small photos",
+}
+BAR_COLOR = (31, 119, 180)
+
+
+# ----- plain helpers (no widgets) ------------------------------------------------------------
+def dataset_title(spec: str | None) -> str:
+    """A friendly title for a dataset spec ('MNIST handwritten digits', 'Your images: pets')."""
+    if not spec:
+        return "No dataset"
+    name, _, argument = spec.partition(":")
+    if name == FOLDER_SOURCE and argument:
+        return f"Your images: {Path(argument).name or argument}"
+    return DATASET_TITLES.get(name, name)
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count:,} {one if count == 1 else many}"
+
+
+def summary_text(data: Any) -> str:
+    """One line for people: how many images, classes, their size and colour, and the splits."""
+    height, width = data.image_size
+    colour = "grayscale" if data.channels == 1 else "colour"
+    shape = f"{_plural(data.num_classes, 'class', 'classes')}, {width}x{height} pixels, {colour}."
+    train = len(data.train_labels)
+    if data.test_labels is None or len(data.test_labels) == 0:
+        return (f"{_plural(train, 'image', 'images')}, {shape} No test split: {VALIDATION_SHARE:.0%} of the "
+                f"images are held out for validation.")
+    test = len(data.test_labels)
+    return (f"{train:,} training and {_plural(test, 'test image', 'test images')}, {shape} The test images "
+            f"measure how well the model does on pictures it has not seen.")
+
+
+def warning_lines(data: Any) -> list[str]:
+    """What the user should know about the data, in plain words (duplicates removed)."""
+    lines = [str(line) for line in (data.warnings or [])]
+    said = " ".join(lines)
+    skipped = int(data.skipped_files or 0)
+    if skipped and "could not be read" not in said:
+        lines.append(f"{_plural(skipped, 'file', 'files')} could not be read and "
+                     f"{'was' if skipped == 1 else 'were'} skipped.")
+    counts = data.class_counts("train")
+    small = [i for i in range(data.num_classes) if counts[i] < SMALL_CLASS and f"'{data.classes[i]}'" not in said]
+    for i in small[:5]:
+        count = int(counts[i])
+        amount = "no images" if count == 0 else f"only {_plural(count, 'image', 'images')}"
+        lines.append(f"The class '{data.classes[i]}' has {amount}; the model will struggle to learn it.")
+    if len(small) > 5:
+        more = len(small) - 5
+        lines.append(f"{_plural(more, 'more class has', 'more classes have')} fewer than {SMALL_CLASS} images; "
+                     f"the model will struggle to learn {'it' if more == 1 else 'them'}.")
+    return lines
+
+
+def pick_samples(labels: np.ndarray, num_classes: int, count: int = SAMPLE_COUNT) -> np.ndarray:
+    """Indices of about `count` images: the same number from each class (one each from classes
+    spread evenly over the list when there are more classes than `count`), chosen the same way
+    every time, ordered by class."""
+    labels = np.asarray(labels)
+    if num_classes > count:
+        classes = np.unique(np.linspace(0, num_classes - 1, count).round().astype(int))
+    else:
+        classes = np.arange(num_classes)
+    per_class = max(1, round(count / max(1, num_classes)))
+    rng = np.random.default_rng(0)
+    picked = [rng.permutation(np.flatnonzero(labels == c))[:per_class] for c in classes]
+    return np.concatenate(picked).astype(np.int64) if picked else np.zeros(0, dtype=np.int64)
+
+
+class ClassAxis(pg.AxisItem):
+    """A bottom axis whose tick labels can be drawn slanted, ending at their tick, so many or
+    long class names stay readable."""
+
+    def __init__(self) -> None:
+        super().__init__("bottom")
+        self.angle = 0  # degrees; 0 draws labels as pyqtgraph does
+
+    def generateDrawSpecs(self, p):
+        specs = super().generateDrawSpecs(p)
+        if specs is None or not self.angle or not self._tickLevels:
+            return specs
+        axis_spec, tick_specs, _ = specs
+        bounds = self.mapRectFromParent(self.geometry())
+        low, high = self.range
+        scale = bounds.width() / ((high - low) or 1)
+        top = bounds.top() + max(0, self.style["tickLength"]) + 3
+        texts = [(QPointF(bounds.left() + (value - low) * scale, top), text)
+                 for value, text in self._tickLevels[0] if low <= value <= high]
+        return axis_spec, tick_specs, texts
+
+    def drawPicture(self, p, axisSpec, tickSpecs, textSpecs):
+        if not self.angle:
+            return super().drawPicture(p, axisSpec, tickSpecs, textSpecs)
+        super().drawPicture(p, axisSpec, tickSpecs, [])
+        p.setClipping(False)  # the first label reaches left of the axis, under the y axis
+        metrics = QFontMetricsF(p.font())
+        height = metrics.height()
+        for anchor, text in textSpecs:
+            width = metrics.horizontalAdvance(text) + 2
+            p.save()
+            p.translate(anchor)
+            p.rotate(-self.angle)
+            p.drawText(QRectF(-width, -height / 2, width, height),
+                       int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), text)
+            p.restore()
+
+
+class ClassChart(pg.PlotWidget):
+    """A PlotWidget with a modest size hint, so the page fits without scrolling on a laptop."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(400, 240)
+
+
+# ----- a layout that wraps its items like words in a line -------------------------------------
+class FlowLayout(QLayout):
+    """Places fixed-size widgets left to right, starting a new row when the width runs out."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self.setSpacing(spacing)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _arrange(self, rect: QRect, move: bool) -> int:
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        x, y, row_height, gap = area.x(), area.y(), 0, self.spacing()
+        for item in self._items:
+            hint = item.sizeHint()
+            if x + hint.width() > area.right() + 1 and row_height > 0:
+                x, y, row_height = area.x(), y + row_height + gap, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + gap
+            row_height = max(row_height, hint.height())
+        return y + row_height - rect.y() + margins.bottom()
+
+
+# ----- the page ---------------------------------------------------------------------------------
+class DataPage(QWidget):
+    """Task and dataset chooser, background loading with progress and Cancel, and an overview
+    of the loaded data: summary, warnings, sample images and images per class."""
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._state = state
+        self._task = None
+        self._token: object | None = None  # identifies the load in progress; None when idle
+        self._cancelled = False
+        self._fallback_on_failure = False  # load digits if the remembered dataset fails at start
+        self._sources: list[registry.DatasetInfo] = []
+        self._loading_spec: str | None = None
+        self._classes: list[str] = []
+        self.folder_description: QLabel | None = None
+        self._folder_text = ""
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        layout = QVBoxLayout(body)
+        layout.addWidget(QLabel("<h2>Data</h2>"))
+        columns = QHBoxLayout()
+        columns.addWidget(self._build_chooser(), 1)  # a quarter of the width, 250 to 310 pixels
+        columns.addWidget(self._build_overview(), 3)
+        layout.addLayout(columns, 1)
+
+        state.dataset_changed.connect(self._show_dataset)
+        state.training_running.connect(lambda _running: self._update_enabled())
+        self._fill_tasks()
+        self._show_dataset(state.dataset_spec, state.dataset)
+
+    # ----- construction -----------------------------------------------------------------------
+    def _build_chooser(self) -> QWidget:
+        panel = QWidget()
+        panel.setMinimumWidth(250)
+        panel.setMaximumWidth(310)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        task_row = QHBoxLayout()
+        task_label = QLabel("Task:")
+        self.task_combo = QComboBox()
+        self.task_combo.setToolTip("What the model should learn to do.")
+        self.task_combo.currentIndexChanged.connect(self._fill_sources)
+        task_label.setBuddy(self.task_combo)
+        task_row.addWidget(task_label)
+        task_row.addWidget(self.task_combo, 1)
+        layout.addLayout(task_row)
+
+        box = QGroupBox("Dataset")
+        box_layout = QVBoxLayout(box)
+        self.dataset_list = QWidget()
+        self.dataset_list.setObjectName("datasetList")
+        self._list_layout = QVBoxLayout(self.dataset_list)
+        self._list_layout.setContentsMargins(0, 0, 0, 0)
+        self._list_layout.setSpacing(2)
+        self.dataset_buttons = QButtonGroup(self)
+        self.dataset_buttons.buttonClicked.connect(self._on_source_clicked)
+        box_layout.addWidget(self.dataset_list)
+        self.folder_button = QPushButton("Choose a folder…")
+        self.folder_button.setToolTip("Pick a folder with one sub-folder of pictures per class. "
+                                      "You can also drop a folder onto the window.")
+        self.folder_button.clicked.connect(self.choose_folder)
+        folder_row = QHBoxLayout()
+        folder_row.setContentsMargins(22, 0, 0, 0)
+        folder_row.addWidget(self.folder_button)
+        folder_row.addStretch(1)
+        box_layout.addLayout(folder_row)
+        layout.addWidget(box)
+
+        self.loading_box = QWidget()
+        loading_layout = QVBoxLayout(self.loading_box)
+        loading_layout.setContentsMargins(0, 4, 0, 0)
+        self.loading_label = QLabel("")
+        self.loading_label.setWordWrap(True)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, 1000)
+        self.progress_bar.setFormat("%p%")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Stop loading; the dataset you had stays selected. "
+                                      "A partly downloaded file is kept and resumed next time.")
+        self.cancel_button.clicked.connect(self.cancel_loading)
+        row = QHBoxLayout()
+        row.addWidget(self.progress_bar, 1)
+        row.addWidget(self.cancel_button)
+        loading_layout.addWidget(self.loading_label)
+        loading_layout.addLayout(row)
+        self.loading_box.hide()
+        self.progress_bar.hide()
+        self.cancel_button.hide()
+        layout.addWidget(self.loading_box)
+        layout.addStretch(1)
+        return panel
+
+    def _build_overview(self) -> QWidget:
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(6, 0, 0, 0)
+        self.heading_label = QLabel("")
+        self.heading_label.setObjectName("datasetHeading")
+        self.heading_label.setTextFormat(Qt.TextFormat.RichText)
+        self.heading_label.setWordWrap(True)
+        self.summary_label = QLabel("")
+        self.summary_label.setObjectName("datasetSummary")
+        self.summary_label.setWordWrap(True)
+        self.warnings_label = QLabel("")
+        self.warnings_label.setObjectName("datasetWarnings")
+        self.warnings_label.setWordWrap(True)
+        self.warnings_label.setTextFormat(Qt.TextFormat.RichText)
+        self.warnings_label.setStyleSheet("background: #fff4ce; color: #5c4400; border: 1px solid #e8c66a; "
+                                          "border-radius: 4px; padding: 6px;")
+        self.warnings_label.hide()
+        layout.addWidget(self.heading_label)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.warnings_label)
+
+        self.samples_box = QGroupBox("Examples")
+        samples_layout = QVBoxLayout(self.samples_box)
+        self.sample_grid = QWidget()
+        self.sample_grid.setObjectName("sampleGrid")
+        self._flow = FlowLayout(self.sample_grid, spacing=14)
+        self._flow.setContentsMargins(0, 0, 0, 0)
+        samples_layout.addWidget(self.sample_grid)
+        layout.addWidget(self.samples_box)
+
+        self.chart_box = QGroupBox("Training images per class")
+        chart_layout = QVBoxLayout(self.chart_box)
+        self.class_axis = ClassAxis()
+        self.class_chart = ClassChart(axisItems={"bottom": self.class_axis})
+        self.class_chart.setObjectName("classChart")
+        self.class_chart.setBackground("w")
+        self.class_chart.setMinimumHeight(220)
+        self.class_chart.setMouseEnabled(x=False, y=False)
+        self.class_chart.setMenuEnabled(False)
+        self.class_chart.hideButtons()
+        self.class_chart.showGrid(y=True, alpha=0.2)
+        self.class_chart.setLabel("left", "images")
+        self.class_bars = pg.BarGraphItem(x=np.zeros(0), height=np.zeros(0), width=0.7,
+                                          brush=pg.mkBrush(*BAR_COLOR), pen=pg.mkPen(None))
+        self.class_chart.addItem(self.class_bars)
+        self.class_chart.installEventFilter(self)
+        chart_layout.addWidget(self.class_chart)
+        layout.addWidget(self.chart_box, 1)
+        return panel
+
+    # ----- public API -------------------------------------------------------------------------
+    def load_initial(self) -> None:
+        """Load the last dataset that loaded successfully (the bundled digits the first time)."""
+        spec = str(app_settings().value(SETTINGS_KEY, DEFAULT_SPEC) or DEFAULT_SPEC)
+        self.load_spec(spec)
+        self._fallback_on_failure = spec != DEFAULT_SPEC
+
+    def load_spec(self, spec: str) -> None:
+        """Load `spec` ('digits', 'mnist', 'folder:/path', ...) in the background; a load
+        already running is cancelled and replaced."""
+        spec = spec.strip()
+        self._fallback_on_failure = False
+        if self._state.is_training:
+            self._state.status_message.emit("Stop the training before choosing another dataset.")
+            self._select_spec(self._state.dataset_spec)
+            return
+        if self._task is not None:
+            self._task.cancel()
+        token = self._token = object()
+        self._cancelled = False
+        self._loading_spec = spec
+        self._select_spec(spec)
+        self.loading_label.setText(f"Loading {dataset_title(spec)}…")
+        self.progress_bar.setRange(0, 0)  # busy until the first progress report
+        self.cancel_button.setEnabled(True)
+        for widget in (self.loading_box, self.progress_bar, self.cancel_button):
+            widget.show()
+        self._update_enabled()
+        if self._task is None:
+            self._state.dataset_loading.emit(True)
+
+        def work(ctx):
+            return registry.load_dataset(spec, registry.LoadOptions(progress=ctx.progress, should_cancel=ctx.should_cancel))
+
+        self._task = run_in_background(
+            work, name="load-dataset",
+            on_success=lambda data: self._on_loaded(token, spec, data),
+            on_failure=lambda error: self._on_failed(token, spec, error),
+            on_progress=lambda done, total: self._on_progress(token, done, total),
+            parent=self)
+
+    def choose_folder(self) -> None:
+        """Ask for a folder of images (one sub-folder per class) and load it."""
+        settings = app_settings()
+        start = str(settings.value(FOLDER_KEY, "") or Path.home())
+        path = QFileDialog.getExistingDirectory(self, "Choose a folder with one sub-folder of pictures per class", start)
+        if not path:
+            self._select_spec(self._loading_spec or self._state.dataset_spec)
+            return
+        settings.setValue(FOLDER_KEY, path)
+        self.load_spec(f"{FOLDER_SOURCE}:{path}")
+
+    def save_settings(self, settings: QSettings) -> None:
+        """Remember the dataset that is loaded now (not one still loading)."""
+        if self._state.dataset_spec:
+            settings.setValue(SETTINGS_KEY, self._state.dataset_spec)
+
+    def is_loading(self) -> bool:
+        return self._token is not None
+
+    def cancel_loading(self) -> None:
+        """Stop the load in progress; the previous dataset stays."""
+        if self._task is None or self._token is None:
+            return
+        self._cancelled = True
+        self._task.cancel()
+        self.cancel_button.setEnabled(False)
+        self.loading_label.setText("Cancelling…")
+
+    def selected_spec(self) -> str | None:
+        """The spec whose entry is checked in the dataset list (None when none is)."""
+        button = self.dataset_buttons.checkedButton()
+        return None if button is None else button.property("spec")
+
+    # ----- the lists --------------------------------------------------------------------------
+    def _fill_tasks(self) -> None:
+        tasks = list(dict.fromkeys(info.task for info in registry.list_datasets()))
+        self.task_combo.blockSignals(True)
+        for task in tasks:
+            self.task_combo.addItem(TASK_TITLES.get(task, task), task)
+        self.task_combo.blockSignals(False)
+        self._fill_sources()
+
+    def _fill_sources(self) -> None:
+        """One radio button per dataset of the chosen task, its description beneath."""
+        task = self.task_combo.currentData()
+        for button in self.dataset_buttons.buttons():
+            self.dataset_buttons.removeButton(button)
+        while self._list_layout.count():
+            widget = self._list_layout.takeAt(0).widget()
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        self._sources = registry.list_datasets(task)
+        self.folder_description = None
+        self._folder_text = ""
+        for info in self._sources:
+            if info.takes_argument and info.name != FOLDER_SOURCE:
+                continue  # needs an argument the page cannot ask for
+            folder = info.name == FOLDER_SOURCE
+            title = "Your own images…" if folder else dataset_title(info.name)
+            text = ("A folder with one sub-folder of pictures per class (cats, dogs, …), optionally split "
+                    "into train and test. You can also drop a folder onto the window." if folder else info.description)
+            button = QRadioButton(title)
+            button.setProperty("spec", info.name)
+            button.setStyleSheet("font-weight: bold;")
+            button.setToolTip(info.description)
+            description = QLabel(text)
+            description.setWordWrap(True)
+            description.setContentsMargins(22, 0, 0, 6)
+            description.setStyleSheet("color: palette(dark);")
+            self.dataset_buttons.addButton(button)
+            self._list_layout.addWidget(button)
+            self._list_layout.addWidget(description)
+            if folder:
+                self.folder_description = description
+                self._folder_text = text
+        self.folder_button.setVisible(self.folder_description is not None)
+        self._select_spec(self._loading_spec or self._state.dataset_spec)
+
+    def _select_spec(self, spec: str | None) -> None:
+        """Check the entry for `spec` without loading anything."""
+        name, _, argument = (spec or "").partition(":")
+        match = next((b for b in self.dataset_buttons.buttons() if b.property("spec") == name), None)
+        if match is None:
+            self.dataset_buttons.setExclusive(False)
+            for button in self.dataset_buttons.buttons():
+                button.setChecked(False)
+            self.dataset_buttons.setExclusive(True)
+        else:
+            match.setChecked(True)
+        if self.folder_description is not None:
+            if name == FOLDER_SOURCE and argument:
+                metrics = self.folder_description.fontMetrics()
+                width = max(120, self.folder_description.width() - 30 - metrics.horizontalAdvance("Folder: "))
+                shown = metrics.elidedText(argument, Qt.TextElideMode.ElideMiddle, width)
+                self.folder_description.setText(f"Folder: {shown}")
+                self.folder_description.setToolTip(argument)
+            else:
+                self.folder_description.setText(self._folder_text)
+                self.folder_description.setToolTip("")
+
+    def _on_source_clicked(self, button: QRadioButton) -> None:
+        name = button.property("spec")
+        if name == FOLDER_SOURCE:
+            self.choose_folder()
+        elif name != (self._loading_spec or self._state.dataset_spec):
+            self.load_spec(name)
+
+    def _update_enabled(self) -> None:
+        free = self._token is None and not self._state.is_training
+        self.dataset_list.setEnabled(free)
+        self.folder_button.setEnabled(free)
+        self.task_combo.setEnabled(free)
+
+    # ----- loading (slots run in the GUI thread) ----------------------------------------------
+    def _on_progress(self, token: object, done: int, total: int) -> None:
+        if token is not self._token or self._cancelled:
+            return
+        if total <= 0:
+            self.progress_bar.setRange(0, 0)
+        else:
+            self.progress_bar.setRange(0, 1000)
+            self.progress_bar.setValue(int(1000 * min(done, total) / total))
+
+    def _finish_loading(self) -> None:
+        self._token = None
+        self._task = None
+        self._loading_spec = None
+        for widget in (self.loading_box, self.progress_bar, self.cancel_button):
+            widget.hide()
+        self._update_enabled()
+        self._state.dataset_loading.emit(False)
+
+    def _on_loaded(self, token: object, spec: str, data: Any) -> None:
+        if token is not self._token:
+            return  # replaced by a newer load
+        cancelled = self._cancelled
+        self._finish_loading()
+        if cancelled or data is None:
+            self._report_cancelled()
+            return
+        self._state.set_dataset(spec, data)
+        self._state.status_message.emit(f"Loaded {dataset_title(spec)}: {summary_text(data)}")
+
+    def _on_failed(self, token: object, spec: str, error: TaskError) -> None:
+        if token is not self._token:
+            return
+        cancelled, fallback = self._cancelled, self._fallback_on_failure
+        self._finish_loading()
+        if cancelled:
+            self._report_cancelled()
+            return
+        self._select_spec(self._state.dataset_spec)
+        show_error(self, "Could not load the dataset", error.message, error.details)
+        if fallback and self._state.dataset is None:
+            self.load_spec(DEFAULT_SPEC)
+
+    def _report_cancelled(self) -> None:
+        self._select_spec(self._state.dataset_spec)
+        kept = f"; {dataset_title(self._state.dataset_spec)} is still selected" if self._state.dataset_spec else ""
+        self._state.status_message.emit(f"Loading cancelled{kept}.")
+
+    # ----- showing a dataset ------------------------------------------------------------------
+    def _show_dataset(self, spec: str | None, data: Any) -> None:
+        if self._token is None:
+            self._select_spec(spec)
+        if data is None:
+            self.heading_label.setText("<h3>No dataset yet</h3>")
+            self.summary_label.setText("Choose a dataset on the left to see what is in it.")
+            self.warnings_label.hide()
+            self.samples_box.hide()
+            self.chart_box.hide()
+            return
+        self.heading_label.setText(f"<h3>{html.escape(dataset_title(spec))}</h3>")
+        self.summary_label.setText(summary_text(data))
+        warnings = warning_lines(data)
+        self.warnings_label.setText("<br>".join("⚠ " + html.escape(line) for line in warnings))
+        self.warnings_label.setVisible(bool(warnings))
+        self._fill_samples(data)
+        self._fill_chart(data)
+        self.samples_box.show()
+        self.chart_box.show()
+
+    def _fill_samples(self, data: Any) -> None:
+        """Sample images in groups of one class each (a group never splits over two rows)."""
+        while self._flow.count():
+            widget = self._flow.takeAt(0).widget()
+            if widget is not None:  # deleted by Qt in the GUI thread, never by Python's garbage collector
+                widget.hide()
+                widget.deleteLater()
+        indices = pick_samples(data.train_labels, data.num_classes)
+        labels = data.train_labels[indices]
+        for label in dict.fromkeys(labels.tolist()):
+            members = indices[labels == label]
+            for start in range(0, len(members), GROUP_MAX):
+                group = QWidget(self.sample_grid)
+                group.setObjectName("sampleGroup")
+                row = QHBoxLayout(group)
+                row.setContentsMargins(0, 0, 0, 0)
+                row.setSpacing(3)
+                for index in members[start:start + GROUP_MAX]:
+                    row.addWidget(self._sample_cell(data.train_images[index], data.classes[int(label)], group))
+                group.setFixedSize(group.sizeHint())
+                self._flow.addWidget(group)
+        self._flow.invalidate()
+
+    def _sample_cell(self, image: np.ndarray, name: str, parent: QWidget) -> QWidget:
+        width = SAMPLE_PIXELS + 8
+        cell = QWidget(parent)
+        cell.setObjectName("sampleCell")
+        layout = QVBoxLayout(cell)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(1)
+        picture = QLabel()
+        picture.setObjectName("sampleImage")
+        picture.setPixmap(array_to_pixmap(image, SAMPLE_PIXELS))
+        picture.setFixedSize(width, SAMPLE_PIXELS)
+        picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        caption = QLabel(QFontMetrics(self.font()).elidedText(name, Qt.TextElideMode.ElideRight, width))
+        caption.setObjectName("sampleCaption")
+        caption.setProperty("className", name)
+        caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        caption.setFixedWidth(width)
+        cell.setToolTip(name)
+        layout.addWidget(picture)
+        layout.addWidget(caption)
+        return cell
+
+    def sample_captions(self) -> list[str]:
+        """The class name under each sample image, in grid order."""
+        return [label.property("className") for label in self._sample_labels("sampleCaption")]
+
+    def sample_pixmaps(self) -> list[QPixmap]:
+        """The pixmap of each sample image, in grid order."""
+        return [label.pixmap() for label in self._sample_labels("sampleImage")]
+
+    def _sample_labels(self, name: str) -> list[QLabel]:
+        groups = (self._flow.itemAt(i).widget() for i in range(self._flow.count()))
+        return [label for group in groups for label in group.findChildren(QLabel, name)]
+
+    def _fill_chart(self, data: Any) -> None:
+        counts = data.class_counts("train")
+        self.class_bars.setOpts(x=np.arange(len(counts)), height=counts, width=0.7)
+        self.class_chart.setXRange(-0.6, len(counts) - 0.4, padding=0)
+        self.class_chart.setYRange(0, max(1, int(counts.max(initial=0))) * 1.08, padding=0)
+        self._classes = list(data.classes)
+        self._update_ticks()
+
+    def _update_ticks(self) -> None:
+        """Class names under the bars: level when they fit, else slanted (shortened to
+        SLANTED_MAX pixels), and only every k-th name when even slanted ones would overlap."""
+        classes, axis = self._classes, self.class_axis
+        if not classes:
+            return
+        metrics = QFontMetrics(axis.style.get("tickFont") or self.class_chart.font())
+        per_class = max(50, self.class_chart.width() - 70) / len(classes)
+        widths = [metrics.horizontalAdvance(name) for name in classes]
+        left = 0.0
+        if max(widths) + 10 <= per_class or per_class >= LEVEL_MIN:
+            axis.angle = 0
+            axis.setHeight(None)
+            ticks = [(i, metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(per_class) - 10))
+                     for i, name in enumerate(classes)]
+        else:
+            axis.angle = 45
+            step = max(1, int(np.ceil(1.6 * metrics.height() / per_class)))
+            ticks = [(i, metrics.elidedText(classes[i], Qt.TextElideMode.ElideRight, SLANTED_MAX))
+                     for i in range(0, len(classes), step)]
+            longest = max(metrics.horizontalAdvance(text) for _, text in ticks)
+            axis.setHeight(int(0.71 * (longest + metrics.height()) + 12))
+            # the first name slants left, past the y axis: leave room for it
+            first = metrics.horizontalAdvance(ticks[0][1]) + metrics.height()
+            left = max(0.0, 0.71 * first - self.class_chart.getAxis("left").width()) + 4
+        self.class_chart.plotItem.layout.setContentsMargins(left + 2, 6, 12, 2)
+        axis.setTicks([ticks, []])
+        axis.picture = None
+        axis.update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.class_chart and event.type() == QEvent.Type.Resize:
+            self._update_ticks()
+        return super().eventFilter(watched, event)

@@ -1,0 +1,428 @@
+"""The Model page: choose an architecture and the training settings.
+
+Importing this module must not import torch (it is on the window's start path). The model
+registry and anything that builds models are imported inside methods that run only after
+`AppState.engine_ready`; `engine.train.config` is plain Python and may be used earlier.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout,
+                               QWidget)
+
+from desktop_app.settings import app_settings
+from desktop_app.state import AppState
+
+DEFAULT_MODEL = "cnn-small"
+SETTINGS_KEY = "model/name"
+NAME_ROLE = Qt.ItemDataRole.UserRole
+PARAMS_ROLE = Qt.ItemDataRole.UserRole + 1
+
+# What the registry's speed words mean for someone deciding on a laptop.
+SPEED_HINTS = {
+    "fastest": "fastest",
+    "fast": "fast",
+    "medium": "takes a while on a laptop CPU",
+    "slow": "slow on a laptop CPU; fine on a GPU",
+}
+
+OPTIMIZER_CHOICES = (
+    ("adamw", "AdamW (recommended)"),
+    ("adam", "Adam"),
+    ("sgd", "SGD with momentum (classic, needs a larger learning rate)"),
+)
+AUGMENT_CHOICES = (
+    ("none", "None: use the pictures as they are"),
+    ("crop", "Shift pictures a little"),
+    ("crop+flip", "Shift and mirror pictures"),
+)
+DEVICE_AUTO_TEXT = "Automatic (best available)"
+NO_GPU_NOTE = "No NVIDIA GPU found: training uses the CPU."
+
+TIPS = {
+    "epochs": "How many times training goes through all the training pictures.\n"
+              "More epochs usually give a better model but take longer. If the validation accuracy "
+              "stops improving during training, more epochs will not help.",
+    "batch": "How many pictures the model looks at before each small correction.\n"
+             "Larger batches are faster on a GPU but use more memory; if you see an out-of-memory "
+             "message, halve this number. The recommended value is fine for most people.",
+    "lr": "How big each correction is (the learning rate).\n"
+          "Too high and training becomes unstable (the loss jumps or grows); too low and it learns "
+          "slowly. Change it only if the loss curve misbehaves: try half or double.",
+    "optimizer": "The method that turns mistakes into corrections.\n"
+                 "AdamW works well almost everywhere; keep it unless you are comparing methods.",
+    "augment": "Shows the model slightly changed copies of the training pictures so it learns the "
+               "object rather than the exact pixels.\nHelps with photos and small datasets. "
+               "Do not mirror pictures whose meaning changes when flipped (digits, letters).",
+    "patience": "Stops training early when the validation loss has not improved for this many epochs, "
+                "and keeps the best model.\nSaves time when you set many epochs. Off trains for all epochs.",
+    "device": "Where the computation runs. Automatic picks a working NVIDIA GPU when there is one, "
+              "otherwise the CPU.\nChoose CPU only to leave the GPU free for something else.",
+    "mixed": "Computes with 16-bit numbers on the GPU: often almost twice as fast with the same "
+             "accuracy.\nTurn it off only if training on the GPU gives strange results.",
+    "reset": "Put every setting back to the value recommended for this dataset and model.",
+}
+
+
+class ModelPage(QWidget):
+    """Model chooser and training settings. `config()` is what the Train page trains."""
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._state = state
+        self._ready = False
+        self._editable = True
+        self._populating = False
+        self._param_cache: dict[tuple[str, tuple[int, int, int, int]], int] = {}
+        saved = app_settings().value(SETTINGS_KEY, DEFAULT_MODEL)
+        self._wanted_model = str(saved) if saved else DEFAULT_MODEL
+
+        layout = QVBoxLayout(self)
+        title = QLabel("<h2>Model and training settings</h2>")
+        layout.addWidget(title)
+        self.loading_label = QLabel("Loading the training engine…")
+        self.loading_label.setObjectName("loadingLabel")
+        self.loading_label.setStyleSheet("font-weight: bold; padding: 6px;")
+        layout.addWidget(self.loading_label)
+
+        self.content = QWidget()
+        content_layout = QHBoxLayout(self.content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.addWidget(self._build_model_box(), 3)
+        content_layout.addWidget(self._build_settings_box(), 2)
+        layout.addWidget(self.content, 1)
+
+        state.engine_ready.connect(self._on_engine_ready)
+        state.dataset_changed.connect(self._on_dataset_changed)
+        self.reset_to_recommended()
+        self._update_enabled()
+        if state.engine is not None:
+            self._on_engine_ready(state.engine)
+
+    # ----- construction -----------------------------------------------------------------------
+    def _build_model_box(self) -> QGroupBox:
+        box = QGroupBox("Model")
+        layout = QVBoxLayout(box)
+        self.dataset_hint = QLabel("Choose a dataset on the Data page to see the size of each model.")
+        self.dataset_hint.setWordWrap(True)
+        layout.addWidget(self.dataset_hint)
+        self.model_list = QListWidget()
+        self.model_list.setObjectName("modelList")
+        self.model_list.setWordWrap(True)
+        self.model_list.setSpacing(3)
+        self.model_list.setAlternatingRowColors(True)
+        self.model_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.model_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.model_list.setToolTip("The network that learns from your pictures. Bigger is not always better: "
+                                   "start with the recommended one and compare.")
+        self.model_list.currentRowChanged.connect(self._on_model_row_changed)
+        placeholder = QListWidgetItem("The list of models appears once the training engine has loaded.")
+        placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+        self.model_list.addItem(placeholder)
+        layout.addWidget(self.model_list, 1)
+        self.model_details = QLabel("")
+        self.model_details.setObjectName("modelDetails")
+        self.model_details.setWordWrap(True)
+        self.model_details.setTextFormat(Qt.TextFormat.RichText)
+        self.model_details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.model_details.setMargin(4)
+        layout.addWidget(self.model_details)
+        layout.addStretch(1)
+        return box
+
+    def _fit_list_height(self) -> None:
+        """Let the list be as tall as its entries (not more), so no empty frame is left below."""
+        rows = self.model_list.count()
+        if rows == 0:
+            return
+        self.model_list.doItemsLayout()
+        last = self.model_list.visualItemRect(self.model_list.item(rows - 1))
+        height = last.bottom() + self.model_list.verticalOffset() + self.model_list.spacing() + 1
+        self.model_list.setMaximumHeight(max(60, height + 2 * self.model_list.frameWidth() + 2))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override; wrapped rows change height
+        super().resizeEvent(event)
+        self._fit_list_height()
+
+    def _build_settings_box(self) -> QGroupBox:
+        box = QGroupBox("Training settings")
+        outer = QVBoxLayout(box)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+
+        self.epochs_spin = QSpinBox()
+        self.epochs_spin.setRange(1, 10_000)
+        self.batch_spin = QSpinBox()
+        self.batch_spin.setRange(1, 65_536)
+        self.lr_spin = QDoubleSpinBox()
+        self.lr_spin.setDecimals(5)
+        self.lr_spin.setRange(1e-5, 1.0)
+        self.lr_spin.setSingleStep(0.0005)
+        self.optimizer_combo = QComboBox()
+        for key, text in OPTIMIZER_CHOICES:
+            self.optimizer_combo.addItem(text, key)
+        self.augment_combo = QComboBox()
+        for key, text in AUGMENT_CHOICES:
+            self.augment_combo.addItem(text, key)
+        self.patience_spin = QSpinBox()
+        self.patience_spin.setRange(0, 1_000)
+        self.patience_spin.setSpecialValueText("Off")
+        self.patience_spin.setSuffix(" epochs without progress")
+        self.device_combo = QComboBox()
+        self.device_combo.addItem(DEVICE_AUTO_TEXT, "auto")
+        self.device_combo.addItem("CPU", "cpu")
+        self.device_combo.currentIndexChanged.connect(self._update_mixed_precision)
+        self.device_note = QLabel("")
+        self.device_note.setWordWrap(True)
+        self.device_note.hide()
+        self.mixed_precision_check = QCheckBox("Mixed precision (faster on a GPU)")
+        self._mixed_wanted = True  # the user's choice, kept while the box is disabled (no GPU)
+        self.mixed_precision_check.toggled.connect(self._on_mixed_toggled)
+
+        rows = (
+            ("Epochs", self.epochs_spin, "epochs"),
+            ("Batch size", self.batch_spin, "batch"),
+            ("Learning rate", self.lr_spin, "lr"),
+            ("Optimizer", self.optimizer_combo, "optimizer"),
+            ("Augmentation", self.augment_combo, "augment"),
+            ("Early stopping", self.patience_spin, "patience"),
+            ("Device", self.device_combo, "device"),
+        )
+        for text, widget, tip in rows:
+            label = QLabel(text)
+            label.setToolTip(TIPS[tip])
+            widget.setToolTip(TIPS[tip])
+            form.addRow(label, widget)
+        form.addRow("", self.device_note)
+        self.mixed_precision_check.setToolTip(TIPS["mixed"])
+        form.addRow("", self.mixed_precision_check)
+        outer.addLayout(form)
+
+        hint = QLabel("Hover over a setting to see what it does. The recommended values suit the chosen "
+                      "dataset and model; most people never need to change them.")
+        hint.setWordWrap(True)
+        outer.addWidget(hint)
+        self.reset_button = QPushButton("Reset to recommended")
+        self.reset_button.setToolTip(TIPS["reset"])
+        self.reset_button.clicked.connect(self.reset_to_recommended)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.reset_button)
+        buttons.addStretch(1)
+        outer.addLayout(buttons)
+        outer.addStretch(1)
+        return box
+
+    # ----- public API -------------------------------------------------------------------------
+    def selected_model(self) -> str:
+        """The registry name of the chosen model."""
+        item = self.model_list.currentItem()
+        name = item.data(NAME_ROLE) if item is not None else None
+        return str(name) if name else self._wanted_model
+
+    def select_model(self, name: str) -> None:
+        """Choose the model called `name` (remembered until the list exists)."""
+        self._wanted_model = name
+        for row in range(self.model_list.count()):
+            if self.model_list.item(row).data(NAME_ROLE) == name:
+                self.model_list.setCurrentRow(row)
+                return
+
+    def config(self):
+        """A TrainConfig with the dataset, the chosen model and every setting on the page."""
+        from engine.train.config import TrainConfig
+
+        return TrainConfig(
+            dataset=self._state.dataset_spec or TrainConfig.dataset,
+            model=self.selected_model(),
+            epochs=self.epochs_spin.value(),
+            batch_size=self.batch_spin.value(),
+            lr=round(self.lr_spin.value(), 5),
+            optimizer=self.optimizer_combo.currentData(),
+            augment=self.augment_combo.currentData(),
+            patience=self.patience_spin.value(),
+            device=self.device_combo.currentData(),
+            mixed_precision=self.mixed_precision_check.isChecked(),
+        )
+
+    def save_settings(self, settings: QSettings) -> None:
+        settings.setValue(SETTINGS_KEY, self.selected_model())
+
+    def set_editable(self, editable: bool) -> None:
+        """Allow or forbid changes (the Train page forbids them while training runs)."""
+        self._editable = editable
+        self._update_enabled()
+
+    def reset_to_recommended(self) -> None:
+        """Every setting back to the recommended value for this dataset and model."""
+        self._apply_defaults()
+        self.device_combo.setCurrentIndex(0)
+        self._mixed_wanted = True
+        self._update_mixed_precision()
+
+    # ----- reacting to the state --------------------------------------------------------------
+    def _update_enabled(self) -> None:
+        self.content.setEnabled(self._ready and self._editable)
+
+    def _on_engine_ready(self, info: Any) -> None:
+        self._ready = True
+        self.loading_label.hide()
+        self._fill_devices(list(getattr(info, "gpus", []) or []), getattr(info, "device", ""))
+        self._populate_models()
+        self._update_enabled()
+
+    def _on_dataset_changed(self, spec: str, data: Any) -> None:
+        if self._ready:
+            self._refresh_counts()
+        self._update_dataset_hint()
+        self._apply_defaults()
+
+    def _on_model_row_changed(self, row: int) -> None:
+        if self._populating or row < 0:
+            return
+        self._wanted_model = self.selected_model()
+        self._apply_defaults()
+
+    def _apply_defaults(self) -> None:
+        from engine.errors import ModelDeskError
+        from engine.train.config import TrainConfig, resolve_defaults
+
+        try:
+            recommended = resolve_defaults(TrainConfig(dataset=self._state.dataset_spec or TrainConfig.dataset,
+                                                       model=self.selected_model()))
+        except ModelDeskError:  # an odd dataset spec: fall back to the generic defaults
+            recommended = resolve_defaults(TrainConfig(model=self.selected_model()))
+        self.epochs_spin.setValue(recommended.epochs)
+        self.batch_spin.setValue(recommended.batch_size)
+        self.lr_spin.setValue(recommended.lr)
+        self.optimizer_combo.setCurrentIndex(max(0, self.optimizer_combo.findData(recommended.optimizer)))
+        self.augment_combo.setCurrentIndex(max(0, self.augment_combo.findData(recommended.augment)))
+        self.patience_spin.setValue(recommended.patience)
+        self._update_details(recommended)
+
+    # ----- devices ----------------------------------------------------------------------------
+    def _fill_devices(self, gpus: list[str], automatic: str) -> None:
+        current = self.device_combo.currentData()
+        self.device_combo.blockSignals(True)
+        while self.device_combo.count() > 2:
+            self.device_combo.removeItem(2)
+        if gpus:
+            self.device_combo.addItem(f"GPU: {gpus[0]}", "cuda")
+        index = self.device_combo.findData(current)
+        self.device_combo.setCurrentIndex(max(0, index))
+        self.device_combo.blockSignals(False)
+        self.device_combo.setItemData(0, f"ModelDesk will use: {automatic}" if automatic else TIPS["device"],
+                                      Qt.ItemDataRole.ToolTipRole)
+        self._has_gpu = bool(gpus)
+        self.device_note.setText("" if gpus else NO_GPU_NOTE)
+        self.device_note.setVisible(not gpus)
+        self._update_mixed_precision()
+
+    def _update_mixed_precision(self) -> None:
+        """Mixed precision only means something on a GPU: off and disabled otherwise."""
+        usable = getattr(self, "_has_gpu", False) and self.device_combo.currentData() != "cpu"
+        self.mixed_precision_check.blockSignals(True)
+        self.mixed_precision_check.setEnabled(usable)
+        self.mixed_precision_check.setChecked(usable and self._mixed_wanted)
+        self.mixed_precision_check.blockSignals(False)
+
+    def _on_mixed_toggled(self, checked: bool) -> None:
+        self._mixed_wanted = checked
+
+    # ----- the model list ---------------------------------------------------------------------
+    def _input_shape(self):
+        data = self._state.dataset
+        if data is None:
+            return None
+        from engine.models.registry import InputShape
+
+        return InputShape(data.channels, *data.image_size, data.num_classes)
+
+    def _parameter_count(self, name: str, shape) -> int | None:
+        from engine.models.registry import build_model, count_parameters
+
+        key = (name, (shape.channels, shape.height, shape.width, shape.num_classes))
+        if key not in self._param_cache:
+            try:
+                self._param_cache[key] = count_parameters(build_model(name, shape))
+            except Exception:  # noqa: BLE001 - a model that cannot be built for this shape
+                return None
+        return self._param_cache[key]
+
+    def _item_text(self, info, count: int | None) -> str:
+        details = [SPEED_HINTS.get(info.speed, info.speed)]
+        if count is not None:
+            details.insert(0, f"{count:,} parameters")
+        return f"{info.name}   ·   {'   ·   '.join(details)}\n{info.description}"
+
+    def _populate_models(self) -> None:
+        from engine.models.registry import list_models
+
+        self._populating = True
+        try:
+            self.model_list.clear()
+            for info in list_models(task="classify"):
+                item = QListWidgetItem()
+                item.setData(NAME_ROLE, info.name)
+                item.setToolTip(info.description)
+                self.model_list.addItem(item)
+            self._refresh_counts()
+            names = [self.model_list.item(r).data(NAME_ROLE) for r in range(self.model_list.count())]
+            wanted = self._wanted_model if self._wanted_model in names else DEFAULT_MODEL
+            row = names.index(wanted) if wanted in names else 0
+            self.model_list.setCurrentRow(row)
+        finally:
+            self._populating = False
+        self._wanted_model = self.selected_model()
+        self._fit_list_height()
+        self._update_dataset_hint()
+        self._apply_defaults()
+
+    def _refresh_counts(self) -> None:
+        from engine.models.registry import get_model_info
+
+        shape = self._input_shape()
+        for row in range(self.model_list.count()):
+            item = self.model_list.item(row)
+            info = get_model_info(item.data(NAME_ROLE))
+            count = self._parameter_count(info.name, shape) if shape is not None else None
+            item.setData(PARAMS_ROLE, count)
+            item.setText(self._item_text(info, count))
+
+    def _update_details(self, recommended) -> None:
+        """Describe the chosen model and the settings recommended for it."""
+        item = self.model_list.currentItem()
+        if not self._ready or item is None or item.data(NAME_ROLE) is None:
+            self.model_details.setText("")
+            self.model_details.hide()
+            return
+        from engine.models.registry import get_model_info
+
+        info = get_model_info(item.data(NAME_ROLE))
+        count = item.data(PARAMS_ROLE)
+        size = f"{count:,} parameters ({count * 4 / 1e6:.1f} MB as a file) · " if count else ""
+        optimizer = dict(OPTIMIZER_CHOICES)[recommended.optimizer].split(" (")[0]
+        augment = dict(AUGMENT_CHOICES)[recommended.augment].split(":")[0].lower()
+        patience = f"stop after {recommended.patience} epochs without progress" if recommended.patience else "no early stopping"
+        dataset = html.escape(str(self._state.dataset_spec or recommended.dataset))
+        self.model_details.setText(
+            f"<b>{html.escape(info.name)}</b><br>{html.escape(info.description)}<br>"
+            f"{size}speed: {SPEED_HINTS.get(info.speed, info.speed)}<br><br>"
+            f"<b>Recommended for {dataset}:</b> {recommended.epochs} epochs, batch size {recommended.batch_size}, "
+            f"learning rate {recommended.lr:g}, {optimizer}, augmentation: {augment}, {patience}.")
+        self.model_details.show()
+
+    def _update_dataset_hint(self) -> None:
+        data = self._state.dataset
+        if data is None:
+            self.dataset_hint.setText("Choose a dataset on the Data page to see the size of each model.")
+            return
+        height, width = data.image_size
+        colour = "grayscale" if data.channels == 1 else "colour"
+        self.dataset_hint.setText(
+            f"Sizes are for <b>{html.escape(str(self._state.dataset_spec))}</b>: {width}×{height} {colour} pictures, "
+            f"{data.num_classes} classes. More parameters can learn more but train slower.")

@@ -1,0 +1,327 @@
+"""The Train page: Start, Pause/Resume, Stop, a progress bar with time left, live curves and a log.
+
+Training runs through `desktop_app.workers`; engine events arrive as queued signals and are
+only collected in lists. A 10 Hz timer pushes what changed into curves created once.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, QProgressBar, QPushButton,
+                               QVBoxLayout, QWidget)
+
+from desktop_app.dialogs import show_error
+from desktop_app.state import AppState
+from desktop_app.workers import BackgroundTask, run_in_background
+
+REFRESH_MS = 100
+SMOOTHING = 0.9  # exponential moving average of the batch loss
+
+BLUE, ORANGE, GREEN, GREY = (31, 119, 180), (255, 127, 14), (44, 160, 44), (150, 150, 150)
+
+
+def _plot(title: str, left: str, legend_offset: tuple[int, int] = (-10, 10)) -> pg.PlotWidget:
+    plot = pg.PlotWidget()
+    plot.setBackground("w")
+    plot.setTitle(title, color="#333", size="11pt")
+    plot.setLabel("bottom", "epoch")
+    plot.setLabel("left", left)
+    plot.showGrid(x=True, y=True, alpha=0.2)
+    plot.addLegend(offset=legend_offset, labelTextColor="#333")
+    plot.setMouseEnabled(x=False, y=False)
+    plot.setMenuEnabled(False)
+    return plot
+
+
+def format_seconds(seconds: float) -> str:
+    """'45 s', '3 min 20 s', '1 h 05 min' for a time span."""
+    seconds = max(0, int(round(seconds)))
+    if seconds < 60:
+        return f"{seconds} s"
+    if seconds < 3600:
+        return f"{seconds // 60} min {seconds % 60:02d} s"
+    return f"{seconds // 3600} h {(seconds % 3600) // 60:02d} min"
+
+
+class TrainPage(QWidget):
+    """Controls and live view of a training run."""
+
+    def __init__(self, state: AppState, model_page, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.model_page = model_page
+        self._task: BackgroundTask | None = None
+        self._control = None
+        self._reset_series()
+
+        self.start_button = QPushButton("Start training")
+        self.start_button.setToolTip("Train the chosen model on the chosen dataset.")
+        self.pause_button = QPushButton("Pause")
+        self.pause_button.setToolTip("Pause after the current step; press again to continue.")
+        self.stop_button = QPushButton("Stop")
+        self.stop_button.setToolTip("End training now. The best model so far is kept and can be evaluated and exported.")
+        self.start_button.clicked.connect(self.start_training)
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.stop_button.clicked.connect(self.stop_training)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setTextVisible(True)
+        self.progress_label = QLabel("Press Start training to begin.")
+        self.speed_label = QLabel("")
+        buttons = QHBoxLayout()
+        for button in (self.start_button, self.pause_button, self.stop_button):
+            buttons.addWidget(button)
+        buttons.addWidget(self.progress_bar, 1)
+
+        self.loss_plot = _plot("Loss (lower is better)", "loss")
+        self.accuracy_plot = _plot("Accuracy (higher is better)", "accuracy %", legend_offset=(-10, -10))  # bottom right
+        self.lr_plot = _plot("Learning rate", "learning rate")
+        self.speed_plot = _plot("Speed", "images / second")
+        self.batch_curve = self.loss_plot.plot([], [], pen=pg.mkPen(GREY, width=1), name="each step")
+        self.smooth_curve = self.loss_plot.plot([], [], pen=pg.mkPen(BLUE, width=2), name="training (smoothed)")
+        self.val_loss_curve = self.loss_plot.plot([], [], pen=pg.mkPen(ORANGE, width=2), symbol="o", symbolSize=6,
+                                                  symbolBrush=ORANGE, name="validation")
+        self.train_acc_curve = self.accuracy_plot.plot([], [], pen=pg.mkPen(BLUE, width=2), symbol="o", symbolSize=5,
+                                                       symbolBrush=BLUE, name="training")
+        self.val_acc_curve = self.accuracy_plot.plot([], [], pen=pg.mkPen(ORANGE, width=2), symbol="o", symbolSize=6,
+                                                     symbolBrush=ORANGE, name="validation")
+        self.lr_curve = self.lr_plot.plot([], [], pen=pg.mkPen(GREEN, width=2), name="per epoch")
+        self.speed_curve = self.speed_plot.plot([], [], pen=pg.mkPen(BLUE, width=2), symbol="o", symbolSize=5,
+                                                symbolBrush=BLUE, name="training")
+        self.best_lines = []
+        for plot in (self.loss_plot, self.accuracy_plot):
+            line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(GREEN, width=1, style=Qt.PenStyle.DashLine),
+                                   label="best", labelOpts=dict(position=0.92, color=GREEN))
+            line.setVisible(False)
+            plot.addItem(line)
+            self.best_lines.append(line)
+
+        grid = QGridLayout()
+        grid.addWidget(self.loss_plot, 0, 0)
+        grid.addWidget(self.accuracy_plot, 0, 1)
+        grid.addWidget(self.lr_plot, 1, 0)
+        grid.addWidget(self.speed_plot, 1, 1)
+        grid.setRowStretch(0, 3)
+        grid.setRowStretch(1, 2)
+        self.log_view = QPlainTextEdit()
+        self.log_view.setReadOnly(True)
+        self.log_view.setMaximumBlockCount(2000)
+        self.log_view.setFixedHeight(110)
+        self.log_view.setPlaceholderText("Training messages appear here.")
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        info = QHBoxLayout()
+        info.addWidget(self.progress_label, 1)
+        info.addWidget(self.speed_label)
+        layout.addLayout(info)
+        layout.addLayout(grid, 1)
+        layout.addWidget(self.log_view)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self.refresh_plots)
+        state.engine_ready.connect(lambda _: self._update_buttons())
+        state.dataset_changed.connect(lambda *_: self._update_buttons())
+        state.dataset_loading.connect(lambda _: self._update_buttons())
+        self._dataset_loading = False
+        state.dataset_loading.connect(self._on_dataset_loading)
+        self._update_buttons()
+
+    # ----- state ------------------------------------------------------------------------------
+    def _reset_series(self) -> None:
+        self.batch_x: list[float] = []
+        self.batch_loss: list[float] = []
+        self.smooth_loss: list[float] = []
+        self.epoch_x: list[int] = []
+        self.val_loss: list[float] = []
+        self.train_acc: list[float] = []
+        self.val_acc: list[float] = []
+        self.learning_rates: list[float] = []
+        self.speeds: list[float] = []
+        self.best_epoch = 0
+        self._dirty = False
+        self._started_at = 0.0
+        self._steps_done_at_start = 0
+        self._steps_per_epoch = 1
+        self._epochs = 1
+        self._last_step = 0
+
+    def is_running(self) -> bool:
+        """True while a training run is in progress (paused included)."""
+        return self._task is not None
+
+    def _on_dataset_loading(self, loading: bool) -> None:
+        self._dataset_loading = loading
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        running = self.is_running()
+        ready = self.state.engine is not None and self.state.dataset is not None and not self._dataset_loading
+        self.start_button.setEnabled(ready and not running)
+        if self.state.engine is None:
+            self.start_button.setToolTip("Loading the training engine… Start becomes available in a moment.")
+        elif self.state.dataset is None:
+            self.start_button.setToolTip("Choose a dataset on the Data page first.")
+        else:
+            self.start_button.setToolTip("Train the chosen model on the chosen dataset.")
+        self.pause_button.setEnabled(running)
+        self.stop_button.setEnabled(running)
+        paused = running and self._control is not None and self._control.paused
+        self.pause_button.setText("Resume" if paused else "Pause")
+
+    # ----- actions ----------------------------------------------------------------------------
+    def start_training(self) -> None:
+        """Start training with the Model page's settings (ignored while one runs)."""
+        if self.is_running() or not self.start_button.isEnabled():
+            return
+        from engine.train.control import TrainingControl
+        from engine.train.run import train_classifier
+
+        config = self.model_page.config()
+        data = self.state.dataset
+        control = TrainingControl()
+        self._control = control
+        self._reset_series()
+        self._clear_curves()
+        self.log_view.clear()
+        self.progress_bar.setValue(0)
+        self.progress_label.setText("Preparing the data…")
+
+        def work(context):
+            return train_classifier(config, emit=context.emit, control=control, data=data, export=False)
+
+        self._task = run_in_background(work, name="training", on_event=self._on_event, on_success=self._on_finished,
+                                       on_failure=self._on_failed, parent=self)
+        self._task.finished.connect(self._on_task_ended)
+        self.model_page.set_editable(False)
+        self.state.set_training(True)
+        self._timer.start()
+        self._update_buttons()
+
+    def toggle_pause(self) -> None:
+        """Pause a running training, or resume a paused one."""
+        if self._control is None or not self.is_running():
+            return
+        if self._control.paused:
+            self._control.resume()
+            self._log("Resumed.")
+        else:
+            self._control.pause()
+            self.progress_label.setText("Pausing after this step…")
+        self._update_buttons()
+
+    def stop_training(self) -> None:
+        """Ask the running training to end after the current step."""
+        if self._control is not None and self.is_running():
+            self._control.stop()
+            self.progress_label.setText("Stopping…")
+            self._log("Stopping: the best model so far is kept.")
+
+    def stop_and_wait(self, timeout_ms: int = 60_000) -> None:
+        """Stop the training and block until its thread has ended (used when closing)."""
+        task = self._task
+        self.stop_training()
+        if task is not None:
+            task.wait(timeout_ms)
+
+    # ----- events from the worker (GUI thread) ------------------------------------------------
+    def _on_event(self, event) -> None:
+        from engine.commands.progress import format_event
+        from engine.train.events import BatchEnd, EpochEnd, Paused, TrainingFinished, TrainingStarted
+
+        if isinstance(event, BatchEnd):
+            x = event.global_step / event.steps_per_epoch
+            self.batch_x.append(x)
+            self.batch_loss.append(event.loss)
+            previous = self.smooth_loss[-1] if self.smooth_loss else event.loss
+            self.smooth_loss.append(SMOOTHING * previous + (1 - SMOOTHING) * event.loss)
+            self._last_step = event.global_step
+            self._dirty = True
+        elif isinstance(event, EpochEnd):
+            self.epoch_x.append(event.epoch)
+            self.val_loss.append(event.val_loss)
+            self.train_acc.append(100 * event.train_accuracy)
+            self.val_acc.append(100 * event.val_accuracy)
+            self.learning_rates.append(event.learning_rate)
+            self.speeds.append(event.samples_per_second)
+            if event.is_best:
+                self.best_epoch = event.epoch
+            self.speed_label.setText(f"{event.samples_per_second:,.0f} images/s · learning rate {event.learning_rate:.2g}")
+            self._dirty = True
+            self._log(format_event(event))
+        elif isinstance(event, TrainingStarted):
+            self._steps_per_epoch, self._epochs = event.steps_per_epoch, event.epochs
+            self._steps_done_at_start = (event.start_epoch - 1) * event.steps_per_epoch
+            self._started_at = time.monotonic()
+            self.progress_bar.setMaximum(event.epochs * event.steps_per_epoch)
+            self._log(format_event(event))
+        elif isinstance(event, Paused):
+            self.progress_label.setText(f"Paused at epoch {event.epoch}, step {event.step}. Press Resume to continue.")
+            self._log("Paused.")
+            self._update_buttons()
+        elif isinstance(event, TrainingFinished):
+            self._log(format_event(event))
+
+    def _log(self, text: str | None) -> None:
+        if text:
+            self.log_view.appendPlainText(text)
+
+    def refresh_plots(self) -> None:
+        """Push new points into the curves and the progress display (called by the timer)."""
+        if not self._dirty:
+            return
+        self._dirty = False
+        self.batch_curve.setData(self.batch_x, self.batch_loss)
+        self.smooth_curve.setData(self.batch_x, self.smooth_loss)
+        self.val_loss_curve.setData(self.epoch_x, self.val_loss)
+        self.train_acc_curve.setData(self.epoch_x, self.train_acc)
+        self.val_acc_curve.setData(self.epoch_x, self.val_acc)
+        self.lr_curve.setData(self.epoch_x, self.learning_rates)
+        self.speed_curve.setData(self.epoch_x, self.speeds)
+        for line in self.best_lines:
+            line.setVisible(self.best_epoch > 0)
+            line.setValue(self.best_epoch)
+        total = self._epochs * self._steps_per_epoch
+        self.progress_bar.setValue(self._last_step)
+        if self._control is not None and self._control.paused:
+            return
+        epoch = min(self._epochs, self._last_step // self._steps_per_epoch + 1)
+        step = self._last_step - (epoch - 1) * self._steps_per_epoch
+        done_here = self._last_step - self._steps_done_at_start
+        left = ""
+        if done_here > 0 and self._started_at:
+            per_step = (time.monotonic() - self._started_at) / done_here
+            left = f" · about {format_seconds(per_step * (total - self._last_step))} left"
+        self.progress_label.setText(f"Epoch {epoch} of {self._epochs} · step {step} of {self._steps_per_epoch}{left}")
+
+    def _clear_curves(self) -> None:
+        for curve in (self.batch_curve, self.smooth_curve, self.val_loss_curve, self.train_acc_curve,
+                      self.val_acc_curve, self.lr_curve, self.speed_curve):
+            curve.setData([], [])
+        for line in self.best_lines:
+            line.setVisible(False)
+
+    def _on_finished(self, result) -> None:
+        self._dirty = True
+        self.refresh_plots()
+        self.progress_label.setText(f"{result.reason} Best validation accuracy {100 * result.val_accuracy:.2f}% "
+                                    f"(epoch {result.best_epoch}). Run saved in {result.run_dir}")
+        if result.epochs_done > 0:
+            self.state.set_result(result)
+        self.state.status_message.emit(result.reason)
+
+    def _on_failed(self, error) -> None:
+        self.progress_label.setText("Training did not finish.")
+        self._log(error.message)
+        show_error(self, "Training stopped", error.message, error.details)
+
+    def _on_task_ended(self) -> None:
+        self._timer.stop()
+        self._task = None
+        self._control = None
+        self.model_page.set_editable(True)
+        self.state.set_training(False)
+        self._update_buttons()

@@ -1,0 +1,80 @@
+"""Render every page of the window to PNG: `make screenshots` (writes docs/screenshots/).
+
+Runs the real window offscreen: loads the bundled digits, trains a model (captured mid-way),
+lets it finish, and captures the evaluation with a confusion-matrix cell opened.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _wait_until(app, condition, timeout_s: float = 120.0) -> None:
+    import time
+
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the window did not reach the expected state in time")
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def main(out_dir: str = "docs/screenshots") -> int:
+    """Write data.png, model.png, train.png, evaluate.png into `out_dir`; return 0."""
+    os.environ.setdefault("MODELDESK_HOME", tempfile.mkdtemp(prefix="modeldesk-shots-"))
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.app import collect_garbage_in_gui_thread
+    from desktop_app.main_window import MainWindow
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv)
+    collector = collect_garbage_in_gui_thread()  # noqa: F841
+    window = MainWindow()
+    window.resize(1180, 780)
+    window.show()
+    window.start_engine_loading()
+    window.data_page.load_spec("digits")
+    _wait_until(app, lambda: window.state.engine is not None and window.state.dataset is not None)
+
+    def shot(page: str, name: str) -> None:
+        window.show_page(page)
+        for _ in range(20):
+            app.processEvents()
+        window.grab().save(str(out / name))
+        print(f"wrote {out / name}")
+
+    shot("Data", "data.png")
+    window.model_page.select_model("cnn-small")
+    window.model_page.epochs_spin.setValue(20)
+    shot("Model", "model.png")
+    window.show_page("Train")
+    window.train_page.start_training()
+    _wait_until(app, lambda: len(window.train_page.epoch_x) >= 8)
+    window.train_page.toggle_pause()
+    _wait_until(app, lambda: "Paused at epoch" in window.train_page.progress_label.text())
+    window.train_page._dirty = True
+    window.train_page.refresh_plots()
+    shot("Train", "train.png")
+    window.train_page.toggle_pause()
+    _wait_until(app, lambda: window.state.result is not None and not window.train_page.is_running())
+    evaluation = window.state.result.evaluation
+    confusion = evaluation.confusion
+    t, p = max(((t, p) for t in range(len(confusion)) for p in range(len(confusion)) if t != p),
+               key=lambda cell: confusion[cell[0]][cell[1]])
+    window.evaluate_page.show_cell(t, p)
+    shot("Evaluate", "evaluate.png")
+    window.state.set_training(False)
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(*sys.argv[1:]))

@@ -1,0 +1,143 @@
+"""The one worker abstraction: run engine work in a thread, deliver what it reports as queued
+Qt signals to the GUI thread.
+
+The engine function never sees Qt. It receives a `TaskContext` with three plain callables
+(`emit` for engine events, `progress` for (done, total), `should_cancel` to poll) and returns a
+value. Signals live on a QObject owned by the GUI thread, so emitting them from the worker
+thread queues them: slots always run in the GUI thread, where touching widgets is safe.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import traceback
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+
+log = logging.getLogger(__name__)
+
+INTERNAL_ERROR = "Something went wrong inside ModelDesk. The details below can help us fix it; they are also in the log file."
+
+
+@dataclass(frozen=True)
+class TaskError:
+    """What the user is told when a task fails: one sentence, and details for the expander."""
+
+    message: str
+    details: str
+
+
+class TaskContext:
+    """Handed to the engine function: report events and progress, poll for cancellation."""
+
+    def __init__(self, task: "BackgroundTask") -> None:
+        self._task = task
+        self._cancel = threading.Event()
+        self._last_progress: tuple[int, int] | None = None
+        self._last_progress_time = 0.0
+
+    def emit(self, event: Any) -> None:
+        """Forward an engine event to the GUI thread."""
+        self._task.event.emit(event)
+
+    def progress(self, done: int, total: int) -> None:
+        """Report progress; only changes are sent, at most about 30 times a second."""
+        now = time.monotonic()
+        value = (int(done), int(total))
+        if value == self._last_progress:
+            return
+        if now - self._last_progress_time < 0.033 and not (total and done >= total):
+            return
+        self._last_progress, self._last_progress_time = value, now
+        self._task.progress.emit(*value)
+
+    def should_cancel(self) -> bool:
+        """True once `BackgroundTask.cancel()` was called."""
+        return self._cancel.is_set()
+
+
+class _Runner(QThread):
+    def __init__(self, task: "BackgroundTask") -> None:
+        super().__init__()
+        self._task = task
+
+    def run(self) -> None:  # worker thread
+        self._task._run_in_thread()
+
+
+class BackgroundTask(QObject):
+    """`fn(context) -> result` run in its own thread.
+
+    Signals (always delivered in the GUI thread): `event(object)`, `progress(int, int)`,
+    `succeeded(object)` with the result, `failed(TaskError)`, and `finished()` after either.
+    """
+
+    event = Signal(object)
+    progress = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)
+    finished = Signal()
+
+    _live: set["BackgroundTask"] = set()  # keeps running tasks alive until they finish
+
+    def __init__(self, fn: Callable[[TaskContext], Any], name: str = "task", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._fn = fn
+        self.name = name
+        self.context = TaskContext(self)
+        self._thread: _Runner | None = None
+
+    def start(self) -> "BackgroundTask":
+        """Start the work in a new thread and return self (for chaining)."""
+        self._thread = _Runner(self)
+        self._thread.setObjectName(self.name)
+        self._thread.finished.connect(self._on_thread_finished)
+        BackgroundTask._live.add(self)
+        self._thread.start()
+        return self
+
+    def cancel(self) -> None:
+        """Ask the work to stop; it ends at its next `should_cancel()` check."""
+        self.context._cancel.set()
+
+    def is_running(self) -> bool:
+        return self._thread is not None and self._thread.isRunning()
+
+    def wait(self, ms: int = 30_000) -> bool:
+        """Block until the thread has ended (used when the window closes)."""
+        return True if self._thread is None else self._thread.wait(ms)
+
+    def _run_in_thread(self) -> None:
+        from engine.errors import ModelDeskError
+
+        try:
+            result = self._fn(self.context)
+        except ModelDeskError as exc:
+            log.info("%s failed: %s", self.name, exc, exc_info=True)
+            self.failed.emit(TaskError(str(exc), exc.details or traceback.format_exc()))
+        except Exception:  # noqa: BLE001 - shown to the user as one sentence + details
+            log.exception("%s failed", self.name)
+            self.failed.emit(TaskError(INTERNAL_ERROR, traceback.format_exc()))
+        else:
+            self.succeeded.emit(result)
+
+    def _on_thread_finished(self) -> None:  # GUI thread
+        self.finished.emit()
+        BackgroundTask._live.discard(self)
+
+
+def run_in_background(fn: Callable[[TaskContext], Any], *, name: str, on_success=None, on_failure=None,
+                      on_event=None, on_progress=None, parent: QObject | None = None) -> BackgroundTask:
+    """Create, connect and start a BackgroundTask in one call."""
+    task = BackgroundTask(fn, name, parent)
+    # Queued explicitly: plain callables have no thread of their own, so they are called in
+    # the thread of the sender object, which lives in the GUI thread.
+    queued = Qt.ConnectionType.QueuedConnection
+    for signal, slot in ((task.succeeded, on_success), (task.failed, on_failure), (task.event, on_event), (task.progress, on_progress)):
+        if slot is not None:
+            signal.connect(slot, queued)
+    return task.start()

@@ -1,0 +1,146 @@
+"""The whole window, clicked through with real widgets: data, model, train, evaluate, export."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop_app.main_window import MainWindow
+from desktop_app.workers import BackgroundTask
+from engine.train.checkpoint import load_checkpoint
+
+
+@pytest.fixture
+def window(qtbot, monkeypatch):
+    """A ready window (engine loaded, digits shown) that is closed, and its threads ended, after the test."""
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(1180, 780)
+    win.show()
+    with qtbot.waitSignals([win.state.engine_ready, win.state.dataset_changed], timeout=60_000):
+        win.start_engine_loading()
+        win.data_page.load_spec("digits")
+    yield win
+    if win.train_page.is_running():
+        win.train_page.stop_and_wait()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    win.close()
+    for task in list(BackgroundTask._live):
+        task.wait(30_000)
+    qtbot.waitUntil(lambda: not BackgroundTask._live, timeout=10_000)
+
+
+def _train(qtbot, win, epochs: int):
+    win.model_page.epochs_spin.setValue(epochs)
+    with qtbot.waitSignal(win.state.training_finished, timeout=120_000) as finished:
+        qtbot.mouseClick(win.train_page.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not win.train_page.is_running(), timeout=10_000)
+    return finished.args[0]
+
+
+def test_train_two_epochs_then_evaluate_and_export(qtbot, window, tmp_path):
+    win = window
+    assert win.state.dataset_spec == "digits" and win.model_page.selected_model() == "cnn-small"
+    result = _train(qtbot, win, 2)
+    page = win.train_page
+    page.refresh_plots()
+    # the curves hold one point per epoch, and one per reported batch
+    assert len(page.val_loss_curve.getData()[0]) == 2
+    assert len(page.train_acc_curve.getData()[0]) == 2 and len(page.val_acc_curve.getData()[0]) == 2
+    assert len(page.batch_curve.getData()[0]) == 2 * 45
+    assert page.val_acc_curve.getData()[1][-1] == pytest.approx(100 * result.history[-1]["val_accuracy"])
+    assert "Epoch 2/2" in page.log_view.toPlainText()
+    # evaluation: the window moved to the Evaluate page, the matrix sums to the validation size
+    assert win.current_page_name() == "Evaluate"
+    confusion = np.array(result.evaluation.confusion)
+    assert confusion.sum() == len(result.prepared.val)
+    t, p = max(((t, p) for t in range(10) for p in range(10)), key=lambda c: confusion[c] if c[0] != c[1] else -1)
+    if confusion[t, p] == 0:
+        t, p = 3, 3
+    win.evaluate_page.show_cell(t, p)
+    assert win.evaluate_page.cell_gallery.count() == confusion[t, p]
+    # export through the page: the parity check result is shown
+    target = tmp_path / "digits.onnx"
+    win.evaluate_page.export_model(str(target))
+    qtbot.waitUntil(lambda: target.exists() and "difference" in win.evaluate_page.export_status.text(), timeout=60_000)
+
+
+def test_pause_resume_and_stop_keep_a_checkpoint(qtbot, window):
+    win = window
+    page = win.train_page
+    win.model_page.epochs_spin.setValue(200)
+    qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    assert not page.start_button.isEnabled()  # no second training from the UI
+    qtbot.waitUntil(lambda: len(page.epoch_x) >= 2, timeout=60_000)
+    qtbot.mouseClick(page.pause_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.pause_button.text() == "Resume", timeout=10_000)
+    qtbot.waitUntil(lambda: "Paused at epoch" in page.progress_label.text(), timeout=10_000)  # the worker confirmed
+    steps = len(page.batch_x)
+    qtbot.wait(400)
+    assert len(page.batch_x) == steps  # nothing moves while paused
+    qtbot.mouseClick(page.pause_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(page.batch_x) > steps + 5, timeout=10_000)
+    with qtbot.waitSignal(win.state.training_finished, timeout=60_000) as finished:
+        qtbot.mouseClick(page.stop_button, Qt.MouseButton.LeftButton)
+    result = finished.args[0]
+    assert result.status == "stopped" and 2 <= result.epochs_done < 200
+    checkpoint = load_checkpoint(result.run_dir / "checkpoints" / "last.pt")
+    assert checkpoint["epoch"] == result.epochs_done
+    qtbot.waitUntil(lambda: page.start_button.isEnabled(), timeout=10_000)
+
+
+class _StallProbe(QObject):
+    """Measures the longest gap between ticks of a 10 ms timer on the GUI thread."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.longest = 0.0
+        self._last = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        if self._last is not None:
+            self.longest = max(self.longest, now - self._last)
+        self._last = now
+
+
+def test_gui_thread_never_stalls_during_training(qtbot, window, record_property):
+    win = window
+    win.model_page.epochs_spin.setValue(25)
+    probe = _StallProbe()
+    probe.timer.start()
+    with qtbot.waitSignal(win.state.training_finished, timeout=120_000):
+        qtbot.mouseClick(win.train_page.start_button, Qt.MouseButton.LeftButton)
+        # a person switching pages and resizing while it trains
+        for name in ("Data", "Model", "Train", "Data", "Train"):
+            qtbot.wait(60)
+            win.show_page(name)
+        win.resize(1000, 700)
+    probe.timer.stop()
+    record_property("longest_gui_stall_ms", round(1000 * probe.longest, 1))
+    print(f"longest GUI-thread stall during training: {1000 * probe.longest:.1f} ms")
+    assert probe.longest < 0.25
+
+
+def test_closing_during_training_asks_then_stops_cleanly(qtbot, window, monkeypatch):
+    win = window
+    win.model_page.epochs_spin.setValue(200)
+    qtbot.mouseClick(win.train_page.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(win.train_page.epoch_x) >= 1, timeout=60_000)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    win.close()
+    assert win.isVisible() and win.train_page.is_running()  # "No" keeps training
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(win.state.training_finished, timeout=60_000) as finished:
+        win.close()
+    assert not win.isVisible()
+    result = finished.args[0]
+    assert result.status == "stopped"
+    assert load_checkpoint(result.run_dir / "checkpoints" / "last.pt")["epoch"] >= 1
