@@ -5,7 +5,7 @@ from __future__ import annotations
 import platform
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
                                QStackedWidget, QWidget)
@@ -142,8 +142,11 @@ class MainWindow(QMainWindow):
     def _restore_settings(self) -> None:
         settings = app_settings()
         geometry = settings.value("window/geometry")
+        size = settings.value("window/size")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+            self.restoreGeometry(geometry)  # position, screen, maximised
+            if isinstance(size, QSize) and not self.isMaximized():
+                self.resize(size)  # restoreGeometry shrinks windows larger than the screen it assumes
         else:
             self.resize(1180, 780)
         self.sidebar.setCurrentRow(int(settings.value("window/page", 0)))
@@ -151,6 +154,7 @@ class MainWindow(QMainWindow):
     def save_settings(self) -> None:
         settings = app_settings()
         settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/size", self.size())
         settings.setValue("window/page", self.pages.currentIndex())
         self.data_page.save_settings(settings)
         self.model_page.save_settings(settings)

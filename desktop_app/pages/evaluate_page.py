@@ -226,7 +226,7 @@ class EvaluatePage(QWidget):
         header.setMinimumSectionSize(54)
         self.class_table.setAlternatingRowColors(True)
         layout.addWidget(self.class_table, 1)
-        box.setMinimumWidth(370)  # every header readable without scrolling
+        box.setMinimumWidth(300)  # every header readable without scrolling
         return box
 
     def _build_cell_box(self) -> QGroupBox:
@@ -263,7 +263,7 @@ class EvaluatePage(QWidget):
         gallery.setResizeMode(QListView.ResizeMode.Adjust)
         gallery.setFlow(QListView.Flow.LeftToRight)
         gallery.setWrapping(wrapping)
-        gallery.setWordWrap(True)
+        gallery.setWordWrap(wrapping)  # a single strip keeps captions on one line
         gallery.setUniformItemSizes(True)
         gallery.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         if not wrapping:

@@ -17,7 +17,7 @@ from desktop_app.dialogs import show_error
 from desktop_app.state import AppState
 from desktop_app.workers import BackgroundTask, run_in_background
 
-REFRESH_MS = 100
+REFRESH_MS = 200  # plots repaint at most 5 times a second
 SMOOTHING = 0.9  # exponential moving average of the batch loss
 
 BLUE, ORANGE, GREEN, GREY = (31, 119, 180), (255, 127, 14), (44, 160, 44), (150, 150, 150)
@@ -142,7 +142,8 @@ class TrainPage(QWidget):
         self.learning_rates: list[float] = []
         self.speeds: list[float] = []
         self.best_epoch = 0
-        self._dirty = False
+        self._dirty = False  # new batch points
+        self._epoch_dirty = False  # new epoch points (the other three plots only change then)
         self._started_at = 0.0
         self._steps_done_at_start = 0
         self._steps_per_epoch = 1
@@ -250,13 +251,17 @@ class TrainPage(QWidget):
             if event.is_best:
                 self.best_epoch = event.epoch
             self.speed_label.setText(f"{event.samples_per_second:,.0f} images/s · learning rate {event.learning_rate:.2g}")
-            self._dirty = True
+            self._dirty = self._epoch_dirty = True
             self._log(format_event(event))
         elif isinstance(event, TrainingStarted):
             self._steps_per_epoch, self._epochs = event.steps_per_epoch, event.epochs
             self._steps_done_at_start = (event.start_epoch - 1) * event.steps_per_epoch
             self._started_at = time.monotonic()
             self.progress_bar.setMaximum(event.epochs * event.steps_per_epoch)
+            # A fixed epoch axis: growing curves then do not re-layout the axes on every repaint.
+            self.loss_plot.setXRange(0, event.epochs, padding=0.02)
+            for plot in (self.accuracy_plot, self.lr_plot, self.speed_plot):
+                plot.setXRange(1, max(event.epochs, 2), padding=0.02)
             self._log(format_event(event))
         elif isinstance(event, Paused):
             self.progress_label.setText(f"Paused at epoch {event.epoch}, step {event.step}. Press Resume to continue.")
@@ -276,14 +281,16 @@ class TrainPage(QWidget):
         self._dirty = False
         self.batch_curve.setData(self.batch_x, self.batch_loss)
         self.smooth_curve.setData(self.batch_x, self.smooth_loss)
-        self.val_loss_curve.setData(self.epoch_x, self.val_loss)
-        self.train_acc_curve.setData(self.epoch_x, self.train_acc)
-        self.val_acc_curve.setData(self.epoch_x, self.val_acc)
-        self.lr_curve.setData(self.epoch_x, self.learning_rates)
-        self.speed_curve.setData(self.epoch_x, self.speeds)
-        for line in self.best_lines:
-            line.setVisible(self.best_epoch > 0)
-            line.setValue(self.best_epoch)
+        if self._epoch_dirty:
+            self._epoch_dirty = False
+            self.val_loss_curve.setData(self.epoch_x, self.val_loss)
+            self.train_acc_curve.setData(self.epoch_x, self.train_acc)
+            self.val_acc_curve.setData(self.epoch_x, self.val_acc)
+            self.lr_curve.setData(self.epoch_x, self.learning_rates)
+            self.speed_curve.setData(self.epoch_x, self.speeds)
+            for line in self.best_lines:
+                line.setVisible(self.best_epoch > 0)
+                line.setValue(self.best_epoch)
         total = self._epochs * self._steps_per_epoch
         self.progress_bar.setValue(self._last_step)
         if self._control is not None and self._control.paused:
@@ -305,7 +312,7 @@ class TrainPage(QWidget):
             line.setVisible(False)
 
     def _on_finished(self, result) -> None:
-        self._dirty = True
+        self._dirty = self._epoch_dirty = True
         self.refresh_plots()
         self.progress_label.setText(f"{result.reason} Best validation accuracy {100 * result.val_accuracy:.2f}% "
                                     f"(epoch {result.best_epoch}). Run saved in {result.run_dir}")
