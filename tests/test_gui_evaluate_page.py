@@ -150,7 +150,7 @@ def test_mistakes_gallery_most_confident_first(shown, result):
     first = evaluation.misclassified[0]
     true = int(result.prepared.val.labels[first])
     predicted = evaluation.predictions[first]
-    assert gallery.item(0).text() == f"true {true} → {predicted} ({evaluation.confidences[first]:.0%})"
+    assert gallery.item(0).text() == f"true {true} → {predicted}\n{evaluation.confidences[first]:.0%}"
     assert gallery.item(0).data(VALUE_ROLE) == first
 
 

@@ -247,9 +247,9 @@ class EvaluatePage(QWidget):
         self.mistakes_note = QLabel("")
         self.mistakes_note.setWordWrap(True)
         layout.addWidget(self.mistakes_note)
-        self.mistakes_gallery = self._make_gallery(icon=56, grid=QSize(160, 96), wrapping=False)
+        self.mistakes_gallery = self._make_gallery(icon=56, grid=QSize(150, 100), wrapping=False)
         self.mistakes_gallery.setObjectName("mistakesGallery")
-        self.mistakes_gallery.setFixedHeight(112)
+        self.mistakes_gallery.setFixedHeight(116)
         layout.addWidget(self.mistakes_gallery)
         return box
 
@@ -263,7 +263,7 @@ class EvaluatePage(QWidget):
         gallery.setResizeMode(QListView.ResizeMode.Adjust)
         gallery.setFlow(QListView.Flow.LeftToRight)
         gallery.setWrapping(wrapping)
-        gallery.setWordWrap(wrapping)  # a single strip keeps captions on one line
+        gallery.setWordWrap(True)
         gallery.setUniformItemSizes(True)
         gallery.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         if not wrapping:
@@ -405,8 +405,8 @@ class EvaluatePage(QWidget):
         self.mistakes_gallery.setUpdatesEnabled(False)
         self.mistakes_gallery.clear()
         for index in wrong[:MAX_MISTAKES]:
-            text = (f"true {classes[self._labels[index]]} → {classes[self._predictions[index]]} "
-                    f"({self._confidences[index]:.0%})")
+            text = (f"true {classes[self._labels[index]]} → {classes[self._predictions[index]]}\n"
+                    f"{self._confidences[index]:.0%}")
             self.mistakes_gallery.addItem(self._image_item(index, text, self._describe(index), 56))
         self.mistakes_gallery.setUpdatesEnabled(True)
         if not wrong:
