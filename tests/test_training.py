@@ -146,3 +146,21 @@ def test_exploding_loss_stops_with_advice(digits, tmp_path, monkeypatch):
     with pytest.raises(TrainingError, match="Lower the learning rate"):
         train_classifier(TrainConfig(dataset="digits", epochs=1), runs_dir=tmp_path, data=digits, export=False)
     assert RunStore(tmp_path).list_runs()[0].status == "failed"
+
+
+def test_early_stopping_ends_when_validation_stops_improving(digits, tmp_path):
+    result = train_classifier(TrainConfig(dataset="digits", epochs=60, patience=2, schedule="constant", lr=3e-3),
+                              runs_dir=tmp_path, data=digits, export=False)
+    assert result.status == "stopped" and "Stopped early" in result.reason
+    assert result.epochs_done < 60
+    losses = [h["val_loss"] for h in result.history]
+    best = min(range(len(losses)), key=losses.__getitem__)
+    assert len(losses) - 1 - best == 2  # exactly `patience` epochs after the best validation loss
+    assert result.val_accuracy >= 0.9
+
+
+def test_sgd_and_cosine_schedule_also_learn(digits, tmp_path):
+    result = train_classifier(TrainConfig(dataset="digits", model="mlp", epochs=8, optimizer="sgd", schedule="cosine", lr=0.05),
+                              runs_dir=tmp_path, data=digits, export=False)
+    assert result.val_accuracy >= 0.9
+    assert result.history[-1]["learning_rate"] < result.history[0]["learning_rate"]
