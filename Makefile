@@ -30,9 +30,10 @@ demo: $(STAMP)
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m desktop_app.screenshots docs/screenshots
 
-## bench: measure the training loop's overhead against a bare PyTorch loop
+## bench: training-loop overhead against bare PyTorch; ONNX Runtime against PyTorch eager
 bench: $(STAMP)
 	$(PY) bench/train_overhead.py
+	$(PY) bench/inference.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

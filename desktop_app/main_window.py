@@ -15,13 +15,14 @@ from desktop_app.engine_loader import load_engine
 from desktop_app.pages.data_page import DataPage
 from desktop_app.pages.evaluate_page import EvaluatePage
 from desktop_app.pages.model_page import ModelPage
+from desktop_app.pages.playground_page import PlaygroundPage
 from desktop_app.pages.train_page import TrainPage
 from desktop_app.settings import app_settings
 from desktop_app.state import AppState
 from desktop_app.workers import run_in_background
 from engine import __version__
 
-PAGE_NAMES = ("Data", "Model", "Train", "Evaluate")
+PAGE_NAMES = ("Data", "Model", "Train", "Evaluate", "Playground")
 
 
 class MainWindow(QMainWindow):
@@ -36,12 +37,14 @@ class MainWindow(QMainWindow):
         self.model_page = ModelPage(self.state)
         self.train_page = TrainPage(self.state, self.model_page)
         self.evaluate_page = EvaluatePage(self.state)
+        self.playground_page = PlaygroundPage(self.state)
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setFixedWidth(130)
         self.pages = QStackedWidget()
-        for name, page in zip(PAGE_NAMES, (self.data_page, self.model_page, self.train_page, self.evaluate_page)):
+        for name, page in zip(PAGE_NAMES, (self.data_page, self.model_page, self.train_page, self.evaluate_page,
+                                                  self.playground_page)):
             self.sidebar.addItem(QListWidgetItem(name))
             self.pages.addWidget(page)
         self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
@@ -94,6 +97,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         self._action(file_menu, "Open image &folder…", self.data_page.choose_folder, QKeySequence.StandardKey.Open)
+        self._action(file_menu, "Open ONNX &model…", self._open_model_in_playground, "Ctrl+M")
         self.export_action = self._action(file_menu, "&Export model to ONNX…", self.evaluate_page.export_model, "Ctrl+E")
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
@@ -124,19 +128,31 @@ class MainWindow(QMainWindow):
         box.setTextFormat(Qt.TextFormat.RichText)
         box.open()
 
+    def _open_model_in_playground(self) -> None:
+        self.show_page("Playground")
+        self.playground_page.choose_model()
+
     # ----- drag and drop ----------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if any(Path(url.toLocalFile()).is_dir() for url in event.mimeData().urls()):
+        if any(url.isLocalFile() and Path(url.toLocalFile()).exists() for url in event.mimeData().urls()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        for url in event.mimeData().urls():
-            path = Path(url.toLocalFile())
-            if path.is_dir():
-                event.acceptProposedAction()
-                self.show_page("Data")
-                self.data_page.load_spec(f"folder:{path}")
-                return
+        """A model (or pictures while the playground is shown) goes to the playground; a
+        folder elsewhere becomes the training dataset."""
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        paths = [path for path in paths if path.exists()]
+        if not paths:
+            return
+        event.acceptProposedAction()
+        has_model = any(path.suffix.lower() == ".onnx" for path in paths)
+        if has_model or self.current_page_name() == "Playground" or not any(path.is_dir() for path in paths):
+            self.show_page("Playground")
+            self.playground_page.add_paths([str(path) for path in paths])
+            return
+        folder = next(path for path in paths if path.is_dir())
+        self.show_page("Data")
+        self.data_page.load_spec(f"folder:{folder}")
 
     # ----- settings and closing ---------------------------------------------------------------
     def _restore_settings(self) -> None:
@@ -171,5 +187,6 @@ class MainWindow(QMainWindow):
                 return
             self.train_page.stop_and_wait()
         self.data_page.cancel_loading()
+        self.playground_page.cancel_work(wait=True)
         self.save_settings()
         event.accept()

@@ -71,6 +71,24 @@ def main(out_dir: str = "docs/screenshots") -> int:
                key=lambda cell: confusion[cell[0]][cell[1]])
     window.evaluate_page.show_cell(t, p)
     shot("Evaluate", "evaluate.png")
+    model_path = Path(os.environ["MODELDESK_HOME"]) / "digits.onnx"
+    window.evaluate_page.export_model(str(model_path))
+    _wait_until(app, lambda: model_path.exists() and "difference" in window.evaluate_page.export_status.text())
+    playground = window.playground_page
+    window.show_page("Playground")
+    playground.open_model(str(model_path))
+    _wait_until(app, lambda: playground.classifier is not None)
+    samples = Path(__file__).resolve().parent.parent / "resources" / "samples" / "digits"
+    picked = [str(samples / digit / sorted(os.listdir(samples / digit))[0]) for digit in ("3", "5", "8", "9")]
+    ready = []
+    playground.results_ready.connect(lambda: ready.append(1))
+    playground.add_paths(picked)
+    _wait_until(app, lambda: bool(ready))
+    explained = []
+    playground.explain_ready.connect(lambda *args: explained.append(1))
+    playground.explain_card(0, True)
+    _wait_until(app, lambda: bool(explained))
+    shot("Playground", "playground.png")
     window.state.set_training(False)
     window.close()
     return 0

@@ -63,7 +63,7 @@ def test_menus_status_bar_and_about(qtbot):
     assert win.device_label.text().startswith("Device: CPU")
     about = win.about_text()
     assert "PyTorch" in about and "ONNX Runtime" in about and "PySide6" in about
-    for index, name in enumerate(PAGE_NAMES):  # Ctrl+1..4 switch pages
+    for index, name in enumerate(PAGE_NAMES):  # Ctrl+1..5 switch pages
         qtbot.keyClick(win, Qt.Key(Qt.Key.Key_1 + index), Qt.KeyboardModifier.ControlModifier)
         assert win.current_page_name() == name
     _close(qtbot, win)
@@ -112,4 +112,25 @@ def test_dropping_a_folder_loads_it(qtbot, tmp_path):
     assert changed.args[0] == f"folder:{tmp_path / 'pets'}"
     assert changed.args[1].classes == ["cats", "dogs"]
     assert win.current_page_name() == "Data"
+    _close(qtbot, win)
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_dropping_a_model_anywhere_opens_the_playground(qtbot, tmp_path):
+    from onnx_factories import modeldesk_model
+
+    model = modeldesk_model(tmp_path / "tiny.onnx")
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(model))])
+    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    assert QApplication.sendEvent(win, enter) and enter.isAccepted()
+    drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(win.playground_page.model_opened, timeout=30_000) as opened:
+        QApplication.sendEvent(win, drop)
+    assert opened.args[0] == str(model)
+    assert win.current_page_name() == "Playground"
     _close(qtbot, win)
