@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QGraphicsRectItem
                                QHeaderView, QLabel, QListView, QListWidget, QListWidgetItem, QPushButton, QSplitter,
                                QStackedWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from desktop_app.colors import confusion_colormap
 from desktop_app.dialogs import show_error
 from desktop_app.images import array_to_pixmap
 from desktop_app.settings import app_settings
@@ -40,8 +41,6 @@ VALUE_ROLE = Qt.ItemDataRole.UserRole
 
 # White for zero, then blues; the low end is stretched so that a single mistake is visible next
 # to a diagonal of hundreds.
-_HEAT_POSITIONS = [0.0, 0.04, 0.25, 0.6, 1.0]
-_HEAT_COLORS = [(255, 255, 255), (198, 219, 239), (107, 174, 214), (33, 113, 181), (8, 48, 107)]
 
 COLUMN_TIPS = (
     "The class (the kind of picture).",
@@ -189,7 +188,7 @@ class EvaluatePage(QWidget):
             axis.setTextPen(pg.mkPen("#222"))
             plot.setLabel(name, title, color="#222")
         self._heatmap = pg.ImageItem(axisOrder="row-major")
-        self._heatmap.setColorMap(pg.ColorMap(_HEAT_POSITIONS, _HEAT_COLORS))
+        self._heatmap.setColorMap(confusion_colormap())
         plot.addItem(self._heatmap)
         self._selection_box = QGraphicsRectItem(QRectF(0, 0, 1, 1))
         pen = QPen(QColor("#e6550d"))

@@ -121,9 +121,9 @@ class ModelPage(QWidget):
         self.model_list.setToolTip("The network that learns from your pictures. Bigger is not always better: "
                                    "start with the recommended one and compare.")
         self.model_list.currentRowChanged.connect(self._on_model_row_changed)
-        placeholder = QListWidgetItem("The list of models appears once the training engine has loaded.")
-        placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
-        self.model_list.addItem(placeholder)
+        loading_item = QListWidgetItem("The list of models appears once the training engine has loaded.")
+        loading_item.setFlags(Qt.ItemFlag.NoItemFlags)
+        self.model_list.addItem(loading_item)
         layout.addWidget(self.model_list, 1)
         self.model_details = QLabel("")
         self.model_details.setObjectName("modelDetails")

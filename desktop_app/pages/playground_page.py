@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
                                QSplitter, QStackedWidget, QStyle, QTableWidget, QTableWidgetItem, QTabWidget, QToolButton,
                                QVBoxLayout, QWidget)
 
+from desktop_app.colors import confusion_colormap
 from desktop_app.dialogs import show_error
 from desktop_app.images import array_to_pixmap
 from desktop_app.settings import app_settings
@@ -81,8 +82,6 @@ TABLE_COLUMNS = ("Picture", "Answer", "Sure", "2nd answer", "Sure", "Problem")
 TABLE_TIPS = ("The picture's file, below the folder you chose.", "The model's best answer.",
               "How sure the model is of its best answer (its probability).", "The model's second-best answer.",
               "How sure the model is of its second-best answer.", "Why a picture could not be classified.")
-_HEAT_POSITIONS = [0.0, 0.04, 0.25, 0.6, 1.0]
-_HEAT_COLORS = [(255, 255, 255), (198, 219, 239), (107, 174, 214), (33, 113, 181), (8, 48, 107)]
 _ids = itertools.count(1)
 
 
@@ -922,7 +921,7 @@ class PlaygroundPage(QWidget):
             axis.setTextPen(pg.mkPen("#222"))
             plot.setLabel(name, title, color="#222")
         self.folder_confusion = pg.ImageItem(axisOrder="row-major")  # created once; setImage afterwards
-        self.folder_confusion.setColorMap(pg.ColorMap(_HEAT_POSITIONS, _HEAT_COLORS))
+        self.folder_confusion.setColorMap(confusion_colormap())
         plot.addItem(self.folder_confusion)
         box_layout.addWidget(self.folder_confusion_plot, 1)
         self.confusion_box.hide()
