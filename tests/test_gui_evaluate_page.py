@@ -83,8 +83,8 @@ def test_summary_and_heatmap(shown, result):
     assert image.shape == (10, 10)
     assert image.sum() == n_val
     np.testing.assert_array_equal(image, _confusion(result))
-    assert len(page._cell_texts) == 100
-    assert [t.toPlainText() for t in page._cell_texts[:3]] == [str(v) for v in _confusion(result)[0, :3]]
+    assert len(page.confusion_plot.cell_texts) == 100
+    assert [t.toPlainText() for t in page.confusion_plot.cell_texts[:3]] == [str(v) for v in _confusion(result)[0, :3]]
     plot = page.confusion_plot.getPlotItem()
     assert plot.getAxis("bottom").labelText == "predicted" and plot.getAxis("left").labelText == "true"
     assert [label for _, label in plot.getAxis("bottom")._tickLevels[0]] == [str(i) for i in range(10)]

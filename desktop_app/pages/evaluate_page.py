@@ -7,21 +7,19 @@ from __future__ import annotations
 
 import copy
 import html
-import math
 import os
 import re
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QIcon, QPen
+from PySide6.QtGui import QBrush, QColor, QIcon, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QGraphicsRectItem, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QListView, QListWidget, QListWidgetItem, QPushButton, QSplitter,
                                QStackedWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from desktop_app.colors import confusion_colormap
+from desktop_app.confusion_plot import ConfusionPlot
 from desktop_app.dialogs import show_error
 from desktop_app.images import array_to_pixmap
 from desktop_app.settings import app_settings
@@ -32,8 +30,6 @@ EMPTY_TEXT = "Train a model to see how well it does."
 EMPTY_HINT = ("After training, this page shows the share of validation pictures the model gets right, which "
               "classes it mixes up, the pictures it got wrong, and lets you export the model to ONNX.")
 MAX_TEXT_CLASSES = 20  # counts are written in the cells up to this many classes
-MAX_TICK_LABELS = 20
-MAX_BOTTOM_LABELS = 15
 MAX_CELL_IMAGES = 1000  # a gallery shows at most this many images
 MAX_MISTAKES = 200
 EXPORT_DIR_KEY = "evaluate/export_dir"
@@ -73,10 +69,6 @@ def _format_seconds(seconds: float) -> str:
     return f"{hours} h {minutes} min"
 
 
-def _short(label: str, limit: int = 12) -> str:
-    return label if len(label) <= limit else label[: limit - 1] + "…"
-
-
 class EvaluatePage(QWidget):
     """Results of the last training run: summary, confusion heatmap, per-class scores, galleries."""
 
@@ -88,7 +80,6 @@ class EvaluatePage(QWidget):
         self._predictions = np.zeros(0, dtype=np.int64)
         self._confidences = np.zeros(0, dtype=np.float64)
         self._confusion = np.zeros((0, 0), dtype=np.int64)
-        self._cell_texts: list[pg.TextItem] = []
         self._training = False
         self._export_task = None
         self.selected_cell: tuple[int, int] | None = None
@@ -172,24 +163,11 @@ class EvaluatePage(QWidget):
                       "Click a square to see its pictures.")
         hint.setWordWrap(True)
         layout.addWidget(hint)
-        self.confusion_plot = pg.PlotWidget(background="w")
+        self.confusion_plot = ConfusionPlot("true", "predicted", max_text_classes=MAX_TEXT_CLASSES)
         self.confusion_plot.setObjectName("confusionPlot")
         self.confusion_plot.setMinimumSize(260, 260)
+        self._heatmap = self.confusion_plot.image
         plot = self.confusion_plot.getPlotItem()
-        plot.hideButtons()
-        plot.setMenuEnabled(False)
-        view = plot.getViewBox()
-        view.setMouseEnabled(x=False, y=False)
-        view.invertY(True)
-        view.setAspectLocked(True)
-        for name, title in (("bottom", "predicted"), ("left", "true")):
-            axis = plot.getAxis(name)
-            axis.setPen(pg.mkPen("#444"))
-            axis.setTextPen(pg.mkPen("#222"))
-            plot.setLabel(name, title, color="#222")
-        self._heatmap = pg.ImageItem(axisOrder="row-major")
-        self._heatmap.setColorMap(confusion_colormap())
-        plot.addItem(self._heatmap)
         self._selection_box = QGraphicsRectItem(QRectF(0, 0, 1, 1))
         pen = QPen(QColor("#e6550d"))
         pen.setWidth(3)
@@ -317,53 +295,8 @@ class EvaluatePage(QWidget):
         self.summary_label.setText("<br>".join(lines))
 
     def _fill_confusion(self) -> None:
-        confusion = self._confusion
-        n = confusion.shape[0]
-        classes = self._classes()
-        highest = max(int(confusion.max()), 1)
-        self._heatmap.setImage(confusion.astype(np.float64), levels=(0, highest), autoLevels=False)
-        self._heatmap.setRect(QRectF(0, 0, n, n))
-        plot = self.confusion_plot.getPlotItem()
-        for text in self._cell_texts:
-            plot.removeItem(text)
-        self._cell_texts = []
-        if n <= MAX_TEXT_CLASSES:
-            font = QFont()
-            font.setPointSizeF(9 if n <= 10 else 7)
-            for t in range(n):
-                for p in range(n):
-                    count = int(confusion[t, p])
-                    fraction = count / highest
-                    color = "w" if fraction > 0.45 else ("#999" if count == 0 else "#111")
-                    text = pg.TextItem(str(count), color=color, anchor=(0.5, 0.5))
-                    text.setFont(font)
-                    text.setPos(p + 0.5, t + 0.5)
-                    text.setZValue(10)
-                    plot.addItem(text)
-                    self._cell_texts.append(text)
-        self._set_class_ticks(classes)
-        plot.getViewBox().setRange(xRange=(0, n), yRange=(0, n), padding=0)
+        self.confusion_plot.show_matrix(self._confusion, self._classes())
         self._selection_box.hide()
-
-    def _set_class_ticks(self, classes: list[str]) -> None:
-        """Class names on the axes. Names too long to sit side by side under the columns are
-        numbered instead, and the rows say which number is which ("3  cat")."""
-        plot = self.confusion_plot.getPlotItem()
-        n = len(classes)
-        rows = range(0, n, max(1, math.ceil(n / MAX_TICK_LABELS)))
-        columns = range(0, n, max(1, math.ceil(n / MAX_BOTTOM_LABELS)))  # side by side: fewer fit
-        if all(len(name) <= 3 for name in classes):
-            bottom = [(i + 0.5, classes[i]) for i in columns]
-            left = [(i + 0.5, classes[i]) for i in rows]
-        else:
-            bottom = [(i + 0.5, str(i)) for i in columns]
-            left = [(i + 0.5, f"{i}  {_short(classes[i], 16)}") for i in rows]
-        plot.getAxis("bottom").setTicks([bottom, []])
-        axis = plot.getAxis("left")
-        axis.setTicks([left, []])
-        metrics = QFontMetrics(axis.style.get("tickFont") or self.font())
-        widest = max(metrics.horizontalAdvance(text) for _, text in left) if left else 0
-        axis.setWidth(min(170, widest + 30))
 
     def _fill_class_table(self) -> None:
         evaluation = self._result.evaluation

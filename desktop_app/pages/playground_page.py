@@ -26,9 +26,8 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import (QColor, QDragEnterEvent, QDropEvent, QFont, QFontMetrics, QGuiApplication, QImage,
+from PySide6.QtGui import (QColor, QDragEnterEvent, QDropEvent, QFontMetrics, QGuiApplication, QImage,
                            QKeySequence, QPainter, QShortcut)
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFormLayout, QFrame, QGridLayout,
                                QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListView, QListWidget,
@@ -36,7 +35,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
                                QSplitter, QStackedWidget, QStyle, QTableWidget, QTableWidgetItem, QTabWidget, QToolButton,
                                QVBoxLayout, QWidget)
 
-from desktop_app.colors import confusion_colormap
+from desktop_app.confusion_plot import ConfusionPlot
 from desktop_app.dialogs import show_error
 from desktop_app.images import array_to_pixmap
 from desktop_app.settings import app_settings
@@ -617,7 +616,6 @@ class PlaygroundPage(QWidget):
         self._tasks: set[BackgroundTask] = set()
         self._progress_task: BackgroundTask | None = None
         self._pasted = 0
-        self._cell_texts: list[pg.TextItem] = []
         self._filling_box = False
         self.setAcceptDrops(True)
 
@@ -906,23 +904,11 @@ class PlaygroundPage(QWidget):
         hint = QLabel("Rows: the folder (the true label). Columns: the model's answer. The diagonal is right.")
         hint.setWordWrap(True)
         box_layout.addWidget(hint)
-        self.folder_confusion_plot = pg.PlotWidget(background="w")
+        # Cells need not be square here: the matrix fills its box.
+        self.folder_confusion_plot = ConfusionPlot("folder", "answer", square=False,
+                                                   max_text_classes=MAX_TEXT_CLASSES, max_label_width=150)
         self.folder_confusion_plot.setMinimumSize(220, 220)
-        plot = self.folder_confusion_plot.getPlotItem()
-        plot.hideButtons()
-        plot.setMenuEnabled(False)
-        view_box = plot.getViewBox()
-        view_box.setMouseEnabled(x=False, y=False)
-        view_box.invertY(True)
-        view_box.setAspectLocked(False)  # fill the box; cells need not be square
-        for name, title in (("bottom", "answer"), ("left", "folder")):
-            axis = plot.getAxis(name)
-            axis.setPen(pg.mkPen("#444"))
-            axis.setTextPen(pg.mkPen("#222"))
-            plot.setLabel(name, title, color="#222")
-        self.folder_confusion = pg.ImageItem(axisOrder="row-major")  # created once; setImage afterwards
-        self.folder_confusion.setColorMap(confusion_colormap())
-        plot.addItem(self.folder_confusion)
+        self.folder_confusion = self.folder_confusion_plot.image  # created once; setImage afterwards
         box_layout.addWidget(self.folder_confusion_plot, 1)
         self.confusion_box.hide()
         splitter.addWidget(self.confusion_box)
@@ -1593,38 +1579,7 @@ class PlaygroundPage(QWidget):
         self._update_view()
 
     def _fill_confusion(self, classes: list[str], confusion: np.ndarray) -> None:
-        n = len(classes)
-        highest = max(int(confusion.max()) if confusion.size else 0, 1)
-        self.folder_confusion.setImage(confusion.astype(np.float64), levels=(0, highest), autoLevels=False)
-        self.folder_confusion.setRect(QRectF(0, 0, n, n))
-        plot = self.folder_confusion_plot.getPlotItem()
-        for text in self._cell_texts:
-            plot.removeItem(text)
-        self._cell_texts = []
-        if n <= MAX_TEXT_CLASSES:
-            font = QFont()
-            font.setPointSizeF(9)
-            for t in range(n):
-                for a in range(n):
-                    count = int(confusion[t, a])
-                    color = "w" if count / highest > 0.45 else ("#999" if count == 0 else "#111")
-                    text = pg.TextItem(str(count), color=color, anchor=(0.5, 0.5))
-                    text.setFont(font)
-                    text.setPos(a + 0.5, t + 0.5)
-                    text.setZValue(10)
-                    plot.addItem(text)
-                    self._cell_texts.append(text)
-        step = max(1, -(-n // 15))
-        short = [c if len(c) <= 10 else c[:9] + "…" for c in classes]
-        ticks = [(i + 0.5, short[i]) for i in range(0, n, step)]
-        plot.getAxis("bottom").setTicks([ticks, []] if all(len(c) <= 3 for c in classes) else
-                                        [[(i + 0.5, str(i)) for i in range(0, n, step)], []])
-        left = ticks if all(len(c) <= 3 for c in classes) else [(i + 0.5, f"{i}  {short[i]}") for i in range(0, n, step)]
-        axis = plot.getAxis("left")
-        axis.setTicks([left, []])
-        widest = max((QFontMetrics(self.font()).horizontalAdvance(text) for _, text in left), default=0)
-        axis.setWidth(min(150, widest + 30))
-        plot.getViewBox().setRange(xRange=(0, n), yRange=(0, n), padding=0)
+        self.folder_confusion_plot.show_matrix(confusion, classes)
 
     def _show_row_on_card(self, cell: QTableWidgetItem) -> None:
         first = self.folder_table.item(cell.row(), 0)
