@@ -105,3 +105,45 @@ def load_image_array(path: str | Path, channels: int, size: tuple[int, int] | No
         image = resize(image, size)
     array = np.asarray(image, dtype=np.uint8)
     return array[:, :, None] if array.ndim == 2 else array
+
+
+def to_uint8_images(images: np.ndarray, value_range: tuple[float, float] = (-1.0, 1.0)) -> np.ndarray:
+    """Float images (N, C, H, W) in `value_range` -> uint8 (N, H, W, C), clipped and rounded."""
+    low, high = value_range
+    scaled = (np.asarray(images, dtype=np.float32) - low) * (255.0 / (high - low))
+    return np.clip(np.rint(scaled), 0, 255).astype(np.uint8).transpose(0, 2, 3, 1)
+
+
+def image_grid(images: np.ndarray, columns: int, padding: int = 1, background: int = 255) -> np.ndarray:
+    """Tile uint8 images (N, H, W, C) into one uint8 picture (rows x columns), row by row, with
+    `padding` pixels of `background` between and around the tiles.
+
+    (torchvision's make_grid does this for tensors; the playground must not load torch.)"""
+    images = np.asarray(images)
+    n, h, w, c = images.shape
+    columns = max(1, min(columns, n))
+    rows = (n + columns - 1) // columns
+    grid = np.full((rows * (h + padding) + padding, columns * (w + padding) + padding, c), background, dtype=np.uint8)
+    for i in range(n):
+        r, col = divmod(i, columns)
+        top, left = padding + r * (h + padding), padding + col * (w + padding)
+        grid[top : top + h, left : left + w] = images[i]
+    return grid
+
+
+def save_png(image: np.ndarray, path: Path | str) -> Path:
+    """Write a uint8 (H, W, C) or (H, W) picture to `path` as PNG, atomically; returns the path.
+
+    ImageError with a plain sentence when the file cannot be written."""
+    from engine.atomic import atomic_path
+
+    path = Path(path)
+    array = np.asarray(image, dtype=np.uint8)
+    if array.ndim == 3 and array.shape[2] == 1:
+        array = array[..., 0]
+    try:
+        with atomic_path(path) as tmp:
+            Image.fromarray(array).save(tmp, format="PNG")
+    except OSError as exc:
+        raise ImageError(f"The picture could not be saved to '{path}' ({exc.strerror or exc}).") from None
+    return path

@@ -9,5 +9,6 @@ line of stdout is one JSON object.
 COMMAND_MODULES = (
     "engine.commands.train",
     "engine.commands.predict",
+    "engine.commands.sample",
     "engine.commands.listing",
 )

@@ -16,7 +16,7 @@ def list_datasets_command(args: argparse.Namespace) -> int:
     """Print every registered dataset with its description."""
     from engine.data.registry import list_datasets
 
-    items = [dict(name=d.name + (":PATH" if d.takes_argument else ""), task=d.task, description=d.description) for d in list_datasets()]
+    items = [dict(name=d.name + (":PATH" if d.takes_argument else ""), tasks=list(d.tasks), description=d.description) for d in list_datasets()]
     _print(items, args.json, lambda d: f"{d['name']:<16} {d['description']}")
     return 0
 
@@ -26,7 +26,7 @@ def list_models_command(args: argparse.Namespace) -> int:
     from engine.models.registry import list_models
 
     items = [dict(name=m.name, task=m.task, speed=m.speed, description=m.description) for m in list_models()]
-    _print(items, args.json, lambda m: f"{m['name']:<12} {m['speed']:<8} {m['description']}")
+    _print(items, args.json, lambda m: f"{m['name']:<18} {m['task']:<9} {m['speed']:<8} {m['description']}")
     return 0
 
 

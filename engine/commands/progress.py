@@ -6,7 +6,7 @@ import sys
 import time
 from typing import TextIO
 
-from engine.train.events import EpochEnd, TrainingFinished, TrainingStarted
+from engine.train.events import EpochEnd, GanEpochEnd, Status, TrainingFinished, TrainingStarted
 
 
 class ByteProgress:
@@ -49,14 +49,33 @@ def format_event(event) -> str | None:
     """The stderr line for a training event, or None for events that print nothing."""
     if isinstance(event, TrainingStarted):
         start = f", resuming at epoch {event.start_epoch}" if event.start_epoch > 1 else ""
+        images = (f"{event.train_size:,} training and {event.val_size:,} validation images" if event.val_size
+                  else f"{event.train_size:,} pictures")
         return (f"Training {event.model_name} ({event.parameters:,} parameters) on {event.device}: "
-                f"{event.train_size:,} training and {event.val_size:,} validation images{start}.\n"
-                f"Run folder: {event.run_dir}")
+                f"{images}{start}.\nRun folder: {event.run_dir}")
+    if isinstance(event, Status):
+        return event.message
+    if isinstance(event, GanEpochEnd):
+        best = "  *best" if event.is_best else ""
+        quality = ""
+        if event.recognised == event.recognised:  # not NaN: a reference classifier judged the samples
+            quality = f"  recognised {100 * event.recognised:.1f}%  classes {event.coverage}/{event.num_classes}"
+            if event.agreement is not None:
+                quality += f"  as asked {100 * event.agreement:.1f}%"
+        return (f"Epoch {event.epoch}/{event.epochs}  D loss {event.d_loss:.3f}  G loss {event.g_loss:.3f}"
+                f"  D(x) {event.d_real:.2f}  D(G(z)) {event.d_fake:.2f}{quality}"
+                f"  {event.samples_per_second:,.0f} img/s  {event.seconds:.1f}s{best}")
     if isinstance(event, EpochEnd):
         best = "  *best" if event.is_best else ""
         return (f"Epoch {event.epoch}/{event.epochs}  loss {event.train_loss:.4f}  acc {100 * event.train_accuracy:.2f}%"
                 f"  val loss {event.val_loss:.4f}  val acc {100 * event.val_accuracy:.2f}%  lr {event.learning_rate:.2g}"
                 f"  {event.samples_per_second:,.0f} img/s  {event.seconds:.1f}s{best}")
+    if isinstance(event, TrainingFinished) and event.extra.get("task") == "gan":
+        if event.status == "failed" or not event.epochs_done:
+            return event.reason
+        coverage = event.extra.get("coverage", 0)
+        return (f"{event.reason} Best epoch {event.best_epoch}: {100 * event.best_val_accuracy:.1f}% of samples recognised, "
+                f"{coverage} of {event.extra.get('num_classes', 0)} classes present.")
     if isinstance(event, TrainingFinished):
         return f"{event.reason} Best validation accuracy {100 * event.best_val_accuracy:.2f}% at epoch {event.best_epoch}."
     return None

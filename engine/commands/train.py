@@ -11,16 +11,15 @@ from pathlib import Path
 from engine.commands.progress import ByteProgress, format_event
 from engine.data.registry import LoadOptions
 from engine.errors import ConfigError
-from engine.train.config import AUGMENTATIONS, DEVICES, OPTIMIZERS, SCHEDULES, TrainConfig
+from engine.train.config import AUGMENTATIONS, DEFAULT_MODELS, DEVICES, OPTIMIZERS, SCHEDULES, TASKS, TrainConfig
 from engine.train.control import TrainingControl
-
-TASKS = ("classify",)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--task", default="classify", choices=TASKS, help="what to train (default: classify)")
+    parser.add_argument("--task", default="classify", choices=TASKS,
+                        help="classify: recognise pictures; gan: learn to draw new ones (default: classify)")
     parser.add_argument("--dataset", default="digits", help="dataset name or folder:PATH (see `modeldesk-cli datasets`)")
-    parser.add_argument("--model", default="cnn-small", help="model name (see `modeldesk-cli models`)")
+    parser.add_argument("--model", help="model name (see `modeldesk-cli models`; default: cnn-small, or dcgan for --task gan)")
     parser.add_argument("--epochs", type=int, help="passes over the training data (default: chosen per dataset)")
     parser.add_argument("--batch-size", type=int, help="images per step (default: chosen per dataset)")
     parser.add_argument("--lr", type=float, help="peak learning rate (default: chosen per dataset and model)")
@@ -38,12 +37,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--runs-dir", type=Path, help="where run folders are kept (default: the user data folder)")
     parser.add_argument("--resume", type=Path, metavar="CHECKPOINT", help="continue from a checkpoint (last.pt or best.pt)")
     parser.add_argument("--export", type=Path, metavar="OUT.onnx", help="also copy the exported ONNX model here")
+    parser.add_argument("--no-quality", action="store_true",
+                        help="GANs: skip the reference classifier that scores the samples each epoch")
     parser.add_argument("--json", action="store_true", help="print one JSON object with the results as the last line")
 
 
 def _config_from_args(args: argparse.Namespace) -> TrainConfig:
     return TrainConfig(
-        dataset=args.dataset, model=args.model, task=args.task, epochs=args.epochs, batch_size=args.batch_size,
+        dataset=args.dataset, model=args.model or DEFAULT_MODELS[args.task], task=args.task, epochs=args.epochs, batch_size=args.batch_size,
         lr=args.lr, optimizer=args.optimizer, weight_decay=args.weight_decay, schedule=args.schedule,
         augment=args.augment, val_split=args.val_split, patience=args.patience, seed=args.seed, device=args.device,
         mixed_precision=not args.no_mixed_precision, data_dir=str(args.data_dir) if args.data_dir else None,
@@ -53,7 +54,7 @@ def _config_from_args(args: argparse.Namespace) -> TrainConfig:
 
 def run(args: argparse.Namespace) -> int:
     """Train as the arguments say; print progress on stderr and (with --json) results on stdout."""
-    from engine.train.run import train_classifier  # torch loads here, not for `--help`
+    from engine.train.tasks import train  # torch loads here, not for `--help`
 
     if args.export is not None and args.export.suffix.lower() != ".onnx":
         raise ConfigError("The export file name must end in .onnx.")
@@ -79,13 +80,15 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         options = LoadOptions(progress=ByteProgress("Loading dataset"))
-        result = train_classifier(config, runs_dir=args.runs_dir, emit=emit, control=control,
-                                  resume_from=args.resume, export_to=args.export, load_options=options)
+        result = train(config, runs_dir=args.runs_dir, emit=emit, control=control, resume_from=args.resume,
+                       export_to=args.export, load_options=options, judge=not args.no_quality)
     finally:
         signal.signal(signal.SIGINT, previous)
     onnx_path = str(result.export.path) if result.export else None
     if onnx_path:
         print(f"Exported to {onnx_path} (ONNX Runtime matches PyTorch within {result.export.max_abs_diff:.1e}).", file=sys.stderr)
+    if getattr(result, "task", "classify") == "gan":
+        return _report_gan(result, onnx_path, args.json)
     summary = dict(status=result.status, val_accuracy=result.val_accuracy, val_loss=result.val_loss,
                    epochs=result.epochs_done, best_epoch=result.best_epoch, seconds=round(result.seconds, 3),
                    run_dir=str(result.run_dir), onnx=onnx_path, device=result.device, model=result.config.model,
@@ -95,6 +98,20 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(f"Validation accuracy {100 * result.val_accuracy:.2f}% after {result.epochs_done} epochs "
               f"({result.seconds:.1f}s). Run folder: {result.run_dir}")
+    return 0
+
+
+def _report_gan(result, onnx_path: str | None, as_json: bool) -> int:
+    summary = dict(task="gan", status=result.status, recognised=result.recognised, coverage=result.coverage,
+                   num_classes=result.num_classes, agreement=result.agreement, epochs=result.epochs_done,
+                   best_epoch=result.best_epoch, seconds=round(result.seconds, 3), run_dir=str(result.run_dir),
+                   onnx=onnx_path, device=result.device, model=result.config.model, dataset=result.config.dataset)
+    if as_json:
+        print(json.dumps(summary))
+    else:
+        print(f"Best epoch {result.best_epoch}: {100 * result.recognised:.1f}% of samples recognised, "
+              f"{result.coverage} of {result.num_classes} classes present ({result.seconds:.1f}s). "
+              f"Run folder: {result.run_dir}")
     return 0
 
 

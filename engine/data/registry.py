@@ -45,7 +45,7 @@ class DatasetInfo:
 
     name: str
     description: str
-    task: str
+    tasks: tuple[str, ...]  # what the data can train: "classify", "gan", ...
     takes_argument: bool  # True for `folder:PATH` style specs
     loader: DatasetLoader
 
@@ -54,11 +54,14 @@ _DATASETS: dict[str, DatasetInfo] = {}
 _loaded = False
 
 
-def register_dataset(name: str, description: str, *, task: str = "classify", takes_argument: bool = False):
+IMAGE_TASKS = ("classify", "gan")  # labelled pictures can train a classifier or a GAN
+
+
+def register_dataset(name: str, description: str, *, tasks: tuple[str, ...] = IMAGE_TASKS, takes_argument: bool = False):
     """Decorator: register `loader(argument, options) -> ImageData` under `name`."""
 
     def wrap(loader: DatasetLoader) -> DatasetLoader:
-        _DATASETS[name] = DatasetInfo(name, description, task, takes_argument, loader)
+        _DATASETS[name] = DatasetInfo(name, description, tuple(tasks), takes_argument, loader)
         return loader
 
     return wrap
@@ -75,7 +78,7 @@ def _ensure_sources() -> None:
 def list_datasets(task: str | None = None) -> list[DatasetInfo]:
     """Every registered dataset (optionally only those for `task`), in registration order."""
     _ensure_sources()
-    return [info for info in _DATASETS.values() if task is None or info.task == task]
+    return [info for info in _DATASETS.values() if task is None or task in info.tasks]
 
 
 def parse_spec(spec: str) -> tuple[DatasetInfo, str | None]:

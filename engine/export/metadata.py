@@ -54,6 +54,55 @@ class ClassifierMetadata:
         return cls(**data)
 
 
+@dataclass
+class GeneratorMetadata:
+    """What a GAN generator needs to be sampled without its training code.
+
+    Sampling contract: draw noise `z` of shape (N, latent_size) from a standard normal
+    distribution (float32); conditional models also take `labels` (N,) int64 indexing `classes`.
+    The output `image` (N, channels, height, width) lies in `value_range`.
+    """
+
+    latent_size: int
+    image_size: tuple[int, int]
+    channels: int
+    value_range: tuple[float, float] = (-1.0, 1.0)
+    classes: list[str] = field(default_factory=list)  # the dataset's classes (what a conditional model can draw)
+    conditional: bool = False
+    task: str = "gan"
+    model_name: str = ""
+    dataset: str = ""
+    metrics: dict[str, float] = field(default_factory=dict)
+    app_version: str = ""
+
+    def to_json(self) -> str:
+        """The JSON text stored under `METADATA_KEY`."""
+        data = asdict(self)
+        data["image_size"] = list(self.image_size)
+        data["value_range"] = list(self.value_range)
+        return json.dumps(data, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> "GeneratorMetadata":
+        """Parse what `to_json` wrote; raises ValueError/KeyError/TypeError on bad text."""
+        data = json.loads(text)
+        if data.get("task") != "gan":
+            raise ValueError(f"not a generator: task={data.get('task')!r}")
+        known = set(cls.__dataclass_fields__)
+        data = {k: v for k, v in data.items() if k in known}
+        data["image_size"] = tuple(int(v) for v in data["image_size"])
+        data["value_range"] = tuple(float(v) for v in data.get("value_range", (-1.0, 1.0)))
+        data["latent_size"] = int(data["latent_size"])
+        data["channels"] = int(data["channels"])
+        data["conditional"] = bool(data.get("conditional", False))
+        data["classes"] = [str(c) for c in data.get("classes", [])]
+        if data["latent_size"] < 1 or data["channels"] not in (1, 3) or data["value_range"][1] <= data["value_range"][0]:
+            raise ValueError("implausible generator metadata")
+        if data["conditional"] and not data["classes"]:
+            raise ValueError("a conditional generator needs its classes")
+        return cls(**data)
+
+
 def read_task(props: dict[str, str]) -> str | None:
     """The task named in an ONNX model's metadata props, or None for foreign models."""
     text = props.get(METADATA_KEY)
@@ -63,3 +112,12 @@ def read_task(props: dict[str, str]) -> str | None:
         return str(json.loads(text).get("task") or "") or None
     except (ValueError, AttributeError):
         return None
+
+
+TASK_WORDS = {"classify": "an image classifier", "gan": "a picture generator (GAN)", "translate": "a translator",
+              "textgen": "a text generator"}
+
+
+def task_words(task: str) -> str:
+    """"an image classifier", "a picture generator (GAN)", … for messages about a model's task."""
+    return TASK_WORDS.get(task, f"a '{task}' model")

@@ -16,7 +16,7 @@ from torch import nn
 
 from engine.atomic import atomic_path
 from engine.errors import ExportError
-from engine.export.metadata import METADATA_KEY, ClassifierMetadata
+from engine.export.metadata import METADATA_KEY, ClassifierMetadata, GeneratorMetadata
 
 log = logging.getLogger(__name__)
 
@@ -34,30 +34,47 @@ class ExportReport:
     size_bytes: int
 
 
-def _export_graph(model: nn.Module, example: torch.Tensor, dest: Path) -> None:
-    """torch.onnx.export with a dynamic batch dimension; the legacy exporter is the fallback."""
-    common = dict(input_names=["image"], output_names=["logits"], opset_version=OPSET)
+def _export_graph(model: nn.Module, example: tuple[torch.Tensor, ...], dest: Path,
+                  input_names: tuple[str, ...] = ("image",), output_names: tuple[str, ...] = ("logits",)) -> None:
+    """torch.onnx.export with a dynamic batch dimension on every input and output; the legacy
+    exporter is the fallback."""
+    common = dict(input_names=list(input_names), output_names=list(output_names), opset_version=OPSET)
     sink = io.StringIO()
     with warnings.catch_warnings(), contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
         warnings.simplefilter("ignore")
         try:
             batch = torch.export.Dim("batch", min=1, max=1 << 20)
-            torch.onnx.export(model, (example,), str(dest), dynamo=True, external_data=False,
-                              dynamic_shapes=({0: batch},), verbose=False, **common)
+            torch.onnx.export(model, example, str(dest), dynamo=True, external_data=False,
+                              dynamic_shapes=tuple({0: batch} for _ in example), verbose=False, **common)
             return
         except Exception:  # noqa: BLE001 - fall back to the TorchScript exporter below
             log.info("dynamo ONNX export failed; using the TorchScript exporter", exc_info=True)
-        torch.onnx.export(model, (example,), str(dest), dynamo=False,
-                          dynamic_axes={"image": {0: "batch"}, "logits": {0: "batch"}}, **common)
+        torch.onnx.export(model, example, str(dest), dynamo=False,
+                          dynamic_axes={name: {0: "batch"} for name in (*input_names, *output_names)}, **common)
 
 
-def parity_check(model: nn.Module, onnx_path: Path, example: torch.Tensor) -> float:
-    """Largest absolute difference between PyTorch and ONNX Runtime (CPU) logits on `example`."""
+def _save_with_metadata(tmp: Path, metadata_json: str, app_version: str) -> None:
+    """Add our metadata and producer to the ONNX file at `tmp`, check it, and save it back."""
+    proto = onnx.load(str(tmp))
+    entry = proto.metadata_props.add()
+    entry.key, entry.value = METADATA_KEY, metadata_json
+    proto.producer_name = "ModelDesk"
+    proto.producer_version = app_version
+    onnx.checker.check_model(proto)
+    onnx.save(proto, str(tmp))
+
+
+def _cpu_session(onnx_path: Path):
     import onnxruntime as ort
 
     options = ort.SessionOptions()
     options.log_severity_level = 3
-    session = ort.InferenceSession(str(onnx_path), options, providers=["CPUExecutionProvider"])
+    return ort.InferenceSession(str(onnx_path), options, providers=["CPUExecutionProvider"])
+
+
+def parity_check(model: nn.Module, onnx_path: Path, example: torch.Tensor) -> float:
+    """Largest absolute difference between PyTorch and ONNX Runtime (CPU) logits on `example`."""
+    session = _cpu_session(onnx_path)
     with torch.no_grad():
         expected = model(example).float().numpy()
     got = session.run(None, {session.get_inputs()[0].name: example.numpy()})[0]
@@ -81,14 +98,8 @@ def export_classifier(model: nn.Module, metadata: ClassifierMetadata, dest: str 
     fresh = torch.randn(3, metadata.channels, h, w, generator=generator)
     try:
         with atomic_path(dest) as tmp:
-            _export_graph(model, example, tmp)
-            proto = onnx.load(str(tmp))
-            entry = proto.metadata_props.add()
-            entry.key, entry.value = METADATA_KEY, metadata.to_json()
-            proto.producer_name = "ModelDesk"
-            proto.producer_version = metadata.app_version
-            onnx.checker.check_model(proto)
-            onnx.save(proto, str(tmp))
+            _export_graph(model, (example,), tmp)
+            _save_with_metadata(tmp, metadata.to_json(), metadata.app_version)
             diff = parity_check(model, tmp, fresh)
             if not diff <= PARITY_TOLERANCE:
                 raise ExportError(
@@ -102,4 +113,60 @@ def export_classifier(model: nn.Module, metadata: ClassifierMetadata, dest: str 
     except Exception as exc:  # noqa: BLE001 - exporter failures come in many types
         log.exception("ONNX export failed")
         raise ExportError("This model could not be exported to ONNX; details are in the log file.", details=str(exc)) from None
+    return ExportReport(dest, diff, OPSET, dest.stat().st_size)
+
+
+class _GeneratorGraph(nn.Module):
+    """The generator with the ONNX interface: (z) or (z, labels) -> image."""
+
+    def __init__(self, generator: nn.Module) -> None:
+        super().__init__()
+        self.generator = generator
+
+    def forward(self, z: torch.Tensor, labels: torch.Tensor | None = None) -> torch.Tensor:
+        return self.generator(z, labels)
+
+
+def export_generator(generator: nn.Module, metadata: GeneratorMetadata, dest: str | Path, *, seed: int = 0) -> ExportReport:
+    """Write a GAN generator to `dest` as ONNX: input `z` (N, latent) float32 (and `labels` (N,)
+    int64 when conditional), output `image` (N, C, H, W); dynamic batch, opset 18, `metadata`
+    attached, checked, and compared against PyTorch on fresh noise.
+
+    Raises ExportError (and leaves no file at `dest`) if export fails or the two disagree by
+    more than PARITY_TOLERANCE.
+    """
+    dest = Path(dest)
+    graph = _GeneratorGraph(generator.to("cpu").eval()).eval()
+    generator_ = torch.Generator().manual_seed(seed)
+    classes = max(1, len(metadata.classes))
+
+    def inputs(n: int) -> tuple[torch.Tensor, ...]:
+        z = torch.randn(n, metadata.latent_size, generator=generator_)
+        if metadata.conditional:
+            return z, torch.randint(0, classes, (n,), generator=generator_)
+        return (z,)
+
+    example, fresh = inputs(2), inputs(3)
+    names = ("z", "labels") if metadata.conditional else ("z",)
+    try:
+        with atomic_path(dest) as tmp:
+            _export_graph(graph, example, tmp, input_names=names, output_names=("image",))
+            _save_with_metadata(tmp, metadata.to_json(), metadata.app_version)
+            session = _cpu_session(tmp)
+            with torch.no_grad():
+                expected = graph(*fresh).float().numpy()
+            got = session.run(None, {name: value.numpy() for name, value in zip(names, fresh)})[0]
+            diff = float(np.max(np.abs(got - expected))) if got.shape == expected.shape else float("inf")
+            if not diff <= PARITY_TOLERANCE:
+                raise ExportError(
+                    f"The exported generator does not reproduce the trained one (largest difference {diff:.3g}); "
+                    "the file was not saved. Please report this problem."
+                )
+    except ExportError:
+        raise
+    except OSError as exc:
+        raise ExportError(f"The generator could not be saved to '{dest}' ({exc.strerror or exc}).") from None
+    except Exception as exc:  # noqa: BLE001 - exporter failures come in many types
+        log.exception("ONNX export of a generator failed")
+        raise ExportError("This generator could not be exported to ONNX; details are in the log file.", details=str(exc)) from None
     return ExportReport(dest, diff, OPSET, dest.stat().st_size)

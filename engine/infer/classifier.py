@@ -18,7 +18,7 @@ import onnxruntime as ort
 from PIL import Image
 
 from engine.errors import ConfigError, DataError, ImageError, ModelFileError
-from engine.export.metadata import METADATA_KEY, ClassifierMetadata, read_task
+from engine.export.metadata import METADATA_KEY, ClassifierMetadata, read_task, task_words
 from engine.imaging import normalise_mode, load_image_array, resize
 from engine.infer.model_file import open_model
 
@@ -135,7 +135,7 @@ def _graph_io(session: ort.InferenceSession, name: str):
 def _read_metadata(props: dict[str, str], name: str, warnings: list[str]) -> ClassifierMetadata | None:
     task = read_task(props)
     if task is not None and task != "classify":
-        raise ModelFileError(f"'{name}' is a {task} model, not an image classifier.")
+        raise ModelFileError(f"'{name}' is {task_words(task)}, not an image classifier.")
     if METADATA_KEY not in props:
         return None
     try:

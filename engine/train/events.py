@@ -61,4 +61,50 @@ class TrainingFinished:
     extra: dict = field(default_factory=dict)
 
 
-Event = TrainingStarted | BatchEnd | EpochEnd | Paused | TrainingFinished
+@dataclass(frozen=True)
+class Status:
+    """A step of the preparation worth telling the user about ("Training the reference classifier…")."""
+
+    message: str
+
+
+@dataclass(frozen=True)
+class GanBatchEnd:
+    epoch: int
+    step: int  # 1-based within the epoch
+    steps_per_epoch: int
+    global_step: int
+    d_loss: float  # discriminator loss, mean since the previous GanBatchEnd
+    g_loss: float  # generator loss
+    d_real: float  # mean D(x): how "real" the discriminator finds real pictures (0..1)
+    d_fake: float  # mean D(G(z)): how "real" it finds generated ones (0..1)
+
+
+@dataclass(frozen=True)
+class GanEpochEnd:
+    epoch: int
+    epochs: int
+    d_loss: float
+    g_loss: float
+    d_real: float
+    d_fake: float
+    recognised: float  # share of samples the reference classifier recognises with confidence >= 0.9
+    coverage: int  # how many classes appear among the recognised samples
+    num_classes: int
+    agreement: float | None  # conditional models: share of samples recognised as the class asked for
+    samples_per_second: float  # training images per second
+    seconds: float
+    is_best: bool
+
+
+@dataclass(frozen=True)
+class SamplesReady:
+    """A grid of samples from the fixed noise batch: uint8 (H, W, C)."""
+
+    epoch: int  # the epoch being trained (or just finished when `epoch_end`)
+    global_step: int
+    grid: object  # numpy uint8 array
+    epoch_end: bool
+
+
+Event = TrainingStarted | BatchEnd | EpochEnd | Paused | TrainingFinished | Status | GanBatchEnd | GanEpochEnd | SamplesReady

@@ -71,7 +71,7 @@ def classifier_metadata(config: TrainConfig, prepared: PreparedData, shape: Inpu
     )
 
 
-def _open_run(store: RunStore, config: TrainConfig, resume_from: Path | None):
+def open_run(store: RunStore, config: TrainConfig, resume_from: Path | None):
     """Continue the run a checkpoint belongs to when it is in this store, else start a new one."""
     if resume_from is not None:
         record = store.find_by_folder(resume_from.resolve().parent.parent)
@@ -128,7 +128,7 @@ def train_classifier(
     torch.manual_seed(config.seed)
     model = build_model(config.model, shape)
     store = RunStore(runs_dir or default_runs_dir())
-    record = _open_run(store, config, resume_from)
+    record = open_run(store, config, resume_from)
     run_dir = record.folder
     trainer = ClassifierTrainer(
         model, prepared, config, device, run_dir / "checkpoints",
