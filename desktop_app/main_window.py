@@ -18,7 +18,7 @@ from desktop_app.pages.model_page import ModelPage
 from desktop_app.pages.playground_page import PlaygroundPage
 from desktop_app.pages.train_page import TrainPage
 from desktop_app.settings import app_settings
-from desktop_app.state import AppState
+from desktop_app.state import AppState, result_task
 from desktop_app.workers import run_in_background
 from engine import __version__
 
@@ -58,7 +58,8 @@ class MainWindow(QMainWindow):
         self.device_label = QLabel("Loading the training engine…")
         self.statusBar().addPermanentWidget(self.device_label)
         self.state.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.state.training_finished.connect(lambda _: self.show_page("Evaluate"))
+        self.state.training_finished.connect(self._on_training_finished)
+        self.train_page.open_in_playground.connect(self.open_generator_in_playground)
         self._build_menus()
         self._restore_settings()
 
@@ -69,6 +70,16 @@ class MainWindow(QMainWindow):
 
     def current_page_name(self) -> str:
         return PAGE_NAMES[self.pages.currentIndex()]
+
+    def _on_training_finished(self, result) -> None:
+        """A classifier is evaluated next; a GAN's pictures stay in view on the Train page."""
+        if result_task(result) == "classify":
+            self.show_page("Evaluate")
+
+    def open_generator_in_playground(self, path: str) -> None:
+        """Show the Playground with the generator at `path` (the Train page's Open in Playground)."""
+        self.show_page("Playground")
+        self.playground_page.open_model(str(path))
 
     # ----- engine -----------------------------------------------------------------------------
     def start_engine_loading(self) -> None:

@@ -1,5 +1,5 @@
-"""What the pages share: the chosen dataset, the engine's readiness, the running training and
-its result. Pages talk through this object's signals, not to each other."""
+"""What the pages share: the task, the chosen dataset, the engine's readiness, the running
+training and its result. Pages talk through this object's signals, not to each other."""
 
 from __future__ import annotations
 
@@ -7,28 +7,45 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+DEFAULT_TASK = "classify"
+
+
+def result_task(result: Any) -> str:
+    """The task a training result belongs to: "gan" for a GanResult, "classify" otherwise
+    (a classifier's TrainResult has no `task` attribute)."""
+    return str(getattr(result, "task", DEFAULT_TASK) or DEFAULT_TASK)
+
 
 class AppState(QObject):
     """Shared state of the window. Setters emit the matching signal."""
 
     engine_ready = Signal(object)  # EngineInfo, once torch and the models are loaded
+    task_changed = Signal(str)  # "classify" or "gan" (engine.train.config.TASKS)
     dataset_changed = Signal(str, object)  # spec, ImageData
     dataset_loading = Signal(bool)
     training_running = Signal(bool)
-    training_finished = Signal(object)  # engine.train.run.TrainResult
+    training_finished = Signal(object)  # engine.train.run.TrainResult or engine.train.gan_run.GanResult
     status_message = Signal(str)
 
     def __init__(self) -> None:
         super().__init__()
         self.engine: Any = None  # EngineInfo when ready
+        self.task = DEFAULT_TASK
         self.dataset_spec: str | None = None
         self.dataset: Any = None  # engine.data.base.ImageData
-        self.result: Any = None  # the last TrainResult
+        self.result: Any = None  # the last TrainResult or GanResult (see `result_task`)
         self.is_training = False
 
     def set_engine(self, info: Any) -> None:
         self.engine = info
         self.engine_ready.emit(info)
+
+    def set_task(self, task: str) -> None:
+        """Choose what to train ("classify", "gan"); emits task_changed only on a change."""
+        if task == self.task:
+            return
+        self.task = task
+        self.task_changed.emit(task)
 
     def set_dataset(self, spec: str, data: Any) -> None:
         self.dataset_spec, self.dataset = spec, data

@@ -146,3 +146,41 @@ def write_images(root: Path, classes: dict[str, tuple], count: int = 2, size: in
 def write_labels(path: Path, labels: list[str]) -> Path:
     Path(path).write_text("\n".join(labels) + "\n")
     return Path(path)
+
+
+# ----- picture generators (GANs) -------------------------------------------------------------
+DIGIT_CLASSES = [str(i) for i in range(10)]
+
+
+def generator_model(path: Path, conditional: bool = True, size: int = 8, channels: int = 1,
+                    metrics: dict | None = None) -> Path:
+    """A small untrained DCGAN generator exported by ModelDesk (needs torch): size x size pictures
+    of the ten digit classes; conditional ones draw a chosen class."""
+    from engine.export.metadata import GeneratorMetadata
+    from engine.export.onnx_export import export_generator
+    from engine.models.registry import InputShape
+    from engine.models.registry import build_model as build_registered
+
+    name = "dcgan-conditional" if conditional else "dcgan"
+    pair = build_registered(name, InputShape(channels, size, size, len(DIGIT_CLASSES)))
+    metadata = GeneratorMetadata(pair.latent_size, (size, size), channels, classes=list(DIGIT_CLASSES),
+                                 conditional=pair.conditional, model_name=name, dataset="digits",
+                                 metrics=dict(metrics if metrics is not None else
+                                              {"recognised": 0.9, "coverage": 10, "epochs": 3}))
+    export_generator(pair.generator, metadata, path)
+    return Path(path)
+
+
+def foreign_generator_model(path: Path, latent: int = 4, size: int = 4) -> Path:
+    """A generator without metadata (no torch): z [N, latent] -> tanh(z @ W) reshaped to
+    [N, 1, size, size], so it passes for a foreign GAN with a flat noise input."""
+    rng = np.random.default_rng(0)
+    weights = rng.standard_normal((latent, size * size)).astype(np.float32)
+    graph = helper.make_graph(
+        [helper.make_node("MatMul", ["z", "W"], ["m"]), helper.make_node("Tanh", ["m"], ["t"]),
+         helper.make_node("Reshape", ["t", "shape"], ["image"])], "generator",
+        [helper.make_tensor_value_info("z", TensorProto.FLOAT, ["N", latent])],
+        [helper.make_tensor_value_info("image", TensorProto.FLOAT, ["N", 1, size, size])],
+        [numpy_helper.from_array(weights, "W"), numpy_helper.from_array(np.array([-1, 1, size, size], np.int64), "shape")])
+    onnx.save(_finish(graph, None), str(path))
+    return Path(path)

@@ -251,3 +251,16 @@ def test_sampling_code_does_not_load_torch():
     code = "import sys, engine.infer.generator; print('torch' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "False"
+
+
+def test_gan_trains_on_a_folder_of_colour_pictures(tmp_path):
+    from onnx_factories import write_images
+
+    write_images(tmp_path / "pics", {"red": (220, 30, 30), "blue": (30, 30, 220)}, count=24, size=16)
+    result = train(TrainConfig(dataset=f"folder:{tmp_path / 'pics'}", model="dcgan-conditional", task="gan", epochs=2,
+                               batch_size=16), runs_dir=tmp_path / "runs", cache_dir=tmp_path / "cache")
+    assert result.status == "finished" and result.num_classes == 2
+    generator = ImageGenerator.open(result.export.path, "cpu")
+    assert generator.metadata.channels == 3 and generator.metadata.image_size == (16, 16)
+    assert generator.metadata.classes == ["blue", "red"]
+    assert generator.sample(4, seed=1, class_index=1).shape == (4, 16, 16, 3)

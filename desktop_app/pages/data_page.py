@@ -27,6 +27,7 @@ from desktop_app.workers import TaskError, run_in_background
 from engine.data import registry  # called as `registry.load_dataset` so tests can replace it
 
 SETTINGS_KEY = "data/spec"
+TASK_KEY = "data/task"
 FOLDER_KEY = "data/last_folder"
 DEFAULT_SPEC = "digits"
 FOLDER_SOURCE = "folder"  # the registry name behind "Your own images…"
@@ -39,7 +40,7 @@ GROUP_MAX = 6  # at most this many samples of one class side by side
 SMALL_CLASS = 10  # fewer training images than this earns a warning
 VALIDATION_SHARE = 0.2  # TrainConfig.val_split: held out when a dataset has no test split
 
-TASK_TITLES = {"classify": "Image classification"}
+TASK_TITLES = {"classify": "Image classification", "gan": "Image generation (GAN)"}
 DATASET_TITLES = {
     "digits": "Handwritten digits (bundled)",
     "mnist": "MNIST handwritten digits",
@@ -64,12 +65,16 @@ def _plural(count: int, one: str, many: str) -> str:
     return f"{count:,} {one if count == 1 else many}"
 
 
-def summary_text(data: Any) -> str:
-    """One line for people: how many images, classes, their size and colour, and the splits."""
+def summary_text(data: Any, task: str = "classify") -> str:
+    """One line for people: how many images, classes, their size and colour, and the splits
+    (a GAN has nothing to validate: it learns from every picture)."""
     height, width = data.image_size
     colour = "grayscale" if data.channels == 1 else "colour"
     shape = f"{_plural(data.num_classes, 'class', 'classes')}, {width}x{height} pixels, {colour}."
     train = len(data.train_labels)
+    if task == "gan":
+        total = train + (0 if data.test_labels is None else len(data.test_labels))
+        return f"{_plural(total, 'image', 'images')}, {shape} The generator learns to draw from all of them."
     if data.test_labels is None or len(data.test_labels) == 0:
         return (f"{_plural(train, 'image', 'images')}, {shape} No test split: {VALIDATION_SHARE:.0%} of the "
                 f"images are held out for validation.")
@@ -254,6 +259,7 @@ class DataPage(QWidget):
 
         state.dataset_changed.connect(self._show_dataset)
         state.training_running.connect(lambda _running: self._update_enabled())
+        state.task_changed.connect(self._show_task)
         self._fill_tasks()
         self._show_dataset(state.dataset_spec, state.dataset)
 
@@ -268,8 +274,11 @@ class DataPage(QWidget):
         task_row = QHBoxLayout()
         task_label = QLabel("Task:")
         self.task_combo = QComboBox()
-        self.task_combo.setToolTip("What the model should learn to do.")
+        self.task_combo.setToolTip("What the model should learn to do.\n"
+                                   "Image classification: tell which class a picture shows.\n"
+                                   "Image generation (GAN): draw new pictures that look like the dataset's.")
         self.task_combo.currentIndexChanged.connect(self._fill_sources)
+        self.task_combo.currentIndexChanged.connect(self._on_task_chosen)
         task_label.setBuddy(self.task_combo)
         task_row.addWidget(task_label)
         task_row.addWidget(self.task_combo, 1)
@@ -424,9 +433,16 @@ class DataPage(QWidget):
         self.load_spec(f"{FOLDER_SOURCE}:{path}")
 
     def save_settings(self, settings: QSettings) -> None:
-        """Remember the dataset that is loaded now (not one still loading)."""
+        """Remember the task and the dataset that is loaded now (not one still loading)."""
+        settings.setValue(TASK_KEY, self._state.task)
         if self._state.dataset_spec:
             settings.setValue(SETTINGS_KEY, self._state.dataset_spec)
+
+    def select_task(self, task: str) -> None:
+        """Choose the task ("classify", "gan") as if picked in the Task list."""
+        index = self.task_combo.findData(task)
+        if index >= 0:
+            self.task_combo.setCurrentIndex(index)
 
     def is_loading(self) -> bool:
         return self._token is not None
@@ -447,12 +463,28 @@ class DataPage(QWidget):
 
     # ----- the lists --------------------------------------------------------------------------
     def _fill_tasks(self) -> None:
-        tasks = list(dict.fromkeys(info.task for info in registry.list_datasets()))
+        tasks = list(dict.fromkeys(task for info in registry.list_datasets() for task in info.tasks))
+        saved = str(app_settings().value(TASK_KEY, self._state.task) or self._state.task)
         self.task_combo.blockSignals(True)
         for task in tasks:
             self.task_combo.addItem(TASK_TITLES.get(task, task), task)
+        self.task_combo.setCurrentIndex(max(0, self.task_combo.findData(saved if saved in tasks else self._state.task)))
         self.task_combo.blockSignals(False)
         self._fill_sources()
+        self._on_task_chosen()
+
+    def _on_task_chosen(self, *_args) -> None:
+        task = self.task_combo.currentData()
+        if task:
+            self._state.set_task(str(task))
+
+    def _show_task(self, task: str) -> None:
+        """Follow a task chosen elsewhere (the combo signals are kept: the list must change too)."""
+        index = self.task_combo.findData(task)
+        if index >= 0 and index != self.task_combo.currentIndex():
+            self.task_combo.setCurrentIndex(index)
+        if self._state.dataset is not None:
+            self.summary_label.setText(summary_text(self._state.dataset, task))
 
     def _fill_sources(self) -> None:
         """One radio button per dataset of the chosen task, its description beneath."""
@@ -554,7 +586,7 @@ class DataPage(QWidget):
             self._report_cancelled()
             return
         self._state.set_dataset(spec, data)
-        self._state.status_message.emit(f"Loaded {dataset_title(spec)}: {summary_text(data)}")
+        self._state.status_message.emit(f"Loaded {dataset_title(spec)}: {summary_text(data, self._state.task)}")
 
     def _on_failed(self, token: object, spec: str, error: TaskError) -> None:
         if token is not self._token:
@@ -586,7 +618,7 @@ class DataPage(QWidget):
             self.chart_box.hide()
             return
         self.heading_label.setText(f"<h3>{html.escape(dataset_title(spec))}</h3>")
-        self.summary_label.setText(summary_text(data))
+        self.summary_label.setText(summary_text(data, self._state.task))
         warnings = warning_lines(data)
         self.warnings_label.setText("<br>".join("⚠ " + html.escape(line) for line in warnings))
         self.warnings_label.setVisible(bool(warnings))

@@ -23,7 +23,7 @@ from desktop_app.confusion_plot import ConfusionPlot
 from desktop_app.dialogs import show_error
 from desktop_app.images import array_to_pixmap
 from desktop_app.settings import app_settings
-from desktop_app.state import AppState
+from desktop_app.state import AppState, result_task
 from desktop_app.workers import TaskError, run_in_background
 
 EMPTY_TEXT = "Train a model to see how well it does."
@@ -249,7 +249,10 @@ class EvaluatePage(QWidget):
 
     # ----- showing a result -------------------------------------------------------------------
     def show_result(self, result: Any) -> None:
-        """Fill the page from a TrainResult (connected to AppState.training_finished)."""
+        """Fill the page from a TrainResult (connected to AppState.training_finished). Results of
+        other tasks (a GAN's) have nothing to evaluate here: the page keeps what it shows."""
+        if result is not None and result_task(result) != "classify":
+            return
         self._result = result
         self.export_status.hide()
         evaluation = getattr(result, "evaluation", None)

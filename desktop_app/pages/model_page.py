@@ -10,16 +10,17 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout,
                                QWidget)
 
 from desktop_app.settings import app_settings
 from desktop_app.state import AppState
+from engine.train.config import DEFAULT_MODELS
 
-DEFAULT_MODEL = "cnn-small"
-SETTINGS_KEY = "model/name"
+DEFAULT_MODEL = DEFAULT_MODELS["classify"]
+SETTINGS_KEY = "model/name"  # the classifier; other tasks remember theirs under "model/name_<task>"
 NAME_ROLE = Qt.ItemDataRole.UserRole
 PARAMS_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -67,6 +68,26 @@ TIPS = {
              "accuracy.\nTurn it off only if training on the GPU gives strange results.",
     "reset": "Put every setting back to the value recommended for this dataset and model.",
 }
+# The same settings explained for image generation (GAN): a generator learns to draw pictures
+# while a judge (the discriminator) learns to tell them from real ones.
+GAN_TIPS = {
+    "epochs": "How many times training goes through all the pictures.\n"
+              "Drawing takes much longer to learn than recognising: the sample pictures on the Train page "
+              "show when they look good enough, and you can stop there. The best epoch so far is kept.",
+    "batch": "How many pictures the generator draws (and the judge looks at) before each small correction.\n"
+             "The recommended value is fine for most people; if you see an out-of-memory message, halve it.",
+    "lr": "How big each correction is (the learning rate).\n"
+          "GANs are sensitive to it: if the pictures turn to noise or all look the same, try half. "
+          "The recommended value works for most datasets.",
+    "mixed": TIPS["mixed"],
+    "device": TIPS["device"],
+    "reset": TIPS["reset"],
+}
+CLASSIFIER_ONLY = ("optimizer", "augment", "patience")  # rows hidden for tasks other than classification
+
+
+def _settings_key(task: str) -> str:
+    return SETTINGS_KEY if task == "classify" else f"{SETTINGS_KEY}_{task}"
 
 
 class ModelPage(QWidget):
@@ -79,8 +100,12 @@ class ModelPage(QWidget):
         self._editable = True
         self._populating = False
         self._param_cache: dict[tuple[str, tuple[int, int, int, int]], int] = {}
-        saved = app_settings().value(SETTINGS_KEY, DEFAULT_MODEL)
-        self._wanted_model = str(saved) if saved else DEFAULT_MODEL
+        self._task = state.task
+        settings = app_settings()
+        self._wanted_models: dict[str, str] = {}  # per task: the model to select once the list exists
+        for task, default in DEFAULT_MODELS.items():
+            saved = settings.value(_settings_key(task), default)
+            self._wanted_models[task] = str(saved) if saved else default
 
         layout = QVBoxLayout(self)
         title = QLabel("<h2>Model and training settings</h2>")
@@ -99,6 +124,8 @@ class ModelPage(QWidget):
 
         state.engine_ready.connect(self._on_engine_ready)
         state.dataset_changed.connect(self._on_dataset_changed)
+        state.task_changed.connect(self._on_task_changed)
+        self._show_task_settings()
         self.reset_to_recommended()
         self._update_enabled()
         if state.engine is not None:
@@ -149,6 +176,10 @@ class ModelPage(QWidget):
         super().resizeEvent(event)
         self._fit_list_height()
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override; the list may have been refilled while hidden
+        super().showEvent(event)
+        QTimer.singleShot(0, self._fit_list_height)  # after the list has laid out at its shown width
+
     def _build_settings_box(self) -> QGroupBox:
         box = QGroupBox("Training settings")
         outer = QVBoxLayout(box)
@@ -193,20 +224,20 @@ class ModelPage(QWidget):
             ("Early stopping", self.patience_spin, "patience"),
             ("Device", self.device_combo, "device"),
         )
+        self.settings_form = form
+        self._setting_rows: dict[str, tuple[QLabel, QWidget]] = {}
         for text, widget, tip in rows:
             label = QLabel(text)
-            label.setToolTip(TIPS[tip])
-            widget.setToolTip(TIPS[tip])
             form.addRow(label, widget)
+            self._setting_rows[tip] = (label, widget)
         form.addRow("", self.device_note)
-        self.mixed_precision_check.setToolTip(TIPS["mixed"])
+        self._setting_rows["mixed"] = (self.mixed_precision_check, self.mixed_precision_check)
         form.addRow("", self.mixed_precision_check)
         outer.addLayout(form)
 
-        hint = QLabel("Hover over a setting to see what it does. The recommended values suit the chosen "
-                      "dataset and model; most people never need to change them.")
-        hint.setWordWrap(True)
-        outer.addWidget(hint)
+        self.settings_hint = QLabel("")
+        self.settings_hint.setWordWrap(True)
+        outer.addWidget(self.settings_hint)
         self.reset_button = QPushButton("Reset to recommended")
         self.reset_button.setToolTip(TIPS["reset"])
         self.reset_button.clicked.connect(self.reset_to_recommended)
@@ -217,12 +248,29 @@ class ModelPage(QWidget):
         outer.addStretch(1)
         return box
 
+    @property
+    def _wanted_model(self) -> str:
+        return self._wanted_models.get(self._task) or DEFAULT_MODELS.get(self._task, DEFAULT_MODEL)
+
+    @_wanted_model.setter
+    def _wanted_model(self, name: str) -> None:
+        self._wanted_models[self._task] = name
+
     # ----- public API -------------------------------------------------------------------------
     def selected_model(self) -> str:
         """The registry name of the chosen model."""
         item = self.model_list.currentItem()
         name = item.data(NAME_ROLE) if item is not None else None
         return str(name) if name else self._wanted_model
+
+    def task(self) -> str:
+        """The task whose models and settings the page shows ("classify", "gan")."""
+        return self._task
+
+    def setting_visible(self, key: str) -> bool:
+        """Whether the setting `key` ("epochs", "optimizer", "augment", "patience", ...) is offered
+        for the current task."""
+        return self._task == "classify" or key not in CLASSIFIER_ONLY
 
     def select_model(self, name: str) -> None:
         """Choose the model called `name` (remembered until the list exists)."""
@@ -236,21 +284,25 @@ class ModelPage(QWidget):
         """A TrainConfig with the dataset, the chosen model and every setting on the page."""
         from engine.train.config import TrainConfig
 
+        classify = self._task == "classify"  # settings hidden for other tasks stay None: the engine's defaults
         return TrainConfig(
             dataset=self._state.dataset_spec or TrainConfig.dataset,
             model=self.selected_model(),
+            task=self._task,
             epochs=self.epochs_spin.value(),
             batch_size=self.batch_spin.value(),
             lr=round(self.lr_spin.value(), 5),
-            optimizer=self.optimizer_combo.currentData(),
-            augment=self.augment_combo.currentData(),
-            patience=self.patience_spin.value(),
+            optimizer=self.optimizer_combo.currentData() if classify else None,
+            augment=self.augment_combo.currentData() if classify else None,
+            patience=self.patience_spin.value() if classify else None,
             device=self.device_combo.currentData(),
             mixed_precision=self.mixed_precision_check.isChecked(),
         )
 
     def save_settings(self, settings: QSettings) -> None:
-        settings.setValue(SETTINGS_KEY, self.selected_model())
+        self._wanted_model = self.selected_model()
+        for task, name in self._wanted_models.items():
+            settings.setValue(_settings_key(task), name)
 
     def set_editable(self, editable: bool) -> None:
         """Allow or forbid changes (the Train page forbids them while training runs)."""
@@ -281,6 +333,38 @@ class ModelPage(QWidget):
         self._update_dataset_hint()
         self._apply_defaults()
 
+    def _on_task_changed(self, task: str) -> None:
+        if task == self._task:
+            return
+        self._wanted_model = self.selected_model()  # remembered for when this task comes back
+        self._task = task
+        self._show_task_settings()
+        if self._ready:
+            self._populate_models()
+        else:
+            self._apply_defaults()
+
+    def _show_task_settings(self) -> None:
+        """Offer only the settings that apply to the task, explained for it."""
+        gan = self._task == "gan"
+        tips = GAN_TIPS if gan else TIPS
+        for key, (label, widget) in self._setting_rows.items():
+            self.settings_form.setRowVisible(widget, self.setting_visible(key))
+            tip = tips.get(key, TIPS[key])
+            label.setToolTip(tip)
+            widget.setToolTip(tip)
+        if gan:
+            self.model_list.setToolTip("The pair of networks that learns to draw: a generator that makes pictures "
+                                       "from random numbers, and a judge that learns to tell them from real ones.")
+            self.settings_hint.setText("Hover over a setting to see what it does. The recommended values suit the "
+                                       "chosen dataset; most people never need to change them. The rest of the "
+                                       "way a GAN learns is set by ModelDesk, so only these settings are offered.")
+        else:
+            self.model_list.setToolTip("The network that learns from your pictures. Bigger is not always better: "
+                                       "start with the recommended one and compare.")
+            self.settings_hint.setText("Hover over a setting to see what it does. The recommended values suit the "
+                                       "chosen dataset and model; most people never need to change them.")
+
     def _on_model_row_changed(self, row: int) -> None:
         if self._populating or row < 0:
             return
@@ -293,9 +377,9 @@ class ModelPage(QWidget):
 
         try:
             recommended = resolve_defaults(TrainConfig(dataset=self._state.dataset_spec or TrainConfig.dataset,
-                                                       model=self.selected_model()))
+                                                       model=self.selected_model(), task=self._task))
         except ModelDeskError:  # an odd dataset spec: fall back to the generic defaults
-            recommended = resolve_defaults(TrainConfig(model=self.selected_model()))
+            recommended = resolve_defaults(TrainConfig(model=self.selected_model(), task=self._task))
         self.epochs_spin.setValue(recommended.epochs)
         self.batch_spin.setValue(recommended.batch_size)
         self.lr_spin.setValue(recommended.lr)
@@ -348,7 +432,9 @@ class ModelPage(QWidget):
         key = (name, (shape.channels, shape.height, shape.width, shape.num_classes))
         if key not in self._param_cache:
             try:
-                self._param_cache[key] = count_parameters(build_model(name, shape))
+                model = build_model(name, shape)
+                # a GAN's size is its generator's: the part that is exported and used afterwards
+                self._param_cache[key] = count_parameters(getattr(model, "generator", model))
             except Exception:  # noqa: BLE001 - a model that cannot be built for this shape
                 return None
         return self._param_cache[key]
@@ -356,7 +442,7 @@ class ModelPage(QWidget):
     def _item_text(self, info, count: int | None) -> str:
         details = [SPEED_HINTS.get(info.speed, info.speed)]
         if count is not None:
-            details.insert(0, f"{count:,} parameters")
+            details.insert(0, f"{count:,} parameters" + (" in the generator" if info.task == "gan" else ""))
         return f"{info.name}   ·   {'   ·   '.join(details)}\n{info.description}"
 
     def _populate_models(self) -> None:
@@ -365,14 +451,15 @@ class ModelPage(QWidget):
         self._populating = True
         try:
             self.model_list.clear()
-            for info in list_models(task="classify"):
+            for info in list_models(task=self._task):
                 item = QListWidgetItem()
                 item.setData(NAME_ROLE, info.name)
                 item.setToolTip(info.description)
                 self.model_list.addItem(item)
             self._refresh_counts()
             names = [self.model_list.item(r).data(NAME_ROLE) for r in range(self.model_list.count())]
-            wanted = self._wanted_model if self._wanted_model in names else DEFAULT_MODEL
+            default = DEFAULT_MODELS.get(self._task, DEFAULT_MODEL)
+            wanted = self._wanted_model if self._wanted_model in names else default
             row = names.index(wanted) if wanted in names else 0
             self.model_list.setCurrentRow(row)
         finally:
@@ -404,11 +491,21 @@ class ModelPage(QWidget):
 
         info = get_model_info(item.data(NAME_ROLE))
         count = item.data(PARAMS_ROLE)
+        dataset = html.escape(str(self._state.dataset_spec or recommended.dataset))
+        if info.task == "gan":
+            size = f"generator: {count:,} parameters ({count * 4 / 1e6:.1f} MB as a file) · " if count else ""
+            self.model_details.setText(
+                f"<b>{html.escape(info.name)}</b><br>{html.escape(info.description)}<br>"
+                f"{size}speed: {SPEED_HINTS.get(info.speed, info.speed)}<br><br>"
+                f"<b>Recommended for {dataset}:</b> {recommended.epochs} epochs, batch size {recommended.batch_size}, "
+                f"learning rate {recommended.lr:g}.<br>The Train page shows new pictures after every epoch; "
+                f"the finished generator opens in the Playground.")
+            self.model_details.show()
+            return
         size = f"{count:,} parameters ({count * 4 / 1e6:.1f} MB as a file) · " if count else ""
         optimizer = dict(OPTIMIZER_CHOICES)[recommended.optimizer].split(" (")[0]
         augment = dict(AUGMENT_CHOICES)[recommended.augment].split(":")[0].lower()
         patience = f"stop after {recommended.patience} epochs without progress" if recommended.patience else "no early stopping"
-        dataset = html.escape(str(self._state.dataset_spec or recommended.dataset))
         self.model_details.setText(
             f"<b>{html.escape(info.name)}</b><br>{html.escape(info.description)}<br>"
             f"{size}speed: {SPEED_HINTS.get(info.speed, info.speed)}<br><br>"
@@ -423,6 +520,12 @@ class ModelPage(QWidget):
             return
         height, width = data.image_size
         colour = "grayscale" if data.channels == 1 else "colour"
+        if self._task == "gan":
+            self.dataset_hint.setText(
+                f"The generator learns to draw {width}×{height} {colour} pictures like those in "
+                f"<b>{html.escape(str(self._state.dataset_spec))}</b> ({data.num_classes} classes). "
+                f"The conditional model also lets you ask for a class.")
+            return
         self.dataset_hint.setText(
             f"Sizes are for <b>{html.escape(str(self._state.dataset_spec))}</b>: {width}×{height} {colour} pictures, "
             f"{data.num_classes} classes. More parameters can learn more but train slower.")

@@ -1,9 +1,12 @@
-"""The Playground page: open any ONNX image classifier and try it on pictures.
+"""The Playground page: open any ONNX image classifier and try it on pictures, or a picture
+generator (GAN) and draw with it.
 
 Drop a model (ModelDesk's describe themselves; foreign ones get a small settings box), then drop
 or paste pictures (one card each, with the five best answers) or a folder (a sortable table, a
 CSV file, and the accuracy with a confusion matrix when the sub-folders are named after the
 labels). A card can shade the parts of its picture that mattered most (occlusion heat map).
+Generators are recognised when they open and get their own section (generator_panel.py) in
+place of the classifier's results and settings.
 
 Everything runs on ONNX Runtime: importing this module must not import torch, and the engine
 modules it uses are imported lazily, in the workers, so the window opens fast. Widgets are only
@@ -38,6 +41,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
 from desktop_app.confusion_plot import ConfusionPlot
 from desktop_app.dialogs import show_error
 from desktop_app.images import array_to_pixmap
+from desktop_app.pages.generator_panel import DROP_PICTURES_TEXT, GeneratorPanel, generator_rows, open_generator
 from desktop_app.settings import app_settings
 from desktop_app.state import AppState
 from desktop_app.workers import BackgroundTask, TaskError, run_in_background
@@ -47,7 +51,8 @@ log = logging.getLogger(__name__)
 
 EMPTY_TEXT = "Drop an ONNX model here (or use Open model…)"
 EMPTY_HINT = ("Models exported by ModelDesk work right away. Other image classifiers work too: ModelDesk "
-              "guesses their settings, and you can correct them.")
+              "guesses their settings, and you can correct them. Picture generators (GANs) open too, to draw "
+              "new pictures.")
 READY_TEXT = "Now drop pictures or a folder of pictures here"
 READY_HINT = "Or paste a picture with Ctrl+V, or use the Add pictures button. A folder whose sub-folders are named after the labels also shows the accuracy."
 SELF_DESCRIBED = "This model describes itself; no settings needed."
@@ -182,6 +187,7 @@ class Opened:
     device: str
     overrides: dict
     note: str = ""  # a sentence when remembered settings had to be dropped
+    generator: Any = None  # engine.infer.generator.ImageGenerator when the model draws pictures (classifier None)
 
 
 def open_classifier(path: Path, device: str, overrides: dict, remembered: bool) -> Opened:
@@ -202,6 +208,16 @@ def open_classifier(path: Path, device: str, overrides: dict, remembered: bool) 
         classifier = ImageClassifier.open(path, device)
     load_ms = (time.perf_counter() - start) * 1000
     return Opened(path, classifier, read_model_info(path), load_ms, gpu_available(), device, dict(overrides), note)
+
+
+def open_any_model(path: Path, device: str, overrides: dict, remembered: bool) -> Opened:
+    """Open `path` (runs in a worker): a picture generator when it is one, else an image
+    classifier as `open_classifier` does."""
+    found = open_generator(path, device)
+    if found is None:
+        return open_classifier(path, device, overrides, remembered)
+    generator, load_ms = found
+    return Opened(path, None, read_model_info(path), load_ms, gpu_available(), device, {}, generator=generator)
 
 
 @dataclass
@@ -358,10 +374,7 @@ def _metric_text(name: str, value: Any) -> str:
     return f"{words} {value:.3g}" if isinstance(value, float) else f"{words} {value}"
 
 
-def describe_model(opened: Opened) -> str:
-    """The model card: rich text rows about the file, what the model expects, and where it runs."""
-    info, classifier = opened.info, opened.classifier
-    settings = classifier.settings
+def _file_rows(info: ModelInfo) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
     size = format_bytes(info.file_bytes)
     if info.data_bytes:
@@ -372,6 +385,25 @@ def describe_model(opened: Opened) -> str:
         made.append(f"ONNX opset {info.opset}")
     rows.append(("Made with", ", ".join(made)))
     rows += [("Input", text) for text in info.inputs[:2]] + [("Output", text) for text in info.outputs[:2]]
+    return rows
+
+
+def _card_html(name: str, rows: list[tuple[str, str]]) -> str:
+    body = "".join(f"<tr><td style='color:#555; padding-right:8px'>{html.escape(k)}</td>"
+                   f"<td>{html.escape(v)}</td></tr>" for k, v in rows)
+    return f"<b>{html.escape(name)}</b><table cellspacing='1'>{body}</table>"
+
+
+def describe_model(opened: Opened) -> str:
+    """The model card: rich text rows about the file, what the model expects, and where it runs."""
+    if opened.generator is not None:
+        rows = _file_rows(opened.info) + generator_rows(opened.generator)
+        rows.append(("Runs on", provider_name(opened.generator.provider)))
+        rows.append(("Opened in", format_ms(opened.load_ms)))
+        return _card_html(opened.path.name, rows)
+    info, classifier = opened.info, opened.classifier
+    settings = classifier.settings
+    rows = _file_rows(info)
     metadata = classifier.metadata
     if metadata is not None:
         rows.append(("Task", "image classification (made with ModelDesk)"))
@@ -392,9 +424,7 @@ def describe_model(opened: Opened) -> str:
         rows.append(("Scores", ", ".join(_metric_text(k, v) for k, v in list(metadata.metrics.items())[:4])))
     rows.append(("Runs on", provider_name(classifier.provider)))
     rows.append(("Opened in", format_ms(opened.load_ms)))
-    body = "".join(f"<tr><td style='color:#555; padding-right:8px'>{html.escape(k)}</td>"
-                   f"<td>{html.escape(v)}</td></tr>" for k, v in rows)
-    return f"<b>{html.escape(opened.path.name)}</b><table cellspacing='1'>{body}</table>"
+    return _card_html(opened.path.name, rows)
 
 
 # ----- small widgets -------------------------------------------------------------------------
@@ -604,6 +634,7 @@ class PlaygroundPage(QWidget):
         super().__init__(parent)
         self._state = state
         self._classifier: Any = None
+        self._generator: Any = None
         self._opened: Opened | None = None
         self._model_path: Path | None = None
         self._overrides: dict = {}
@@ -647,7 +678,8 @@ class PlaygroundPage(QWidget):
         header.addWidget(title)
         header.addStretch(1)
         self.open_button = QPushButton("Open model…")
-        self.open_button.setToolTip("Open an ONNX image classifier (.onnx file). You can also drop it onto this page.")
+        self.open_button.setToolTip("Open an ONNX image classifier or picture generator (.onnx file). You can also "
+                                    "drop it onto this page.")
         self.open_button.clicked.connect(lambda: self.choose_model())
         header.addWidget(self.open_button)
         self.add_button = QPushButton("Add pictures…")
@@ -849,6 +881,9 @@ class PlaygroundPage(QWidget):
         self.results_tabs.addTab(self.results_list, "Pictures")
         self.results_tabs.addTab(self._build_folder_view(), "Folder")
         self.view_stack.addWidget(self.results_tabs)
+        self.generator_panel = GeneratorPanel()
+        self.generator_panel.message.connect(self._say)
+        self.view_stack.addWidget(self.generator_panel)
         layout.addWidget(self.view_stack, 1)
         return panel
 
@@ -924,6 +959,11 @@ class PlaygroundPage(QWidget):
         return self._classifier
 
     @property
+    def generator(self) -> Any:
+        """The open ImageGenerator (a picture generator), or None."""
+        return self._generator
+
+    @property
     def model_path(self) -> Path | None:
         """The open model file, or None."""
         return self._model_path
@@ -961,6 +1001,9 @@ class PlaygroundPage(QWidget):
                 self._say(f"Only one model can be open at a time; opening {models[0].name}.")
         if not pictures:
             return
+        if self._generator is not None and not models:
+            self._say(DROP_PICTURES_TEXT)
+            return
         if any(p.is_dir() for p in pictures) or len(pictures) > CARD_LIMIT:
             self._batch = _Batch(pictures)
             self._classify_batch()
@@ -973,6 +1016,9 @@ class PlaygroundPage(QWidget):
         """Classify a picture from the clipboard."""
         if image is None or image.isNull():
             self._say("The clipboard holds no picture; copy a picture first, then paste it here.")
+            return
+        if self._generator is not None:
+            self._say(DROP_PICTURES_TEXT)
             return
         from engine import imaging
 
@@ -1105,6 +1151,7 @@ class PlaygroundPage(QWidget):
         if wait:
             for task in list(self._tasks):
                 task.wait(30_000)
+            self.generator_panel.wait_for_work()
 
     def is_busy(self) -> bool:
         return any(task.is_running() for task in self._tasks)
@@ -1147,7 +1194,7 @@ class PlaygroundPage(QWidget):
         self._say(f"Opening {path.name}…")
 
         def work(context) -> Opened:
-            return open_classifier(path, device, overrides, remembered)
+            return open_any_model(path, device, overrides, remembered)
 
         task = run_in_background(work, name="open-model",
                                  on_success=lambda opened, t=token: self._on_opened(t, opened, from_box),
@@ -1159,6 +1206,12 @@ class PlaygroundPage(QWidget):
     def _on_opened(self, token: int, opened: Opened, from_box: bool) -> None:
         if token != self._open_token:
             return  # a later open replaced this one
+        if opened.generator is not None:
+            self._show_generator(opened)
+            return
+        if self._generator is not None:
+            self._generator = None
+            self.generator_panel.set_generator(None)
         self._opened, self._classifier = opened, opened.classifier
         self._model_path, self._overrides = opened.path, dict(opened.overrides)
         self._gpu_ok = opened.gpu_ok
@@ -1174,11 +1227,27 @@ class PlaygroundPage(QWidget):
         self.model_opened.emit(str(opened.path))
         self._rerun()
 
+    def _show_generator(self, opened: Opened) -> None:
+        generator = opened.generator
+        self._opened, self._classifier, self._generator = opened, None, generator
+        self._model_path, self._overrides = opened.path, {}
+        self._gpu_ok = opened.gpu_ok
+        self.model_card.setText(describe_model(opened))
+        self._update_cpu_check()
+        self.preprocess_box.hide()
+        self.self_described_label.setVisible(bool(generator.has_metadata))
+        self.generator_panel.set_generator(generator)
+        self._add_recent(opened.path)
+        self._update_view()
+        self._say(f"Opened the picture generator {opened.path.name} on the {provider_name(generator.provider)} "
+                  f"in {format_ms(opened.load_ms)}.")
+        self.model_opened.emit(str(opened.path))
+
     def _on_open_failed(self, token: int, path: Path, error: TaskError, from_box: bool) -> None:
         if token != self._open_token:
             return
         self._say(f"{path.name} was not opened." + (f" {self._model_path.name} is still open." if self._model_path else ""))
-        if from_box and self._opened is not None:
+        if from_box and self._opened is not None and self._opened.classifier is not None:
             self._fill_box(self._opened)  # back to the settings that work
         title = "These settings do not fit the model" if from_box else "Could not open the model"
         show_error(self, title, error.message, error.details)
@@ -1644,3 +1713,9 @@ class PlaygroundPage(QWidget):
         self.drop_hint.setText(READY_HINT if has_model else EMPTY_HINT)
         self.zone_button.setText("Choose pictures…" if has_model else "Open model…")
         self.clear_button.setEnabled(has_cards or has_batch)
+        drawing = self._generator is not None
+        if drawing:
+            self.view_stack.setCurrentWidget(self.generator_panel)
+            self.clear_button.setEnabled(False)
+        for button in (self.add_button, self.paste_button):
+            button.setEnabled(not drawing)

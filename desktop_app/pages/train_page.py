@@ -1,20 +1,25 @@
 """The Train page: Start, Pause/Resume, Stop, a progress bar with time left, live curves and a log.
 
 Training runs through `desktop_app.workers`; engine events arrive as queued signals and are
-only collected in lists. A 10 Hz timer pushes what changed into curves created once.
+only collected in lists. A 5 Hz timer pushes what changed into curves created once. The curves
+depend on the task: the classifier's are built here, a GAN's live in `gan_train_view`; a
+stacked widget shows the one for the chosen task.
 """
 
 from __future__ import annotations
 
+import math
 import time
+from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, QProgressBar, QPushButton,
-                               QVBoxLayout, QWidget)
+                               QStackedWidget, QVBoxLayout, QWidget)
 
 from desktop_app.dialogs import show_error
-from desktop_app.state import AppState
+from desktop_app.pages.gan_train_view import GanTrainView
+from desktop_app.state import AppState, result_task
 from desktop_app.workers import BackgroundTask, run_in_background
 
 REFRESH_MS = 200  # plots repaint at most 5 times a second
@@ -46,8 +51,26 @@ def format_seconds(seconds: float) -> str:
     return f"{seconds // 3600} h {(seconds % 3600) // 60:02d} min"
 
 
+def gan_summary(result) -> str:
+    """'Best epoch 180: 82% of samples recognised, 10 of 10 classes' for a GanResult."""
+    if result.epochs_done <= 0:
+        return "No epoch finished, so there is no generator to try yet."
+    text = f"Best epoch {result.best_epoch}"
+    if isinstance(result.recognised, float) and math.isnan(result.recognised):
+        return text + "."
+    text += (f": {100 * result.recognised:.0f}% of samples recognised, "
+             f"{result.coverage} of {result.num_classes} classes")
+    if result.agreement is not None:
+        text += f", {100 * result.agreement:.0f}% drawn as the class asked for"
+    return text + "."
+
+
 class TrainPage(QWidget):
     """Controls and live view of a training run."""
+
+    open_in_playground = Signal(str)  # the path of a trained generator's ONNX file
+
+    VIEW_INDEX = {"classify": 0, "gan": 1}
 
     def __init__(self, state: AppState, model_page, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,6 +78,8 @@ class TrainPage(QWidget):
         self.model_page = model_page
         self._task: BackgroundTask | None = None
         self._control = None
+        self._run_task = state.task  # the task of the run shown (or running)
+        self.generator_path: str | None = None  # the last GAN run's generator.onnx
         self._reset_series()
 
         self.start_button = QPushButton("Start training")
@@ -70,6 +95,10 @@ class TrainPage(QWidget):
         self.progress_bar.setTextVisible(True)
         self.progress_label = QLabel("Press Start training to begin.")
         self.speed_label = QLabel("")
+        self.playground_button = QPushButton("Open in Playground")
+        self.playground_button.setToolTip("Try the trained generator: draw new pictures in the Playground.")
+        self.playground_button.clicked.connect(self._open_in_playground)
+        self.playground_button.hide()
         buttons = QHBoxLayout()
         for button in (self.start_button, self.pause_button, self.stop_button):
             buttons.addWidget(button)
@@ -98,7 +127,9 @@ class TrainPage(QWidget):
             plot.addItem(line)
             self.best_lines.append(line)
 
-        grid = QGridLayout()
+        self.classify_view = QWidget()
+        grid = QGridLayout(self.classify_view)
+        grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(self.loss_plot, 0, 0)
         grid.addWidget(self.accuracy_plot, 0, 1)
         grid.addWidget(self.lr_plot, 1, 0)
@@ -116,9 +147,16 @@ class TrainPage(QWidget):
         info = QHBoxLayout()
         info.addWidget(self.progress_label, 1)
         info.addWidget(self.speed_label)
+        info.addWidget(self.playground_button)
         layout.addLayout(info)
-        layout.addLayout(grid, 1)
+        self.gan_view = GanTrainView()
+        self.views = QStackedWidget()
+        self.views.addWidget(self.classify_view)
+        self.views.addWidget(self.gan_view)
+        layout.addWidget(self.views, 1)
         layout.addWidget(self.log_view)
+        self._show_view(state.task)
+        state.task_changed.connect(self._on_task_changed)
 
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
@@ -150,6 +188,14 @@ class TrainPage(QWidget):
         self._epochs = 1
         self._last_step = 0
 
+    def _show_view(self, task: str) -> None:
+        self.views.setCurrentIndex(self.VIEW_INDEX.get(task, 0))
+
+    def _on_task_changed(self, task: str) -> None:
+        if not self.is_running():
+            self._show_view(task)
+            self.playground_button.setVisible(task == "gan" and self.generator_path is not None)
+
     def is_running(self) -> bool:
         """True while a training run is in progress (paused included)."""
         return self._task is not None
@@ -179,20 +225,27 @@ class TrainPage(QWidget):
         if self.is_running() or not self.start_button.isEnabled():
             return
         from engine.train.control import TrainingControl
-        from engine.train.run import train_classifier
+        from engine.train.tasks import train
 
         config = self.model_page.config()
         data = self.state.dataset
         control = TrainingControl()
         self._control = control
+        self._run_task = config.task
+        self._show_view(config.task)
         self._reset_series()
         self._clear_curves()
+        self.gan_view.reset()
+        self.generator_path = None
+        self.playground_button.hide()
+        self.speed_label.setText("")
         self.log_view.clear()
         self.progress_bar.setValue(0)
         self.progress_label.setText("Preparing the data…")
+        export = config.task == "gan"  # a classifier is exported from the Evaluate page; a generator right away
 
         def work(context):
-            return train_classifier(config, emit=context.emit, control=control, data=data, export=False)
+            return train(config, emit=context.emit, control=control, data=data, export=export)
 
         self._task = run_in_background(work, name="training", on_event=self._on_event, on_success=self._on_finished,
                                        on_failure=self._on_failed, parent=self)
@@ -231,9 +284,24 @@ class TrainPage(QWidget):
     # ----- events from the worker (GUI thread) ------------------------------------------------
     def _on_event(self, event) -> None:
         from engine.commands.progress import format_event
-        from engine.train.events import BatchEnd, EpochEnd, Paused, TrainingFinished, TrainingStarted
+        from engine.train.events import (BatchEnd, EpochEnd, GanBatchEnd, GanEpochEnd, Paused, SamplesReady, Status,
+                                         TrainingFinished, TrainingStarted)
 
-        if isinstance(event, BatchEnd):
+        if isinstance(event, GanBatchEnd):
+            self.gan_view.add_batch(event)
+            self._last_step = event.global_step
+            self._dirty = True
+        elif isinstance(event, SamplesReady):
+            self.gan_view.add_samples(event)
+        elif isinstance(event, GanEpochEnd):
+            self.gan_view.add_epoch(event)
+            self.speed_label.setText(f"{event.samples_per_second:,.0f} images/s")
+            self._dirty = True
+            self._log(format_event(event))
+        elif isinstance(event, Status):
+            self.progress_label.setText(event.message)
+            self._log(format_event(event))
+        elif isinstance(event, BatchEnd):
             x = event.global_step / event.steps_per_epoch
             self.batch_x.append(x)
             self.batch_loss.append(event.loss)
@@ -258,10 +326,15 @@ class TrainPage(QWidget):
             self._steps_done_at_start = (event.start_epoch - 1) * event.steps_per_epoch
             self._started_at = time.monotonic()
             self.progress_bar.setMaximum(event.epochs * event.steps_per_epoch)
-            # A fixed epoch axis: growing curves then do not re-layout the axes on every repaint.
-            self.loss_plot.setXRange(0, event.epochs, padding=0.02)
-            for plot in (self.accuracy_plot, self.lr_plot, self.speed_plot):
-                plot.setXRange(1, max(event.epochs, 2), padding=0.02)
+            self.progress_bar.setValue(self._steps_done_at_start)
+            if self._run_task == "gan":
+                self.gan_view.start(event)
+            else:
+                # A fixed epoch axis: growing curves then do not re-layout the axes on every repaint.
+                self.loss_plot.setXRange(0, event.epochs, padding=0.02)
+                for plot in (self.accuracy_plot, self.lr_plot, self.speed_plot):
+                    plot.setXRange(1, max(event.epochs, 2), padding=0.02)
+            self.progress_label.setText(f"Epoch {event.start_epoch} of {event.epochs} · starting…")
             self._log(format_event(event))
         elif isinstance(event, Paused):
             self.progress_label.setText(f"Paused at epoch {event.epoch}, step {event.step}. Press Resume to continue.")
@@ -276,6 +349,7 @@ class TrainPage(QWidget):
 
     def refresh_plots(self) -> None:
         """Push new points into the curves and the progress display (called by the timer)."""
+        self.gan_view.refresh()
         if not self._dirty:
             return
         self._dirty = False
@@ -314,11 +388,30 @@ class TrainPage(QWidget):
     def _on_finished(self, result) -> None:
         self._dirty = self._epoch_dirty = True
         self.refresh_plots()
+        if result_task(result) == "gan":
+            self._on_gan_finished(result)
+            return
         self.progress_label.setText(f"{result.reason} Best validation accuracy {100 * result.val_accuracy:.2f}% "
                                     f"(epoch {result.best_epoch}). Run saved in {result.run_dir}")
         if result.epochs_done > 0:
             self.state.set_result(result)
         self.state.status_message.emit(result.reason)
+
+    def _on_gan_finished(self, result) -> None:
+        self.progress_label.setText(f"{result.reason} {gan_summary(result)}")
+        export = getattr(result, "export", None)
+        path = getattr(export, "path", None)
+        if path is not None and Path(path).exists():
+            self.generator_path = str(path)
+            self.playground_button.show()
+            self._log(f"The generator is saved as {path}. Press Open in Playground to draw new pictures with it.")
+        if result.epochs_done > 0:
+            self.state.set_result(result)
+        self.state.status_message.emit(result.reason)
+
+    def _open_in_playground(self) -> None:
+        if self.generator_path is not None:
+            self.open_in_playground.emit(self.generator_path)
 
     def _on_failed(self, error) -> None:
         self.progress_label.setText("Training did not finish.")

@@ -1,0 +1,340 @@
+"""The Train page's view of a GAN run: loss curves of the generator and the judge (the
+discriminator), how real the judge finds real and generated pictures, sample quality per
+epoch, and the grid of pictures drawn from the same noise, with a slider back through epochs.
+
+Like the classifier view, events are only appended to lists (`add_*`, called from the Train
+page's slot in the GUI thread); `refresh()`, driven by the page's 5 Hz timer, pushes what
+changed into curves created once and turns the newest grid into a pixmap.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QSizePolicy, QSlider, QVBoxLayout, QWidget
+
+from desktop_app.images import array_to_pixmap
+
+SMOOTHING = 0.9  # exponential moving average of the reported steps
+
+BLUE, ORANGE, GREEN, PURPLE = (31, 119, 180), (255, 127, 14), (44, 160, 44), (148, 103, 189)
+LIGHT_BLUE, LIGHT_ORANGE = (31, 119, 180, 70), (255, 127, 14, 70)
+
+LOSS_TIP = ("The generator (which draws) and the judge (the discriminator, which tells drawn pictures from real ones) "
+            "train against each other.\nUnlike other training, these losses do not keep going down: they should settle "
+            "and stay roughly level. A judge loss near zero for a long time means the judge has won and the "
+            "pictures stop improving.")
+JUDGE_TIP = ("How real the judge finds real pictures, D(x), and generated pictures, D(G(z)): 1 means "
+             "'surely real', 0 'surely drawn'.\nEarly on the judge tells them apart easily; as the generator "
+             "improves, the two lines move towards each other.")
+QUALITY_TIP = ("Recognised: the share of generated pictures that a separately trained classifier recognises "
+               "with at least 90% confidence.\nClasses present: how many of the dataset's classes appear among them "
+               "(all of them means the generator does not draw just one kind of picture).\n"
+               "Drawn as asked (conditional model only): the share recognised as the class the generator was "
+               "asked to draw.\nThe best epoch by these figures is the one kept and exported.")
+SAMPLES_TIP = ("Pictures the generator draws from the same random numbers every time, so you can watch them "
+               "change from noise into something like the dataset's pictures.")
+SLIDER_TIP = "Drag left to look at the pictures of earlier epochs; all the way right always shows the newest."
+
+
+def _plot(title: str, left: str, tip: str) -> pg.PlotWidget:
+    plot = pg.PlotWidget()
+    plot.setBackground("w")
+    plot.setTitle(title, color="#333", size="11pt")
+    plot.setLabel("bottom", "epoch")
+    plot.setLabel("left", left)
+    plot.showGrid(x=True, y=True, alpha=0.2)
+    plot.setMouseEnabled(x=False, y=False)
+    plot.setMenuEnabled(False)
+    plot.hideButtons()
+    plot.setToolTip(tip)
+    return plot
+
+
+def _legend(plot: pg.PlotWidget, offset: tuple[int, int]) -> pg.LegendItem:
+    legend = plot.addLegend(offset=offset, labelTextColor="#333", brush=pg.mkBrush(255, 255, 255, 200))
+    return legend
+
+
+class SampleGridView(QWidget):
+    """Shows one uint8 grid image as large as fits, keeping its aspect, with sharp pixels
+    (a whole-number enlargement when it fits, so every pixel of a digit is the same size)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._grid: np.ndarray | None = None
+        self._pixmap: QPixmap | None = None
+        self.placeholder = "The first pictures appear after the first epoch."
+        self.setMinimumSize(160, 160)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def sizeHint(self) -> QSize:
+        return QSize(330, 330)
+
+    def set_grid(self, grid: np.ndarray | None) -> None:
+        """Show `grid` (H, W) or (H, W, 1|3) uint8; None shows the placeholder."""
+        if grid is self._grid:
+            return
+        self._grid = grid
+        self._pixmap = None if grid is None else array_to_pixmap(grid, max(grid.shape[:2]))  # 1:1, scaled when painted
+        self.update()
+
+    def grid(self) -> np.ndarray | None:
+        """The array shown now."""
+        return self._grid
+
+    def pixmap(self) -> QPixmap | None:
+        """The shown grid at its own size (one pixel per pixel)."""
+        return self._pixmap
+
+    def target_rect(self) -> QRect:
+        """Where the grid is painted inside the widget."""
+        if self._pixmap is None:
+            return QRect()
+        width, height = self._pixmap.width(), self._pixmap.height()
+        scale = min(self.width() / width, self.height() / height)
+        if scale >= 1:
+            scale = math.floor(scale)
+        w, h = max(1, int(width * scale)), max(1, int(height * scale))
+        return QRect((self.width() - w) // 2, (self.height() - h) // 2, w, h)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        if self._pixmap is None:
+            painter.setPen(self.palette().placeholderText().color())
+            flags = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+            painter.drawText(self.rect().adjusted(8, 8, -8, -8), flags, self.placeholder)
+            return
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)  # nearest neighbour
+        painter.drawPixmap(self.target_rect(), self._pixmap)
+
+
+class GanTrainView(QWidget):
+    """Curves, quality and sample grids of one GAN run. The Train page owns the controls."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.loss_plot = _plot("Loss: generator against judge", "loss", LOSS_TIP)
+        self.judge_plot = _plot("How real the judge finds them", "1 = surely real", JUDGE_TIP)
+        self.quality_plot = _plot("Quality of the pictures", "%", QUALITY_TIP)
+        self.judge_plot.setYRange(0, 1, padding=0.02)
+        self.quality_plot.setYRange(0, 104, padding=0)  # a 100% line stays clear of the frame
+        for plot in (self.loss_plot, self.judge_plot):
+            plot.setDownsampling(auto=True, mode="peak")
+            plot.setClipToView(True)
+
+        _legend(self.loss_plot, (-10, 10))
+        self.g_raw_curve = self.loss_plot.plot([], [], pen=pg.mkPen(LIGHT_BLUE, width=1))
+        self.d_raw_curve = self.loss_plot.plot([], [], pen=pg.mkPen(LIGHT_ORANGE, width=1))
+        self.g_loss_curve = self.loss_plot.plot([], [], pen=pg.mkPen(BLUE, width=2), name="generator")
+        self.d_loss_curve = self.loss_plot.plot([], [], pen=pg.mkPen(ORANGE, width=2), name="judge")
+        _legend(self.judge_plot, (-10, -10))  # bottom right: the lines start high and low on the left
+        self.real_curve = self.judge_plot.plot([], [], pen=pg.mkPen(GREEN, width=2), name="real pictures, D(x)")
+        self.fake_curve = self.judge_plot.plot([], [], pen=pg.mkPen(PURPLE, width=2), name="generated, D(G(z))")
+        self.quality_legend = _legend(self.quality_plot, (-10, -10))  # bottom right: late epochs score high
+        self.recognised_curve = self.quality_plot.plot([], [], pen=pg.mkPen(ORANGE, width=2), symbol="o", symbolSize=5,
+                                                       symbolBrush=ORANGE, name="recognised")
+        self.coverage_curve = self.quality_plot.plot([], [], pen=pg.mkPen(GREEN, width=2), symbol="s", symbolSize=5,
+                                                     symbolBrush=GREEN, name="classes present")
+        # conditional models only: joins the legend with its first point
+        self.agreement_curve = self.quality_plot.plot([], [], pen=pg.mkPen(PURPLE, width=2), symbol="t", symbolSize=6,
+                                                      symbolBrush=PURPLE)
+        dashed = pg.mkPen(GREEN, width=1, style=Qt.PenStyle.DashLine)
+        self.best_line = pg.InfiniteLine(angle=90, movable=False, pen=dashed, label="best",
+                                         labelOpts=dict(position=0.5, color=GREEN))
+        self.best_line.setVisible(False)
+        self.quality_plot.addItem(self.best_line)
+
+        self.samples_box = QGroupBox("Generated pictures")
+        self.samples_box.setToolTip(SAMPLES_TIP)
+        self.grid_view = SampleGridView()
+        self.grid_view.setObjectName("ganSampleGrid")
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setObjectName("ganEpochSlider")
+        self.slider.setToolTip(SLIDER_TIP)
+        self.slider.setRange(0, 0)
+        self.slider.setPageStep(1)
+        self.slider.setEnabled(False)
+        self.slider.valueChanged.connect(self._on_slider_changed)
+        self.epoch_label = QLabel("No pictures yet")
+        self.epoch_label.setObjectName("ganEpochLabel")
+        self.epoch_label.setToolTip(SLIDER_TIP)
+        samples_layout = QVBoxLayout(self.samples_box)
+        samples_layout.addWidget(self.grid_view, 1)
+        slider_row = QHBoxLayout()
+        slider_row.addWidget(self.slider, 1)
+        slider_row.addWidget(self.epoch_label)
+        samples_layout.addLayout(slider_row)
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.loss_plot, 0, 0)
+        grid.addWidget(self.judge_plot, 0, 1)
+        grid.addWidget(self.quality_plot, 1, 0, 1, 2)
+        grid.addWidget(self.samples_box, 0, 2, 2, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(2, 4)
+        grid.setRowStretch(0, 1)
+        grid.setRowStretch(1, 1)
+        self.reset()
+
+    # ----- collecting (GUI thread, from the Train page's event slot; no widget work) -------------
+    def reset(self) -> None:
+        """Forget the previous run and empty every curve."""
+        self.batch_x: list[float] = []
+        self.d_loss: list[float] = []
+        self.g_loss: list[float] = []
+        self.d_loss_smooth: list[float] = []
+        self.g_loss_smooth: list[float] = []
+        self.d_real: list[float] = []
+        self.d_fake: list[float] = []
+        self.epoch_x: list[int] = []
+        self.recognised: list[float] = []  # percent
+        self.coverage: list[int] = []  # classes present
+        self.coverage_share: list[float] = []  # percent of the classes
+        self.agreement: list[float] = []  # percent; conditional models only
+        self.num_classes = 0
+        self.best_epoch = 0
+        self.grid_history: list[tuple[int, np.ndarray]] = []  # (epoch, grid) at the end of each epoch
+        self.latest_grid: np.ndarray | None = None
+        self.latest_epoch = 0
+        self.latest_is_epoch_end = True
+        self.epochs = 1
+        self.steps_per_epoch = 1
+        self.follow_latest = True
+        self._batch_dirty = self._epoch_dirty = self._grid_dirty = False
+        if hasattr(self, "slider"):
+            for curve in (self.g_raw_curve, self.d_raw_curve, self.g_loss_curve, self.d_loss_curve, self.real_curve,
+                          self.fake_curve, self.recognised_curve, self.coverage_curve, self.agreement_curve):
+                curve.setData([], [])
+            self.best_line.setVisible(False)
+            self.quality_legend.removeItem(self.agreement_curve)
+            self.quality_plot.setTitle("Quality of the pictures", color="#333", size="11pt")
+            self.slider.blockSignals(True)
+            self.slider.setRange(0, 0)
+            self.slider.blockSignals(False)
+            self.slider.setEnabled(False)
+            self.epoch_label.setText("No pictures yet")
+            self.grid_view.set_grid(None)
+
+    def start(self, event: Any) -> None:
+        """A run began (TrainingStarted): fix the epoch axes so growing curves do not re-layout them."""
+        self.epochs, self.steps_per_epoch = max(1, event.epochs), max(1, event.steps_per_epoch)
+        for plot in (self.loss_plot, self.judge_plot):
+            plot.setXRange(0, self.epochs, padding=0.02)
+        self.quality_plot.setXRange(1, max(self.epochs, 2), padding=0.02)
+
+    def add_batch(self, event: Any) -> None:
+        """GanBatchEnd: one point on each loss and judge curve."""
+        self.batch_x.append(event.global_step / event.steps_per_epoch)
+        self.d_loss.append(event.d_loss)
+        self.g_loss.append(event.g_loss)
+        for raw, series in ((event.d_loss, self.d_loss_smooth), (event.g_loss, self.g_loss_smooth),
+                            (event.d_real, self.d_real), (event.d_fake, self.d_fake)):
+            series.append(SMOOTHING * series[-1] + (1 - SMOOTHING) * raw if series else raw)
+        self._batch_dirty = True
+
+    def add_epoch(self, event: Any) -> None:
+        """GanEpochEnd: one point on the quality curves."""
+        self.epoch_x.append(event.epoch)
+        judged = event.recognised == event.recognised  # NaN when no reference classifier judged
+        self.recognised.append(100 * event.recognised if judged else float("nan"))
+        self.coverage.append(event.coverage)
+        self.num_classes = event.num_classes
+        self.coverage_share.append(100 * event.coverage / max(1, event.num_classes) if judged else float("nan"))
+        if event.agreement is not None:
+            self.agreement.append(100 * event.agreement)
+        if event.is_best:
+            self.best_epoch = event.epoch
+        self._epoch_dirty = True
+
+    def add_samples(self, event: Any) -> None:
+        """SamplesReady: the newest grid; epoch-end grids are also kept for the slider."""
+        self.latest_grid, self.latest_epoch, self.latest_is_epoch_end = event.grid, event.epoch, event.epoch_end
+        if event.epoch_end:
+            self.grid_history.append((event.epoch, event.grid))
+        self._grid_dirty = True
+
+    # ----- showing (timer) -------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Push what changed since the last call into the widgets."""
+        if self._batch_dirty:
+            self._batch_dirty = False
+            x = np.asarray(self.batch_x)
+            self.g_raw_curve.setData(x, np.asarray(self.g_loss))
+            self.d_raw_curve.setData(x, np.asarray(self.d_loss))
+            self.g_loss_curve.setData(x, np.asarray(self.g_loss_smooth))
+            self.d_loss_curve.setData(x, np.asarray(self.d_loss_smooth))
+            self.real_curve.setData(x, np.asarray(self.d_real))
+            self.fake_curve.setData(x, np.asarray(self.d_fake))
+        if self._epoch_dirty:
+            self._epoch_dirty = False
+            x = np.asarray(self.epoch_x)
+            self.recognised_curve.setData(x, np.asarray(self.recognised))
+            self.coverage_curve.setData(x, np.asarray(self.coverage_share))
+            if self.agreement:
+                if self.quality_legend.getLabel(self.agreement_curve) is None:
+                    self.quality_legend.addItem(self.agreement_curve, "drawn as asked")
+                self.agreement_curve.setData(x[-len(self.agreement):], np.asarray(self.agreement))
+            self.best_line.setVisible(self.best_epoch > 0)
+            self.best_line.setValue(self.best_epoch)
+            self.quality_plot.setTitle(self.quality_text(), color="#333", size="11pt")
+        if self._grid_dirty:
+            self._grid_dirty = False
+            self._update_slider()
+            if self.follow_latest:
+                self._show_latest()
+
+    def quality_text(self) -> str:
+        """'Quality: 82% recognised · 10 of 10 classes present' for the latest epoch."""
+        if not self.epoch_x or self.recognised[-1] != self.recognised[-1]:
+            return "Quality of the pictures"
+        text = (f"Epoch {self.epoch_x[-1]}: {self.recognised[-1]:.0f}% recognised · "
+                f"{self.coverage[-1]} of {self.num_classes} classes")
+        if self.agreement:
+            text += f" · {self.agreement[-1]:.0f}% as asked"
+        return text
+
+    def _update_slider(self) -> None:
+        count = len(self.grid_history)
+        self.slider.blockSignals(True)
+        self.slider.setRange(0, max(0, count - 1))
+        if self.follow_latest:
+            self.slider.setValue(self.slider.maximum())
+        self.slider.blockSignals(False)
+        self.slider.setEnabled(count > 1)
+
+    def _show_latest(self) -> None:
+        if self.latest_grid is None:
+            return
+        self.grid_view.set_grid(self.latest_grid)
+        suffix = "" if self.latest_is_epoch_end else " (in progress)"
+        self.epoch_label.setText(self._epoch_text(self.latest_epoch) + suffix)
+
+    def _epoch_text(self, epoch: int) -> str:
+        best = " · best" if epoch == self.best_epoch and self.best_epoch > 0 else ""
+        return f"Epoch {epoch} of {self.epochs}{best}"
+
+    def _on_slider_changed(self, value: int) -> None:
+        """The user moved the slider: pin that epoch, or follow the newest at the right end."""
+        self.follow_latest = value >= self.slider.maximum()
+        if self.follow_latest:
+            self._show_latest()
+        elif 0 <= value < len(self.grid_history):
+            epoch, grid = self.grid_history[value]
+            self.grid_view.set_grid(grid)
+            self.epoch_label.setText(self._epoch_text(epoch))
+
+    def show_epoch(self, index: int) -> None:
+        """Move the slider to the `index`-th finished epoch's grid (as dragging it would)."""
+        self.slider.setValue(index)
+
+    def shown_grid(self) -> np.ndarray | None:
+        """The grid array on screen now."""
+        return self.grid_view.grid()
