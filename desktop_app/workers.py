@@ -108,8 +108,12 @@ class BackgroundTask(QObject):
         return self._thread is not None and self._thread.isRunning()
 
     def wait(self, ms: int = 30_000) -> bool:
-        """Block until the thread has ended (used when the window closes)."""
-        return True if self._thread is None else self._thread.wait(ms)
+        """Block until the thread has ended (used when the window closes); True if it has."""
+        ended = True if self._thread is None else self._thread.wait(ms)
+        if ended:
+            # The owner may be deleted before the queued "thread finished" arrives.
+            BackgroundTask._live.discard(self)
+        return ended
 
     def _run_in_thread(self) -> None:
         from engine.errors import ModelDeskError

@@ -239,3 +239,26 @@ def test_task_and_each_tasks_model_are_remembered(qtbot):
     assert model_again.model_list.currentItem().data(Qt.ItemDataRole.UserRole) == "dcgan-conditional"
     again.set_task("classify")  # set elsewhere: the Data page's list follows
     assert data_again.task_combo.currentData() == "classify" and model_again.selected_model() == "lenet5"
+
+
+def test_a_long_run_keeps_an_even_sample_of_grids_under_the_memory_cap(qtbot, monkeypatch):
+    """Hundreds of epochs of big colour grids must not grow memory without bound: the slider
+    keeps the first epoch, the newest and an even spread between, under the cap."""
+    from desktop_app.pages import gan_train_view
+    from engine.train.events import SamplesReady
+
+    grid_bytes = 530 * 530 * 3  # 64 samples of 64x64 colour with padding
+    monkeypatch.setattr(gan_train_view, "HISTORY_BYTES", 20 * grid_bytes)
+    view = gan_train_view.GanTrainView()
+    qtbot.addWidget(view)
+    for epoch in range(1, 201):
+        grid = np.full((530, 530, 3), epoch % 256, dtype=np.uint8)
+        view.add_samples(SamplesReady(epoch=epoch, global_step=epoch * 10, grid=grid, epoch_end=True))
+    view.refresh()
+    epochs = [epoch for epoch, _ in view.grid_history]
+    assert sum(grid.nbytes for _, grid in view.grid_history) <= 20 * grid_bytes
+    assert len(epochs) >= 10 and epochs[0] == 1 and epochs[-1] == 200
+    gaps = np.diff(epochs[:-1])
+    assert gaps.max() == gaps.min(), "the kept epochs are evenly spread"
+    view.show_epoch(0)
+    assert view.shown_grid()[0, 0, 0] == 1 and view.epoch_label.text().startswith("Epoch 1 of")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QSize
 from desktop_app.images import array_to_pixmap
 
 SMOOTHING = 0.9  # exponential moving average of the reported steps
+HISTORY_BYTES = 64 * 1024 * 1024  # grids kept for the slider; a 100-epoch 64x64 colour run would need ~85 MB
 
 BLUE, ORANGE, GREEN, PURPLE = (31, 119, 180), (255, 127, 14), (44, 160, 44), (148, 103, 189)
 LIGHT_BLUE, LIGHT_ORANGE = (31, 119, 180, 70), (255, 127, 14, 70)
@@ -201,7 +202,10 @@ class GanTrainView(QWidget):
         self.agreement: list[float] = []  # percent; conditional models only
         self.num_classes = 0
         self.best_epoch = 0
-        self.grid_history: list[tuple[int, np.ndarray]] = []  # (epoch, grid) at the end of each epoch
+        self.grid_history: list[tuple[int, np.ndarray]] = []  # (epoch, grid) at the end of kept epochs
+        self._grid_ordinals: list[int] = []  # 1-based count of epoch-end grids, one per kept grid
+        self._grids_seen = 0
+        self._stride = 1
         self.latest_grid: np.ndarray | None = None
         self.latest_epoch = 0
         self.latest_is_epoch_end = True
@@ -258,8 +262,30 @@ class GanTrainView(QWidget):
         """SamplesReady: the newest grid; epoch-end grids are also kept for the slider."""
         self.latest_grid, self.latest_epoch, self.latest_is_epoch_end = event.grid, event.epoch, event.epoch_end
         if event.epoch_end:
-            self.grid_history.append((event.epoch, event.grid))
+            self.grid_history.append((event.epoch, event.grid))  # before thinning, which reads the slider
+            self._thin_history()
         self._grid_dirty = True
+
+    def _thin_history(self) -> None:
+        """Keep the slider's grids under HISTORY_BYTES with an even spread: every `stride`-th
+        finished epoch is kept (the stride doubles when the cap is reached) plus the newest."""
+        pinned = None if self.follow_latest or not self.grid_history else self.grid_history[self.slider.value()][0]
+        self._grids_seen += 1
+        if self._grid_ordinals and (self._grid_ordinals[-1] - 1) % self._stride:
+            del self.grid_history[-2], self._grid_ordinals[-1]  # the previous newest, off the stride
+        self._grid_ordinals.append(self._grids_seen)
+        while sum(grid.nbytes for _, grid in self.grid_history) > HISTORY_BYTES and len(self.grid_history) > 2:
+            self._stride *= 2
+            keep = [i for i, ordinal in enumerate(self._grid_ordinals)
+                    if (ordinal - 1) % self._stride == 0 or i == len(self._grid_ordinals) - 1]
+            self.grid_history = [self.grid_history[i] for i in keep]
+            self._grid_ordinals = [self._grid_ordinals[i] for i in keep]
+        if pinned is not None:  # keep the slider on the nearest epoch still kept
+            index = min(range(len(self.grid_history)), key=lambda i: abs(self.grid_history[i][0] - pinned))
+            self.slider.blockSignals(True)
+            self.slider.setRange(0, len(self.grid_history) - 1)
+            self.slider.setValue(index)
+            self.slider.blockSignals(False)
 
     # ----- showing (timer) -------------------------------------------------------------------
     def refresh(self) -> None:
