@@ -1,7 +1,8 @@
 """Render every page of the window to PNG: `make screenshots` (writes docs/screenshots/).
 
 Runs the real window offscreen: loads the bundled digits, trains a model (captured mid-way),
-lets it finish, and captures the evaluation with a confusion-matrix cell opened.
+lets it finish, and captures the evaluation with a confusion-matrix cell opened; then the
+classifier in the Playground, a GAN mid-way through training, and its generator drawing.
 """
 
 from __future__ import annotations
@@ -25,8 +26,36 @@ def _wait_until(app, condition, timeout_s: float = 120.0) -> None:
         time.sleep(0.01)
 
 
+def _gan_shots(app, window, shot) -> None:
+    """gan_train.png mid-way through a conditional DCGAN on digits; playground_gan.png drawing with it."""
+    window.data_page.select_task("gan")
+    window.model_page.select_model("dcgan-conditional")
+    window.model_page.epochs_spin.setValue(30)
+    train = window.train_page
+    window.show_page("Train")
+    train.start_training()
+    _wait_until(app, lambda: len(train.gan_view.epoch_x) >= 12, timeout_s=300)
+    train.toggle_pause()
+    _wait_until(app, lambda: "Paused at epoch" in train.progress_label.text())
+    train.refresh_plots()
+    shot("Train", "gan_train.png")
+    train.toggle_pause()
+    _wait_until(app, lambda: train.generator_path is not None and not train.is_running(), timeout_s=300)
+    playground = window.playground_page
+    window.open_generator_in_playground(train.generator_path)
+    _wait_until(app, lambda: playground.generator is not None and playground.generator_panel.is_ready())
+    panel = playground.generator_panel
+    panel.set_seed(2026)
+    panel.set_morph_seeds(11, 2026)
+    panel.set_position(0.4)
+    _wait_until(app, lambda: panel.is_ready())
+    shot("Playground", "playground_gan.png")
+    window.data_page.select_task("classify")
+
+
 def main(out_dir: str = "docs/screenshots") -> int:
-    """Write data.png, model.png, train.png, evaluate.png into `out_dir`; return 0."""
+    """Write data.png, model.png, train.png, evaluate.png, playground.png, gan_train.png and
+    playground_gan.png into `out_dir`; return 0."""
     os.environ.setdefault("MODELDESK_HOME", tempfile.mkdtemp(prefix="modeldesk-shots-"))
     from PySide6.QtWidgets import QApplication
 
@@ -89,6 +118,7 @@ def main(out_dir: str = "docs/screenshots") -> int:
     playground.explain_card(0, True)
     _wait_until(app, lambda: bool(explained))
     shot("Playground", "playground.png")
+    _gan_shots(app, window, shot)
     window.state.set_training(False)
     window.close()
     return 0

@@ -160,11 +160,18 @@ def test_cli_sample_writes_a_grid_of_the_right_size(conditional_run, tmp_path, c
                  "--json"]) == 0
     reported = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert reported["class_name"] == "7"
-    with Image.open(out) as image:
-        assert image.size == (4 * 9 + 1, 3 * 9 + 1)  # 12 samples: 4 columns x 3 rows of 8x8 with 1px gaps
+    with Image.open(out) as image:  # 8x8 digits are enlarged 4x by default so they can be seen
+        assert image.size == (4 * (4 * 9 + 1), 4 * (3 * 9 + 1))  # 12 samples: 4 columns x 3 rows of 8x8, 1px gaps
         pixels = np.asarray(image)
+    assert reported["scale"] == 4 and (reported["width"], reported["height"]) == image.size
     generator = ImageGenerator.open(result.export.path, "cpu")
-    assert np.array_equal(pixels, sample_grid(generator, 12, 3, 7)[..., 0])
+    assert np.array_equal(pixels[::4, ::4], sample_grid(generator, 12, 3, 7)[..., 0])
+    assert main(["sample", str(result.export.path), "--n", "12", "--seed", "3", "--class", "7", "--scale", "1",
+                 "--out", str(out)]) == 0
+    with Image.open(out) as image:
+        assert image.size == (4 * 9 + 1, 3 * 9 + 1)
+        assert np.array_equal(np.asarray(image), sample_grid(generator, 12, 3, 7)[..., 0])
+    capsys.readouterr()
     assert main(["sample", str(result.export.path), "--class", "cat", "--out", str(tmp_path / "x.png")]) == 2
     assert "cannot draw 'cat'" in capsys.readouterr().err
     assert main(["sample", str(result.export.path), "--out", str(tmp_path / "x.jpg")]) == 2
@@ -264,3 +271,19 @@ def test_gan_trains_on_a_folder_of_colour_pictures(tmp_path):
     assert generator.metadata.channels == 3 and generator.metadata.image_size == (16, 16)
     assert generator.metadata.classes == ["blue", "red"]
     assert generator.sample(4, seed=1, class_index=1).shape == (4, 16, 16, 3)
+
+
+def test_cli_gan_summary_says_time_agreement_and_run_folder(capsys, tmp_path):
+    """The last line adds what the Finished line lacks: time, how often the asked class is drawn, the folder."""
+    from types import SimpleNamespace
+
+    from engine.commands.train import _report_gan
+
+    result = SimpleNamespace(status="finished", recognised=0.999, coverage=10, num_classes=10, agreement=0.987,
+                             epochs_done=200, best_epoch=16, seconds=127.66, run_dir=tmp_path, device="cpu",
+                             config=SimpleNamespace(model="dcgan-conditional", dataset="digits"))
+    assert _report_gan(result, None, as_json=False) == 0
+    assert capsys.readouterr().out.strip() == (f"Done in 127.7s; the best epoch draws the class asked for 98.7% "
+                                               f"of the time. Run folder: {tmp_path}")
+    assert _report_gan(SimpleNamespace(**{**vars(result), "agreement": None}), None, as_json=False) == 0
+    assert capsys.readouterr().out.strip() == f"Done in 127.7s. Run folder: {tmp_path}"

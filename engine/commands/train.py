@@ -109,9 +109,10 @@ def _report_gan(result, onnx_path: str | None, as_json: bool) -> int:
     if as_json:
         print(json.dumps(summary))
     else:
-        print(f"Best epoch {result.best_epoch}: {100 * result.recognised:.1f}% of samples recognised, "
-              f"{result.coverage} of {result.num_classes} classes present ({result.seconds:.1f}s). "
-              f"Run folder: {result.run_dir}")
+        # The Finished line above already gave the best epoch's quality; this adds what it lacks.
+        asked = ("" if result.agreement is None else
+                 f"; the best epoch draws the class asked for {100 * result.agreement:.1f}% of the time")
+        print(f"Done in {result.seconds:.1f}s{asked}. Run folder: {result.run_dir}")
     return 0
 
 
