@@ -10,5 +10,6 @@ COMMAND_MODULES = (
     "engine.commands.train",
     "engine.commands.predict",
     "engine.commands.sample",
+    "engine.commands.translate",
     "engine.commands.listing",
 )

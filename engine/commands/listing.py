@@ -16,7 +16,12 @@ def list_datasets_command(args: argparse.Namespace) -> int:
     """Print every registered dataset with its description."""
     from engine.data.registry import list_datasets
 
-    items = [dict(name=d.name + (":PATH" if d.takes_argument else ""), tasks=list(d.tasks), description=d.description) for d in list_datasets()]
+    def shown(d) -> str:
+        if d.default_argument:
+            return f"{d.name}:{d.default_argument}"
+        return d.name + (":PATH" if d.takes_argument else "")
+
+    items = [dict(name=shown(d), tasks=list(d.tasks), description=d.description) for d in list_datasets()]
     _print(items, args.json, lambda d: f"{d['name']:<16} {d['description']}")
     return 0
 

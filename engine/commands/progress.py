@@ -6,7 +6,7 @@ import sys
 import time
 from typing import TextIO
 
-from engine.train.events import EpochEnd, GanEpochEnd, Status, TrainingFinished, TrainingStarted
+from engine.train.events import EpochEnd, GanEpochEnd, Status, TrainingFinished, TrainingStarted, TranslateEpochEnd
 
 
 class ByteProgress:
@@ -49,7 +49,7 @@ def format_event(event) -> str | None:
     """The stderr line for a training event, or None for events that print nothing."""
     if isinstance(event, TrainingStarted):
         start = f", resuming at epoch {event.start_epoch}" if event.start_epoch > 1 else ""
-        images = (f"{event.train_size:,} training and {event.val_size:,} validation images" if event.val_size
+        images = (f"{event.train_size:,} training and {event.val_size:,} validation {event.items}" if event.val_size
                   else f"{event.train_size:,} pictures")
         return (f"Training {event.model_name} ({event.parameters:,} parameters) on {event.device}: "
                 f"{images}{start}.\nRun folder: {event.run_dir}")
@@ -70,6 +70,23 @@ def format_event(event) -> str | None:
         return (f"Epoch {event.epoch}/{event.epochs}  loss {event.train_loss:.4f}  acc {100 * event.train_accuracy:.2f}%"
                 f"  val loss {event.val_loss:.4f}  val acc {100 * event.val_accuracy:.2f}%  lr {event.learning_rate:.2g}"
                 f"  {event.samples_per_second:,.0f} img/s  {event.seconds:.1f}s{best}")
+    if isinstance(event, TranslateEpochEnd):
+        best = "  *best" if event.is_best else ""
+        exact = f"  exact {100 * event.exact_match:.1f}%" if event.exact_match is not None else ""
+        sample = ""
+        if event.samples:
+            source, _, translation = event.samples[0]
+            sample = f"\n    {source} -> {translation}"
+        return (f"Epoch {event.epoch}/{event.epochs}  loss {event.train_loss:.3f}  val loss {event.val_loss:.3f}"
+                f"  tokens {100 * event.token_accuracy:.1f}%  BLEU {event.bleu:.1f}  chrF {event.chrf:.1f}{exact}"
+                f"  {event.samples_per_second:,.0f} pairs/s  {event.seconds:.1f}s{best}{sample}")
+    if isinstance(event, TrainingFinished) and event.extra.get("task") == "translate":
+        if event.status == "failed" or not event.epochs_done:
+            return event.reason
+        exact = event.extra.get("exact_match")
+        exact_text = f", {100 * exact:.1f}% exactly right" if exact is not None else ""
+        return (f"{event.reason} Best epoch {event.best_epoch}: BLEU {event.extra.get('bleu', 0):.1f}, "
+                f"chrF {event.extra.get('chrf', 0):.1f}{exact_text} on the validation sentences.")
     if isinstance(event, TrainingFinished) and event.extra.get("task") == "gan":
         if event.status == "failed" or not event.epochs_done:
             return event.reason

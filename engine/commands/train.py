@@ -11,15 +11,20 @@ from pathlib import Path
 from engine.commands.progress import ByteProgress, format_event
 from engine.data.registry import LoadOptions
 from engine.errors import ConfigError
-from engine.train.config import AUGMENTATIONS, DEFAULT_MODELS, DEVICES, OPTIMIZERS, SCHEDULES, TASKS, TrainConfig
+from engine.train.config import AUGMENTATIONS, DEFAULT_MODELS, DEVICES, OPTIMIZERS, SCHEDULES, TASKS, TOKENIZERS, TrainConfig
+
+DEFAULT_DATASETS = {"translate": "numbers:en-fr"}  # what --dataset means when not given; else digits
 from engine.train.control import TrainingControl
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--task", default="classify", choices=TASKS,
-                        help="classify: recognise pictures; gan: learn to draw new ones (default: classify)")
-    parser.add_argument("--dataset", default="digits", help="dataset name or folder:PATH (see `modeldesk-cli datasets`)")
-    parser.add_argument("--model", help="model name (see `modeldesk-cli models`; default: cnn-small, or dcgan for --task gan)")
+                        help="classify: recognise pictures; gan: learn to draw new ones; translate: learn to translate "
+                             "sentences (default: classify)")
+    parser.add_argument("--dataset", help="dataset name, folder:PATH or tsv:PATH (see `modeldesk-cli datasets`; "
+                                          "default: digits, or numbers:en-fr for --task translate)")
+    parser.add_argument("--model", help="model name (see `modeldesk-cli models`; default: cnn-small, dcgan for --task gan, "
+                                        "transformer-small for --task translate)")
     parser.add_argument("--epochs", type=int, help="passes over the training data (default: chosen per dataset)")
     parser.add_argument("--batch-size", type=int, help="images per step (default: chosen per dataset)")
     parser.add_argument("--lr", type=float, help="peak learning rate (default: chosen per dataset and model)")
@@ -39,16 +44,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--export", type=Path, metavar="OUT.onnx", help="also copy the exported ONNX model here")
     parser.add_argument("--no-quality", action="store_true",
                         help="GANs: skip the reference classifier that scores the samples each epoch")
+    parser.add_argument("--tokenizer", choices=TOKENIZERS,
+                        help="translation: subword (learned from the corpus; default) or char (one token per character)")
+    parser.add_argument("--label-smoothing", type=float, help="translation: default 0.1")
+    parser.add_argument("--reverse", action="store_true", help="tsv:PATH: translate from the second column to the first")
+    parser.add_argument("--lowercase", action="store_true", help="tsv:PATH: lowercase both sides")
+    parser.add_argument("--max-length", type=int, metavar="CHARS", help="tsv:PATH: leave out longer sentences")
+    parser.add_argument("--max-pairs", type=int, metavar="N", help="tsv:PATH: read at most this many pairs")
     parser.add_argument("--json", action="store_true", help="print one JSON object with the results as the last line")
 
 
 def _config_from_args(args: argparse.Namespace) -> TrainConfig:
     return TrainConfig(
-        dataset=args.dataset, model=args.model or DEFAULT_MODELS[args.task], task=args.task, epochs=args.epochs, batch_size=args.batch_size,
+        dataset=args.dataset or DEFAULT_DATASETS.get(args.task, "digits"), model=args.model or DEFAULT_MODELS[args.task], task=args.task, epochs=args.epochs, batch_size=args.batch_size,
         lr=args.lr, optimizer=args.optimizer, weight_decay=args.weight_decay, schedule=args.schedule,
         augment=args.augment, val_split=args.val_split, patience=args.patience, seed=args.seed, device=args.device,
         mixed_precision=not args.no_mixed_precision, data_dir=str(args.data_dir) if args.data_dir else None,
-        image_size=args.image_size,
+        image_size=args.image_size, tokenizer=args.tokenizer, label_smoothing=args.label_smoothing,
     )
 
 
@@ -79,7 +91,8 @@ def run(args: argparse.Namespace) -> int:
             print(line, file=sys.stderr, flush=True)
 
     try:
-        options = LoadOptions(progress=ByteProgress("Loading dataset"))
+        options = LoadOptions(progress=ByteProgress("Loading dataset"), reverse=args.reverse, lowercase=args.lowercase,
+                              max_length=args.max_length, max_pairs=args.max_pairs)
         result = train(config, runs_dir=args.runs_dir, emit=emit, control=control, resume_from=args.resume,
                        export_to=args.export, load_options=options, judge=not args.no_quality)
     finally:
@@ -89,6 +102,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"Exported to {onnx_path} (ONNX Runtime matches PyTorch within {result.export.max_abs_diff:.1e}).", file=sys.stderr)
     if getattr(result, "task", "classify") == "gan":
         return _report_gan(result, onnx_path, args.json)
+    if getattr(result, "task", "classify") == "translate":
+        return _report_translation(result, onnx_path, args.json)
     summary = dict(status=result.status, val_accuracy=result.val_accuracy, val_loss=result.val_loss,
                    epochs=result.epochs_done, best_epoch=result.best_epoch, seconds=round(result.seconds, 3),
                    run_dir=str(result.run_dir), onnx=onnx_path, device=result.device, model=result.config.model,
@@ -113,6 +128,29 @@ def _report_gan(result, onnx_path: str | None, as_json: bool) -> int:
         asked = ("" if result.agreement is None else
                  f"; the best epoch draws the class asked for {100 * result.agreement:.1f}% of the time")
         print(f"Done in {result.seconds:.1f}s{asked}. Run folder: {result.run_dir}")
+    return 0
+
+
+def _report_translation(result, onnx_path: str | None, as_json: bool) -> int:
+    summary = dict(task="translate", status=result.status, bleu=result.bleu, chrf=result.chrf,
+                   token_accuracy=result.token_accuracy, epochs=result.epochs_done, best_epoch=result.best_epoch,
+                   test_bleu=result.test_bleu, test_chrf=result.test_chrf, test_size=result.test_size,
+                   seconds=round(result.seconds, 3), run_dir=str(result.run_dir), onnx=onnx_path, device=result.device,
+                   model=result.config.model, dataset=result.config.dataset)
+    if result.exact_match is not None:
+        summary.update(exact_match=result.exact_match, test_exact_match=result.test_exact_match)
+    if as_json:
+        print(json.dumps(summary))
+        return 0
+    for source, _, translation in result.samples[:3]:
+        print(f"  {source} -> {translation}")
+    test = ""
+    if result.test_size and result.test_bleu is not None:
+        test = f" Held-out test ({result.test_size:,} sentences): BLEU {result.test_bleu:.1f}"
+        if result.test_exact_match is not None:
+            test += f", {100 * result.test_exact_match:.1f}% exactly right"
+        test += "."
+    print(f"Done in {result.seconds:.1f}s.{test} Run folder: {result.run_dir}")
     return 0
 
 

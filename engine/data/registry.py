@@ -10,9 +10,12 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Protocol
+from typing import TYPE_CHECKING, Callable, Protocol
 
 from engine.data.base import ImageData
+
+if TYPE_CHECKING:
+    from engine.data.text import ParallelData
 from engine.errors import ConfigError
 
 # Modules that register datasets when imported; imported on first use of the registry.
@@ -21,6 +24,7 @@ _SOURCE_MODULES = (
     "engine.data.idx",
     "engine.data.cifar",
     "engine.data.folder",
+    "engine.data.text",
 )
 
 
@@ -33,10 +37,15 @@ class LoadOptions:
     progress: Callable[[int, int], None] | None = None  # (done, total) bytes or files; total 0 if unknown
     should_cancel: Callable[[], bool] | None = None  # polled during long work
     image_size: int | None = None  # resize user folders to this square size (default: automatic)
+    # parallel text (tsv:PATH): see engine.data.tsv
+    reverse: bool = False  # translate from the second column to the first
+    lowercase: bool = False
+    max_length: int | None = None  # leave out pairs with a side longer than this many characters
+    max_pairs: int | None = None  # read at most this many pairs
 
 
 class DatasetLoader(Protocol):
-    def __call__(self, argument: str | None, options: LoadOptions) -> ImageData: ...
+    def __call__(self, argument: str | None, options: LoadOptions) -> "ImageData | ParallelData": ...
 
 
 @dataclass(frozen=True)
@@ -48,6 +57,7 @@ class DatasetInfo:
     tasks: tuple[str, ...]  # what the data can train: "classify", "gan", ...
     takes_argument: bool  # True for `folder:PATH` style specs
     loader: DatasetLoader
+    default_argument: str | None = None  # used when the spec gives none (`numbers` means `numbers:en-fr`)
 
 
 _DATASETS: dict[str, DatasetInfo] = {}
@@ -57,11 +67,12 @@ _loaded = False
 IMAGE_TASKS = ("classify", "gan")  # labelled pictures can train a classifier or a GAN
 
 
-def register_dataset(name: str, description: str, *, tasks: tuple[str, ...] = IMAGE_TASKS, takes_argument: bool = False):
-    """Decorator: register `loader(argument, options) -> ImageData` under `name`."""
+def register_dataset(name: str, description: str, *, tasks: tuple[str, ...] = IMAGE_TASKS, takes_argument: bool = False,
+                     default_argument: str | None = None):
+    """Decorator: register `loader(argument, options) -> ImageData | ParallelData` under `name`."""
 
     def wrap(loader: DatasetLoader) -> DatasetLoader:
-        _DATASETS[name] = DatasetInfo(name, description, tuple(tasks), takes_argument, loader)
+        _DATASETS[name] = DatasetInfo(name, description, tuple(tasks), takes_argument, loader, default_argument)
         return loader
 
     return wrap
@@ -89,6 +100,8 @@ def parse_spec(spec: str) -> tuple[DatasetInfo, str | None]:
     if info is None:
         known = ", ".join(sorted(_DATASETS))
         raise ConfigError(f"There is no dataset called '{spec}'. Choose one of: {known} (or folder:PATH for your own images).")
+    if info.takes_argument and not argument and info.default_argument:
+        argument = info.default_argument
     if info.takes_argument and not argument:
         raise ConfigError(f"The dataset '{info.name}' needs a path, for example {info.name}:/path/to/images.")
     if not info.takes_argument and sep:
@@ -96,7 +109,8 @@ def parse_spec(spec: str) -> tuple[DatasetInfo, str | None]:
     return info, (argument or None)
 
 
-def load_dataset(spec: str, options: LoadOptions | None = None) -> ImageData:
-    """Load the dataset named by `spec`; raises DataError/ConfigError with a plain sentence."""
+def load_dataset(spec: str, options: LoadOptions | None = None) -> "ImageData | ParallelData":
+    """Load the dataset named by `spec` (pictures, or sentence pairs for translation); raises
+    DataError/ConfigError with a plain sentence."""
     info, argument = parse_spec(spec)
     return info.loader(argument, options or LoadOptions())

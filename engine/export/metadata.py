@@ -103,6 +103,47 @@ class GeneratorMetadata:
         return cls(**data)
 
 
+@dataclass
+class TranslatorMetadata:
+    """What a translator needs to be used without its training code.
+
+    Decoding contract: the source text is tokenised with `source_tokenizer` and ends with EOS
+    (id 2); ids are int64, PAD is 0. Each call of the model takes `source` (N, S) and `target`
+    (N, T), the translation so far starting with BOS (id 1), and returns `logits` (N, target
+    vocab) for the next token and `attention` (N, S), how much each source token was used.
+    Decoding stops at EOS or after `max_target_tokens(S)` = min(255, 2 * S + 10) tokens.
+    """
+
+    source_tokenizer: dict
+    target_tokenizer: dict
+    source_language: str = "source"
+    target_language: str = "target"
+    task: str = "translate"
+    model_name: str = ""
+    dataset: str = ""
+    metrics: dict[str, float] = field(default_factory=dict)
+    examples: list[list[str]] = field(default_factory=list)  # a few (source, translation) pairs to try
+    app_version: str = ""
+
+    def to_json(self) -> str:
+        """The JSON text stored under `METADATA_KEY`."""
+        return json.dumps(asdict(self), sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> "TranslatorMetadata":
+        """Parse what `to_json` wrote; raises ValueError/KeyError/TypeError on bad text."""
+        data = json.loads(text)
+        if data.get("task") != "translate":
+            raise ValueError(f"not a translator: task={data.get('task')!r}")
+        known = set(cls.__dataclass_fields__)
+        data = {k: v for k, v in data.items() if k in known}
+        for key in ("source_tokenizer", "target_tokenizer"):
+            if not isinstance(data[key], dict) or "kind" not in data[key]:
+                raise ValueError(f"{key} is not a tokeniser description")
+        data["examples"] = [[str(a), str(b)] for a, b in data.get("examples", [])]
+        return cls(**data)
+
+
 def read_task(props: dict[str, str]) -> str | None:
     """The task named in an ONNX model's metadata props, or None for foreign models."""
     text = props.get(METADATA_KEY)

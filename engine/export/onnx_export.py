@@ -16,7 +16,7 @@ from torch import nn
 
 from engine.atomic import atomic_path
 from engine.errors import ExportError
-from engine.export.metadata import METADATA_KEY, ClassifierMetadata, GeneratorMetadata
+from engine.export.metadata import METADATA_KEY, ClassifierMetadata, GeneratorMetadata, TranslatorMetadata
 
 log = logging.getLogger(__name__)
 
@@ -35,22 +35,33 @@ class ExportReport:
 
 
 def _export_graph(model: nn.Module, example: tuple[torch.Tensor, ...], dest: Path,
-                  input_names: tuple[str, ...] = ("image",), output_names: tuple[str, ...] = ("logits",)) -> None:
-    """torch.onnx.export with a dynamic batch dimension on every input and output; the legacy
-    exporter is the fallback."""
+                  input_names: tuple[str, ...] = ("image",), output_names: tuple[str, ...] = ("logits",),
+                  dynamic: dict[str, dict[int, str]] | None = None) -> None:
+    """torch.onnx.export with a dynamic batch dimension on every input and output (and the
+    named axes in `dynamic`, input or output name -> {axis: name}); the TorchScript exporter is
+    the fallback."""
+    axes = {name: {0: "batch"} for name in (*input_names, *output_names)}
+    for name, extra in (dynamic or {}).items():
+        axes[name] = {**axes.get(name, {}), **extra}
     common = dict(input_names=list(input_names), output_names=list(output_names), opset_version=OPSET)
     sink = io.StringIO()
     with warnings.catch_warnings(), contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
         warnings.simplefilter("ignore")
         try:
-            batch = torch.export.Dim("batch", min=1, max=1 << 20)
+            dims: dict[str, object] = {}
+
+            def dim(label: str):
+                if label not in dims:
+                    dims[label] = torch.export.Dim(label, min=1, max=1 << 20)
+                return dims[label]
+
+            shapes = tuple({axis: dim(label) for axis, label in axes[name].items()} for name in input_names)
             torch.onnx.export(model, example, str(dest), dynamo=True, external_data=False,
-                              dynamic_shapes=tuple({0: batch} for _ in example), verbose=False, **common)
+                              dynamic_shapes=shapes, verbose=False, **common)
             return
         except Exception:  # noqa: BLE001 - fall back to the TorchScript exporter below
             log.info("dynamo ONNX export failed; using the TorchScript exporter", exc_info=True)
-        torch.onnx.export(model, example, str(dest), dynamo=False,
-                          dynamic_axes={name: {0: "batch"} for name in (*input_names, *output_names)}, **common)
+        torch.onnx.export(model, example, str(dest), dynamo=False, dynamic_axes=axes, **common)
 
 
 def _save_with_metadata(tmp: Path, metadata_json: str, app_version: str) -> None:
@@ -169,4 +180,63 @@ def export_generator(generator: nn.Module, metadata: GeneratorMetadata, dest: st
     except Exception as exc:  # noqa: BLE001 - exporter failures come in many types
         log.exception("ONNX export of a generator failed")
         raise ExportError("This generator could not be exported to ONNX; details are in the log file.", details=str(exc)) from None
+    return ExportReport(dest, diff, OPSET, dest.stat().st_size)
+
+
+class _TranslatorStep(nn.Module):
+    """A translator with the ONNX interface: (source, target so far) -> (next-token logits, attention)."""
+
+    def __init__(self, model: nn.Module) -> None:
+        super().__init__()
+        self.model = model
+
+    def forward(self, source: torch.Tensor, target: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        if self.model.decoding == "recurrent":
+            memory, hidden = self.model.encode(source)
+            logits, _, weights = self.model.decode(memory, source, target, hidden)
+        else:
+            logits, weights = self.model.decode(self.model.encode(source), source, target)
+        return logits[:, -1].float(), weights[:, -1].float()
+
+
+def export_translator(model: nn.Module, metadata: TranslatorMetadata, dest: str | Path,
+                      examples: list[torch.Tensor]) -> ExportReport:
+    """Write a translator to `dest` as one ONNX model that decodes step by step: inputs `source`
+    (N, S) and `target` (N, T) int64, outputs `logits` (N, V) and `attention` (N, S); batch and
+    both lengths dynamic, `metadata` attached and checked.
+
+    Parity: ONNX Runtime must give the same greedy translation as PyTorch for every padded
+    source batch in `examples`, and logits within PARITY_TOLERANCE. Raises ExportError (and
+    leaves no file at `dest`) otherwise."""
+    from engine.infer.translator import onnx_greedy
+    from engine.train.sequences import greedy_translate
+
+    dest = Path(dest)
+    model = model.to("cpu").eval()
+    step = _TranslatorStep(model).eval()
+    source = examples[0][:2]
+    target = torch.tensor([[1, 5, 6], [1, 7, 8]], dtype=torch.long)[: source.shape[0]]
+    names = ("source", "target")
+    dynamic = {"source": {1: "source_length"}, "target": {1: "target_length"}, "attention": {1: "source_length"}}
+    try:
+        with atomic_path(dest) as tmp:
+            _export_graph(step, (source, target), tmp, input_names=names, output_names=("logits", "attention"),
+                          dynamic=dynamic)
+            _save_with_metadata(tmp, metadata.to_json(), metadata.app_version)
+            session = _cpu_session(tmp)
+            diff = 0.0
+            for batch in examples:
+                expected = greedy_translate(model, batch)
+                got, logit_diff = onnx_greedy(session, batch.numpy(), reference=step)
+                diff = max(diff, logit_diff)
+                if got != expected or not diff <= PARITY_TOLERANCE:
+                    raise ExportError("The exported translator does not reproduce the trained one "
+                                      f"(largest logit difference {diff:.3g}); the file was not saved. Please report this problem.")
+    except ExportError:
+        raise
+    except OSError as exc:
+        raise ExportError(f"The translator could not be saved to '{dest}' ({exc.strerror or exc}).") from None
+    except Exception as exc:  # noqa: BLE001 - exporter failures come in many types
+        log.exception("ONNX export of a translator failed")
+        raise ExportError("This translator could not be exported to ONNX; details are in the log file.", details=str(exc)) from None
     return ExportReport(dest, diff, OPSET, dest.stat().st_size)

@@ -12,7 +12,7 @@ from typing import Callable
 
 from engine.errors import ConfigError
 
-_MODEL_MODULES = ("engine.models.classifiers", "engine.models.gan")
+_MODEL_MODULES = ("engine.models.classifiers", "engine.models.gan", "engine.models.translators")
 
 
 @dataclass(frozen=True)

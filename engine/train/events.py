@@ -17,6 +17,7 @@ class TrainingStarted:
     epochs: int
     steps_per_epoch: int
     start_epoch: int  # 1 unless resumed
+    items: str = "images"  # what train_size counts: "images", "sentence pairs"
 
 
 @dataclass(frozen=True)
@@ -107,4 +108,23 @@ class SamplesReady:
     epoch_end: bool
 
 
-Event = TrainingStarted | BatchEnd | EpochEnd | Paused | TrainingFinished | Status | GanBatchEnd | GanEpochEnd | SamplesReady
+@dataclass(frozen=True)
+class TranslateEpochEnd:
+    """The end of a translation epoch: losses, validation scores, and a few sample translations."""
+
+    epoch: int
+    epochs: int
+    train_loss: float
+    val_loss: float
+    token_accuracy: float  # share of validation target tokens predicted right under teacher forcing
+    bleu: float  # corpus BLEU (sacrebleu), 0..100, of greedy translations of the validation set
+    chrf: float  # chrF (sacrebleu), 0..100
+    exact_match: float | None  # share translated exactly right, where one right answer exists (numbers)
+    samples: tuple  # ((source, reference, translation), ...) for the same validation sentences every epoch
+    learning_rate: float
+    samples_per_second: float  # training sentence pairs per second
+    seconds: float
+    is_best: bool
+
+
+Event = TrainingStarted | BatchEnd | EpochEnd | Paused | TrainingFinished | Status | GanBatchEnd | GanEpochEnd | SamplesReady | TranslateEpochEnd

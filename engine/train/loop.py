@@ -32,6 +32,8 @@ log = logging.getLogger(__name__)
 
 Emit = Callable[[Any], None]
 
+WARMUP_STEPS = 400  # the "warmup" schedule's linear ramp (at most a tenth of the run)
+
 
 @dataclass
 class LoopState:
@@ -61,7 +63,18 @@ def make_optimizer(model: nn.Module, config: TrainConfig) -> torch.optim.Optimiz
 
 
 def make_scheduler(optimizer: torch.optim.Optimizer, config: TrainConfig, total_steps: int):
-    """A per-step learning-rate schedule: one-cycle, cosine decay, or constant."""
+    """A per-step learning-rate schedule: one-cycle, cosine decay, warm-up then cosine decay,
+    or constant."""
+    if config.schedule == "warmup":
+        total = max(total_steps, 1)
+        warm = max(1, min(WARMUP_STEPS, total // 10))
+
+        def factor(step: int) -> float:
+            if step < warm:
+                return (step + 1) / warm
+            return 0.5 * (1.0 + math.cos(math.pi * min(1.0, (step - warm) / max(1, total - warm))))
+
+        return torch.optim.lr_scheduler.LambdaLR(optimizer, factor)
     if config.schedule == "onecycle":
         return torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=config.lr, total_steps=max(total_steps, 1), pct_start=0.25)
     if config.schedule == "cosine":

@@ -17,7 +17,8 @@ def checkpoint_task(path: str | Path) -> str:
 
 def train(config: TrainConfig, **kwargs: Any):
     """Train as `config.task` says (a resumed checkpoint's own task wins) and return its
-    result: a TrainResult for classification, a GanResult for GANs. Keyword arguments are
+    result: a TrainResult for classification, a GanResult for GANs, a TranslateResult for
+    translation. Keyword arguments are
     those of `train_classifier` / `train_gan` (`judge` applies to GANs only)."""
     task = config.task
     if kwargs.get("resume_from") is not None:
@@ -26,6 +27,11 @@ def train(config: TrainConfig, **kwargs: Any):
         from engine.train.gan_run import train_gan
 
         return train_gan(config, **kwargs)
+    if task == "translate":
+        from engine.train.translate_run import train_translator
+
+        kwargs.pop("judge", None)
+        return train_translator(config, **kwargs)
     from engine.train.run import train_classifier
 
     kwargs.pop("judge", None)

@@ -1,0 +1,242 @@
+"""Translating with an exported translator through ONNX Runtime: greedy and beam search in
+NumPy, with the attention of every output token for a heat map. No torch: the playground uses
+this.
+
+The model decodes step by step (see TranslatorMetadata): each call takes the source and the
+translation so far and returns the next token's logits. Sentences are batched only with others
+of the same length, so no padding ever reaches the model (recurrent encoders read it).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+import numpy as np
+
+from engine.errors import ConfigError, ModelFileError
+from engine.export.metadata import METADATA_KEY, TranslatorMetadata, read_task, task_words
+from engine.text.tokenizers import BOS, EOS, PAD, tokenizer_from_dict
+
+log = logging.getLogger(__name__)
+
+MAX_POSITIONS = 256  # the models' longest sequence (engine.models.translators.MAX_POSITIONS)
+MAX_BEAM = 16
+MAX_TEXT = 2_000  # characters per sentence
+LENGTH_PENALTY = 0.6  # beam scores are divided by ((5 + length) / 6) ** LENGTH_PENALTY (Wu et al., 2016)
+
+Step = Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]  # prefixes (K, T) -> (log-probs (K, V), attention (K, S))
+
+
+def max_target_tokens(source_length: int) -> int:
+    """How many tokens a translation may have (the same rule as training's greedy decoding)."""
+    return min(MAX_POSITIONS - 1, 2 * source_length + 10)
+
+
+def log_softmax(logits: np.ndarray) -> np.ndarray:
+    """Row-wise log-softmax in float64 (stable)."""
+    x = np.asarray(logits, dtype=np.float64)
+    x = x - x.max(axis=-1, keepdims=True)
+    return x - np.log(np.exp(x).sum(axis=-1, keepdims=True))
+
+
+@dataclass
+class Hypothesis:
+    """One finished (or cut-off) translation: ids without BOS/EOS, its score and attention rows."""
+
+    ids: list[int]
+    log_prob: float  # sum of the chosen tokens' log-probabilities (EOS included when reached)
+    score: float  # log_prob with the length penalty applied: what beam search ranks by
+    attention: np.ndarray  # (len(ids) + 1 if it ended with EOS else len(ids), S)
+
+
+def length_normalised(log_prob: float, length: int, penalty: float = LENGTH_PENALTY) -> float:
+    """The beam-search score of a hypothesis with `length` tokens (EOS counted)."""
+    return log_prob / (((5.0 + length) / 6.0) ** penalty)
+
+
+def greedy_search(step: Step, max_tokens: int) -> Hypothesis:
+    """The translation made by taking the likeliest token at every step."""
+    return beam_search(step, 1, max_tokens)
+
+
+def beam_search(step: Step, beam: int, max_tokens: int, penalty: float = LENGTH_PENALTY) -> Hypothesis:
+    """The best-scoring hypothesis found keeping the `beam` best prefixes at every step
+    (scores: summed log-probabilities, length-normalised). With beam 1 this is greedy decoding."""
+    beam = max(1, int(beam))
+    prefixes = np.full((1, 1), BOS, dtype=np.int64)
+    sums = np.zeros(1)
+    attention_rows: list[np.ndarray] = [np.zeros((1, 0, 0))]
+    history = np.zeros((1, 0, 0))
+    finished: list[Hypothesis] = []
+    for length in range(1, max_tokens + 1):
+        log_probs, attention = step(prefixes)
+        if history.shape[2] == 0:
+            history = np.zeros((prefixes.shape[0], 0, attention.shape[1]))
+        history_next = np.concatenate([history, attention[:, None, :]], axis=1)
+        log_probs = np.asarray(log_probs, dtype=np.float64)
+        log_probs[:, PAD] = -np.inf
+        log_probs[:, BOS] = -np.inf
+        candidates = sums[:, None] + log_probs  # (K, V)
+        flat = candidates.reshape(-1)
+        order = np.argsort(-flat, kind="stable")[: 2 * beam]
+        keep_rows, keep_tokens, keep_sums = [], [], []
+        for index in order:
+            row, token = divmod(int(index), log_probs.shape[1])
+            total = float(flat[index])
+            if not np.isfinite(total):
+                continue
+            if token == EOS:
+                ids = prefixes[row, 1:].tolist()
+                finished.append(Hypothesis(ids, total, length_normalised(total, length, penalty), history_next[row]))
+            else:
+                keep_rows.append(row)
+                keep_tokens.append(token)
+                keep_sums.append(total)
+            if len(keep_rows) == beam:
+                break
+        best_finished = max((h.score for h in finished), default=-np.inf)
+        # Stop when no open prefix can beat the best finished one (scores only fall as they grow).
+        if not keep_rows or (finished and len(finished) >= beam and
+                             max(length_normalised(s, max_tokens, penalty) if s < 0 else s for s in keep_sums) <= best_finished):
+            break
+        if beam == 1 and finished:
+            break
+        rows = np.asarray(keep_rows)
+        prefixes = np.concatenate([prefixes[rows], np.asarray(keep_tokens, dtype=np.int64)[:, None]], axis=1)
+        sums = np.asarray(keep_sums)
+        history = history_next[rows]
+    else:  # cut off at max_tokens: the open prefixes compete as they are
+        finished += [Hypothesis(prefixes[i, 1:].tolist(), float(sums[i]),
+                                length_normalised(float(sums[i]), prefixes.shape[1] - 1, penalty), history[i])
+                     for i in range(len(prefixes))]
+    return max(finished, key=lambda h: h.score)
+
+
+def onnx_greedy(session: Any, source: np.ndarray, reference: Any = None) -> tuple[list[list[int]], float]:
+    """Greedy translations (ids) of a padded source batch (N, S) through an ONNX Runtime
+    session, batching sentences of equal length. With `reference` (a torch module with the same
+    interface) also the largest logit difference between the two along the way."""
+    source = np.asarray(source, dtype=np.int64)
+    lengths = (source != PAD).sum(axis=1)
+    out: list[list[int]] = [[] for _ in range(len(source))]
+    diff = 0.0
+    for length in sorted(set(int(n) for n in lengths)):
+        rows = np.flatnonzero(lengths == length)
+        src = source[rows, :length]
+        tokens = np.full((len(rows), 1), BOS, dtype=np.int64)
+        done = np.zeros(len(rows), dtype=bool)
+        for _ in range(max_target_tokens(length)):
+            logits, _ = session.run(None, {"source": src, "target": tokens})
+            if reference is not None:
+                import torch
+
+                with torch.no_grad():
+                    expected = reference(torch.from_numpy(src), torch.from_numpy(tokens))[0].numpy()
+                diff = max(diff, float(np.max(np.abs(expected - logits))))  # before masking: every logit
+            logits = np.array(logits, dtype=np.float32)
+            logits[:, PAD] = -np.inf
+            logits[:, BOS] = -np.inf
+            next_token = np.where(done, PAD, logits.argmax(axis=-1))
+            tokens = np.concatenate([tokens, next_token[:, None]], axis=1)
+            done |= next_token == EOS
+            if done.all():
+                break
+        for i, row in enumerate(rows):
+            ids = []
+            for t in tokens[i, 1:].tolist():
+                if t in (EOS, PAD):
+                    break
+                ids.append(int(t))
+            out[int(row)] = ids
+    return out, diff
+
+
+@dataclass
+class Translation:
+    """A translated sentence, with what a heat map of the attention needs."""
+
+    source: str
+    text: str
+    source_pieces: list[str]  # one label per source token (EOS last)
+    target_pieces: list[str]  # one label per output token (EOS last when reached)
+    attention: np.ndarray  # (len(target_pieces), len(source_pieces)): rows sum to 1
+    score: float  # length-normalised log-probability
+    beam: int
+    milliseconds: float = 0.0
+    truncated: bool = False  # the source was longer than the model can read and was cut
+
+
+class Translator:
+    """An exported translator opened with ONNX Runtime."""
+
+    def __init__(self, session: Any, provider: str, metadata: TranslatorMetadata, path: Path) -> None:
+        self._session = session
+        self.provider = provider
+        self.metadata = metadata
+        self.path = path
+        self.source_tokenizer = tokenizer_from_dict(metadata.source_tokenizer)
+        self.target_tokenizer = tokenizer_from_dict(metadata.target_tokenizer)
+        names = [i.name for i in session.get_inputs()]
+        if names != ["source", "target"]:
+            raise ModelFileError(f"'{path.name}' does not match its own description (inputs); the file is damaged.")
+
+    @classmethod
+    def open(cls, path: str | Path, device: str = "auto") -> "Translator":
+        """Open a ModelDesk translator on `device`; ModelFileError for anything else."""
+        from engine.infer.model_file import open_model
+
+        path = Path(path)
+        session, provider = open_model(path, device)
+        props = dict(session.get_modelmeta().custom_metadata_map)
+        task = read_task(props)
+        if task != "translate":
+            what = task_words(task) if task else "not a ModelDesk translator"
+            raise ModelFileError(f"'{path.name}' is {what}; only translators made with ModelDesk can translate "
+                                 "(they carry their vocabularies).")
+        try:
+            metadata = TranslatorMetadata.from_json(props[METADATA_KEY])
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ModelFileError(f"The translator settings stored in '{path.name}' are damaged, so it cannot be used.",
+                                 details=str(exc)) from None
+        return cls(session, provider, metadata, path)
+
+    def _source_ids(self, text: str) -> tuple[list[int], bool]:
+        ids = self.source_tokenizer.encode(text)
+        cut = len(ids) > MAX_POSITIONS - 1
+        return ids[: MAX_POSITIONS - 1] + [EOS], cut
+
+    def _step(self, source: np.ndarray) -> Step:
+        def step(prefixes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+            src = np.repeat(source[None, :], len(prefixes), axis=0)
+            logits, attention = self._session.run(None, {"source": src, "target": prefixes})
+            return log_softmax(logits), np.asarray(attention, dtype=np.float64)
+
+        return step
+
+    def translate(self, text: str, beam: int = 1) -> Translation:
+        """Translate one sentence; `beam` 1 is greedy decoding, up to MAX_BEAM searches wider."""
+        if not 1 <= int(beam) <= MAX_BEAM:
+            raise ConfigError(f"The beam size must be between 1 and {MAX_BEAM}.")
+        text = str(text)
+        if len(text) > MAX_TEXT:
+            raise ConfigError(f"That is too long to translate at once ({len(text):,} characters); "
+                              f"give at most {MAX_TEXT:,} characters per sentence.")
+        started = time.perf_counter()
+        if not text.strip():
+            return Translation(text, "", [], [], np.zeros((0, 0)), 0.0, beam)
+        ids, cut = self._source_ids(text)
+        source = np.asarray(ids, dtype=np.int64)
+        best = beam_search(self._step(source), int(beam), max_target_tokens(len(ids)))
+        ended = best.attention.shape[0] > len(best.ids)
+        target_ids = best.ids + ([EOS] if ended else [])
+        return Translation(text, self.target_tokenizer.decode(best.ids), self.source_tokenizer.pieces(ids),
+                           self.target_tokenizer.pieces(target_ids), best.attention[: len(target_ids)], best.score,
+                           int(beam), (time.perf_counter() - started) * 1000, cut)
+
+    def translate_many(self, texts: Sequence[str], beam: int = 1) -> list[Translation]:
+        """Translate each text on its own (same result as `translate`)."""
+        return [self.translate(text, beam) for text in texts]

@@ -1,0 +1,1 @@
+"""Text utilities for the sequence tasks: tokenisers (no torch, so the playground stays light)."""
