@@ -25,6 +25,7 @@ _SOURCE_MODULES = (
     "engine.data.cifar",
     "engine.data.folder",
     "engine.data.text",
+    "engine.data.tsv",
 )
 
 
