@@ -20,7 +20,7 @@ from PIL import Image
 from engine.errors import ConfigError, DataError, ImageError, ModelFileError
 from engine.export.metadata import METADATA_KEY, ClassifierMetadata, read_task, task_words
 from engine.imaging import normalise_mode, load_image_array, resize
-from engine.infer.model_file import open_model
+from engine.infer.model_file import open_model, session_metadata
 
 log = logging.getLogger(__name__)
 
@@ -264,7 +264,7 @@ class ImageClassifier:
         shape = list(image_input.shape)
         num_scores = _static(output.shape[1]) if output.shape and len(output.shape) == 2 else None
         warnings: list[str] = []
-        metadata = _read_metadata(dict(session.get_modelmeta().custom_metadata_map), path.name, warnings)
+        metadata = _read_metadata(session_metadata(session, path), path.name, warnings)
         if metadata is not None:
             settings = PreprocessSettings(tuple(metadata.input_size), metadata.channels, list(metadata.mean),
                                           list(metadata.std), metadata.layout, list(metadata.labels))

@@ -17,7 +17,7 @@ import onnxruntime as ort
 from engine.errors import ConfigError, ModelFileError
 from engine.export.metadata import METADATA_KEY, GeneratorMetadata, read_task, task_words
 from engine.imaging import image_grid, to_uint8_images
-from engine.infer.model_file import open_model
+from engine.infer.model_file import open_model, session_metadata
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +106,7 @@ class ImageGenerator:
         (N, C, H, W), assumed to lie in [-1, 1]. ModelFileError for anything else."""
         path = Path(path)
         session, provider = open_model(path, device)
-        props = dict(session.get_modelmeta().custom_metadata_map)
+        props = session_metadata(session, path)
         task = read_task(props)
         if task is not None and task != "gan":
             raise ModelFileError(f"'{path.name}' is {task_words(task)}, not a picture generator.")

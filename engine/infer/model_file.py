@@ -168,3 +168,13 @@ def open_model(path: str | Path, device: str = "auto") -> tuple[ort.InferenceSes
     except Exception as exc:  # noqa: BLE001 - onnxruntime raises several unrelated types
         log.warning("ONNX Runtime could not open %s: %s", path, exc, exc_info=True)
         raise ModelFileError(f"ModelDesk could not open the model '{path.name}': {_ort_reason(exc)}.", details=str(exc)) from None
+
+
+def session_metadata(session: ort.InferenceSession, path: str | Path) -> dict[str, str]:
+    """The model's metadata props as a dict; ModelFileError when they are not readable text
+    (a damaged file can carry bytes that are not UTF-8)."""
+    try:
+        return dict(session.get_modelmeta().custom_metadata_map)
+    except (UnicodeDecodeError, RuntimeError, ValueError) as exc:
+        raise ModelFileError(f"The description stored in '{Path(path).name}' is damaged, so the model cannot be used.",
+                             details=str(exc)) from None

@@ -187,11 +187,11 @@ class Translator:
     @classmethod
     def open(cls, path: str | Path, device: str = "auto") -> "Translator":
         """Open a ModelDesk translator on `device`; ModelFileError for anything else."""
-        from engine.infer.model_file import open_model
+        from engine.infer.model_file import open_model, session_metadata
 
         path = Path(path)
         session, provider = open_model(path, device)
-        props = dict(session.get_modelmeta().custom_metadata_map)
+        props = session_metadata(session, path)
         task = read_task(props)
         if task != "translate":
             what = task_words(task) if task else "not a ModelDesk translator"

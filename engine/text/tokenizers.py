@@ -96,7 +96,10 @@ class SubwordTokenizer:
         self.model_proto = bytes(model_proto)
         try:
             self._sp = spm.SentencePieceProcessor(model_proto=self.model_proto)
-        except (RuntimeError, TypeError, ValueError) as exc:
+            self._sp.encode("a")  # a processor built from damaged bytes fails only when used
+            if self._sp.get_piece_size() <= UNK:
+                raise ValueError("too few pieces")
+        except (RuntimeError, TypeError, ValueError, OSError) as exc:
             raise ModelFileError("The stored vocabulary is damaged, so this model cannot be used.", details=str(exc)) from None
 
     @classmethod

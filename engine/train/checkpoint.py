@@ -39,7 +39,7 @@ def load_checkpoint(path: str | Path) -> dict[str, Any]:
             f"'{path.name}' was refused: it contains program code, not just model weights, and could be unsafe to open.",
             details=str(exc),
         ) from None
-    except (RuntimeError, EOFError, OSError, ValueError, AttributeError, KeyError, TypeError) as exc:
+    except Exception as exc:  # noqa: BLE001 - a damaged pickle fails in many ways (IndexError, struct.error, …)
         raise ModelFileError(f"'{path.name}' is not a readable checkpoint; the file may be damaged.", details=str(exc)) from None
     if not isinstance(state, dict) or state.get("format") != CHECKPOINT_FORMAT or "model" not in state:
         raise ModelFileError(f"'{path.name}' is not a ModelDesk checkpoint.")
