@@ -220,3 +220,29 @@ def test_cli_trains_a_translator_and_reports_scores(tmp_path, capsys):
     assert {"bleu", "chrf", "exact_match", "test_exact_match"} <= set(summary)
     assert summary["exact_match"] > 0.05 and summary["onnx"].endswith("translator.onnx")
     assert "BLEU" in captured.err and "pairs/s" in captured.err
+
+
+def test_reading_options_are_recorded_with_the_run_and_used_on_resume(tmp_path):
+    """Swap/lowercase/limits chosen for a tsv file are part of the run's settings, so a resumed
+    or repeated run reads the file the same way."""
+    from engine.data.text import number_words
+
+    path = tmp_path / "pairs.tsv"
+    path.write_text("".join(f"{number_words(n, 'en')}\t{number_words(n, 'es').upper()}\tCC-BY\n" for n in range(300)),
+                    encoding="utf-8")
+    options = {"reverse": True, "lowercase": True, "max_pairs": 200}
+    config = TrainConfig(dataset=f"tsv:{path}", model="gru-attention", task="translate", epochs=1, text_options=options)
+    events = []
+    result = train(config, runs_dir=tmp_path / "runs", export=False, emit=events.append)
+    assert json.loads((result.run_dir / "config.json").read_text())["text_options"] == options
+    started = next(e for e in events if type(e).__name__ == "TrainingStarted")
+    assert started.train_size + started.val_size == 200
+    spanish = {number_words(n, "es").lower() for n in range(300)}
+    english = {number_words(n, "en") for n in range(300)}
+    assert all(source in spanish and reference in english for source, reference, _ in result.samples)
+    resumed = train(TrainConfig(task="translate", epochs=2), runs_dir=tmp_path / "runs",
+                    resume_from=result.run_dir / "checkpoints" / "last.pt", export=False)
+    assert resumed.config.text_options == options and resumed.epochs_done == 2
+    with pytest.raises(ConfigError, match="Unknown reading option"):
+        resolve_defaults(TrainConfig(dataset=f"tsv:{path}", task="translate", model="gru-attention",
+                                     text_options={"shuffle": True}))

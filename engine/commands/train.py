@@ -61,6 +61,8 @@ def _config_from_args(args: argparse.Namespace) -> TrainConfig:
         augment=args.augment, val_split=args.val_split, patience=args.patience, seed=args.seed, device=args.device,
         mixed_precision=not args.no_mixed_precision, data_dir=str(args.data_dir) if args.data_dir else None,
         image_size=args.image_size, tokenizer=args.tokenizer, label_smoothing=args.label_smoothing,
+        text_options={k: v for k, v in dict(reverse=args.reverse, lowercase=args.lowercase, max_length=args.max_length,
+                                            max_pairs=args.max_pairs).items() if v} or None,
     )
 
 
@@ -91,8 +93,7 @@ def run(args: argparse.Namespace) -> int:
             print(line, file=sys.stderr, flush=True)
 
     try:
-        options = LoadOptions(progress=ByteProgress("Loading dataset"), reverse=args.reverse, lowercase=args.lowercase,
-                              max_length=args.max_length, max_pairs=args.max_pairs)
+        options = LoadOptions(progress=ByteProgress("Loading dataset"))  # text options travel in the config
         result = train(config, runs_dir=args.runs_dir, emit=emit, control=control, resume_from=args.resume,
                        export_to=args.export, load_options=options, judge=not args.no_quality)
     finally:

@@ -12,7 +12,8 @@ AUGMENTATIONS = ("none", "crop", "crop+flip")
 DEVICES = ("auto", "cpu", "cuda", "mps")
 TASKS = ("classify", "gan", "translate")
 DEFAULT_MODELS = {"classify": "cnn-small", "gan": "dcgan", "translate": "transformer-small"}
-TOKENIZERS = ("subword", "char")  # what a person gets when they pick only a task
+TOKENIZERS = ("subword", "char")
+TEXT_OPTIONS = ("reverse", "lowercase", "max_length", "max_pairs")  # LoadOptions fields a translation run records  # what a person gets when they pick only a task
 
 
 @dataclass
@@ -39,6 +40,7 @@ class TrainConfig:
     image_size: int | None = None  # for folder datasets
     tokenizer: str | None = None  # translation: "subword" (sentencepiece) or "char"
     label_smoothing: float | None = None  # translation: share of probability spread over other tokens
+    text_options: dict | None = None  # tsv:PATH reading options (reverse, lowercase, max_length, max_pairs)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -157,5 +159,8 @@ def validate(config: TrainConfig) -> None:
         raise ConfigError(f"Unknown tokeniser '{config.tokenizer}'. Choose one of: {', '.join(TOKENIZERS)}.")
     if config.label_smoothing is not None and not 0.0 <= config.label_smoothing < 1.0:
         raise ConfigError("Label smoothing must be between 0 and 1 (0.1 is usual).")
+    unknown = set(config.text_options or {}) - set(TEXT_OPTIONS)
+    if unknown:
+        raise ConfigError(f"Unknown reading option(s) {', '.join(sorted(unknown))}; known: {', '.join(TEXT_OPTIONS)}.")
     if config.patience is not None and config.patience < 0:
         raise ConfigError("Early-stopping patience cannot be negative (0 turns it off).")

@@ -119,7 +119,9 @@ def train_translator(
     if info.task != "translate":
         raise ConfigError(f"'{config.model}' is not a translator. Choose transformer-small or gru-attention for this task.")
     device = choose_device(config.device)
-    data = data if data is not None else load_dataset(config.dataset, load_options or LoadOptions())
+    if data is None:
+        options = replace(load_options or LoadOptions(), **{k: v for k, v in (config.text_options or {}).items() if v})
+        data = load_dataset(config.dataset, options)
     if not isinstance(data, ParallelData):
         raise ConfigError(f"The dataset '{config.dataset}' holds pictures, not sentence pairs; choose numbers:en-fr or tsv:PATH.")
     train_pairs, val_pairs = split_validation(data, config.val_split, config.seed)
