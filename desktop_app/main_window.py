@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.device_label)
         self.state.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.state.training_finished.connect(self._on_training_finished)
-        self.train_page.open_in_playground.connect(self.open_generator_in_playground)
+        self.train_page.open_in_playground.connect(self.open_model_in_playground)
         self._build_menus()
         self._restore_settings()
 
@@ -72,14 +72,18 @@ class MainWindow(QMainWindow):
         return PAGE_NAMES[self.pages.currentIndex()]
 
     def _on_training_finished(self, result) -> None:
-        """A classifier is evaluated next; a GAN's pictures stay in view on the Train page."""
+        """A classifier is evaluated next; a GAN's pictures and a translator's sample translations
+        stay in view on the Train page (its Open in Playground button leads on)."""
         if result_task(result) == "classify":
             self.show_page("Evaluate")
 
-    def open_generator_in_playground(self, path: str) -> None:
-        """Show the Playground with the generator at `path` (the Train page's Open in Playground)."""
+    def open_model_in_playground(self, path: str) -> None:
+        """Show the Playground with the ONNX model at `path` (a trained generator or translator:
+        the Train page's Open in Playground)."""
         self.show_page("Playground")
         self.playground_page.open_model(str(path))
+
+    open_generator_in_playground = open_model_in_playground  # the name used before translators existed
 
     # ----- engine -----------------------------------------------------------------------------
     def start_engine_loading(self) -> None:
@@ -108,7 +112,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         self._action(file_menu, "Open image &folder…", self.data_page.choose_folder, QKeySequence.StandardKey.Open)
-        self._action(file_menu, "Open ONNX &model…", self._open_model_in_playground, "Ctrl+M")
+        self._action(file_menu, "Open ONNX &model…", self._choose_model_for_playground, "Ctrl+M")
         self.export_action = self._action(file_menu, "&Export model to ONNX…", self.evaluate_page.export_model, "Ctrl+E")
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
@@ -139,7 +143,7 @@ class MainWindow(QMainWindow):
         box.setTextFormat(Qt.TextFormat.RichText)
         box.open()
 
-    def _open_model_in_playground(self) -> None:
+    def _choose_model_for_playground(self) -> None:
         self.show_page("Playground")
         self.playground_page.choose_model()
 

@@ -2,7 +2,8 @@
 
 Runs the real window offscreen: loads the bundled digits, trains a model (captured mid-way),
 lets it finish, and captures the evaluation with a confusion-matrix cell opened; then the
-classifier in the Playground, a GAN mid-way through training, and its generator drawing.
+classifier in the Playground, a GAN mid-way through training, and its generator drawing; then
+a translator's data, its training mid-way, and the Playground translating as you type.
 """
 
 from __future__ import annotations
@@ -53,9 +54,38 @@ def _gan_shots(app, window, shot) -> None:
     window.data_page.select_task("classify")
 
 
+def _translate_shots(app, window, shot) -> None:
+    """translate_data.png, translate_train.png mid-way (epoch 2 of 6 on numbers:en-fr) and
+    playground_translate.png translating as typed, with the attention heat map."""
+    window.data_page.select_task("translate")
+    _wait_until(app, lambda: not window.data_page.is_loading() and window.state.dataset_spec == "numbers:en-fr")
+    shot("Data", "translate_data.png")
+    window.model_page.select_model("transformer-small")
+    train = window.train_page
+    window.show_page("Train")
+    train.start_training()
+    _wait_until(app, lambda: len(train.translate_view.epoch_x) >= 2, timeout_s=300)
+    train.toggle_pause()
+    _wait_until(app, lambda: "Paused at epoch" in train.progress_label.text())
+    train.refresh_plots()
+    shot("Train", "translate_train.png")
+    train.toggle_pause()
+    _wait_until(app, lambda: train.playground_path is not None and not train.is_running(), timeout_s=300)
+    playground = window.playground_page
+    window.open_model_in_playground(train.playground_path)
+    _wait_until(app, lambda: playground.translator is not None)
+    panel = playground.translator_panel
+    panel.set_beam(4)
+    panel.set_text("four thousand five hundred and eighty-nine")
+    _wait_until(app, lambda: panel.is_ready())
+    shot("Playground", "playground_translate.png")
+    window.data_page.select_task("classify")
+
+
 def main(out_dir: str = "docs/screenshots") -> int:
-    """Write data.png, model.png, train.png, evaluate.png, playground.png, gan_train.png and
-    playground_gan.png into `out_dir`; return 0."""
+    """Write data.png, model.png, train.png, evaluate.png, playground.png, gan_train.png,
+    playground_gan.png, translate_data.png, translate_train.png and playground_translate.png
+    into `out_dir`; return 0."""
     os.environ.setdefault("MODELDESK_HOME", tempfile.mkdtemp(prefix="modeldesk-shots-"))
     from PySide6.QtWidgets import QApplication
 
@@ -119,6 +149,7 @@ def main(out_dir: str = "docs/screenshots") -> int:
     _wait_until(app, lambda: bool(explained))
     shot("Playground", "playground.png")
     _gan_shots(app, window, shot)
+    _translate_shots(app, window, shot)
     window.state.set_training(False)
     window.close()
     return 0

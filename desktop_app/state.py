@@ -11,8 +11,8 @@ DEFAULT_TASK = "classify"
 
 
 def result_task(result: Any) -> str:
-    """The task a training result belongs to: "gan" for a GanResult, "classify" otherwise
-    (a classifier's TrainResult has no `task` attribute)."""
+    """The task a training result belongs to: "gan" for a GanResult, "translate" for a
+    TranslateResult, "classify" otherwise (a classifier's TrainResult has no `task` attribute)."""
     return str(getattr(result, "task", DEFAULT_TASK) or DEFAULT_TASK)
 
 
@@ -20,11 +20,11 @@ class AppState(QObject):
     """Shared state of the window. Setters emit the matching signal."""
 
     engine_ready = Signal(object)  # EngineInfo, once torch and the models are loaded
-    task_changed = Signal(str)  # "classify" or "gan" (engine.train.config.TASKS)
-    dataset_changed = Signal(str, object)  # spec, ImageData
+    task_changed = Signal(str)  # "classify", "gan" or "translate" (engine.train.config.TASKS)
+    dataset_changed = Signal(str, object)  # spec, ImageData (or ParallelData for translation)
     dataset_loading = Signal(bool)
     training_running = Signal(bool)
-    training_finished = Signal(object)  # engine.train.run.TrainResult or engine.train.gan_run.GanResult
+    training_finished = Signal(object)  # a TrainResult, GanResult or TranslateResult (see `result_task`)
     status_message = Signal(str)
 
     def __init__(self) -> None:
@@ -32,8 +32,9 @@ class AppState(QObject):
         self.engine: Any = None  # EngineInfo when ready
         self.task = DEFAULT_TASK
         self.dataset_spec: str | None = None
-        self.dataset: Any = None  # engine.data.base.ImageData
-        self.result: Any = None  # the last TrainResult or GanResult (see `result_task`)
+        self.dataset_options: dict = {}  # how the dataset was read (see set_dataset)
+        self.dataset: Any = None  # engine.data.base.ImageData, or engine.data.text.ParallelData
+        self.result: Any = None  # the last TrainResult, GanResult or TranslateResult (see `result_task`)
         self.is_training = False
 
     def set_engine(self, info: Any) -> None:
@@ -41,14 +42,17 @@ class AppState(QObject):
         self.engine_ready.emit(info)
 
     def set_task(self, task: str) -> None:
-        """Choose what to train ("classify", "gan"); emits task_changed only on a change."""
+        """Choose what to train ("classify", "gan", "translate"); emits task_changed only on a change."""
         if task == self.task:
             return
         self.task = task
         self.task_changed.emit(task)
 
-    def set_dataset(self, spec: str, data: Any) -> None:
+    def set_dataset(self, spec: str, data: Any, options: dict | None = None) -> None:
+        """Show `data` loaded from `spec`; `options` are the reading options it was loaded with
+        (tsv files: reverse, lowercase, max_length, max_pairs), recorded with the runs trained on it."""
         self.dataset_spec, self.dataset = spec, data
+        self.dataset_options = {k: v for k, v in (options or {}).items() if v}
         self.dataset_changed.emit(spec, data)
 
     def set_training(self, running: bool) -> None:

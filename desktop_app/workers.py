@@ -5,6 +5,9 @@ The engine function never sees Qt. It receives a `TaskContext` with three plain 
 (`emit` for engine events, `progress` for (done, total), `should_cancel` to poll) and returns a
 value. Signals live on a QObject owned by the GUI thread, so emitting them from the worker
 thread queues them: slots always run in the GUI thread, where touching widgets is safe.
+
+`LatestJob` builds on it for work where only the newest request matters (drawing while a
+slider moves, translating while someone types): one job at a time, the newest request waiting.
 """
 
 from __future__ import annotations
@@ -145,3 +148,77 @@ def run_in_background(fn: Callable[[TaskContext], Any], *, name: str, on_success
         if slot is not None:
             signal.connect(slot, queued)
     return task.start()
+
+
+class LatestJob(QObject):
+    """Background jobs of one kind, one at a time, where only the newest request matters: a
+    request made while one runs waits, and a newer request replaces the waiting one, so a burst
+    of requests (typing, dragging, playing) costs at most two jobs. Results arrive in order (a
+    slightly old one still shows, so a slow model keeps moving); `reset()` drops everything
+    requested so far (a new model), and `wait()` also waits for the running job (closing).
+
+    `fn` is a plain callable without arguments, run in the worker thread; `on_done(result)` and
+    `on_failed(TaskError)` are called in the GUI thread, only for requests made since the last
+    `reset()`."""
+
+    def __init__(self, name: str, on_done: Callable[[Any], None], on_failed: Callable[[TaskError], None],
+                 parent: QObject) -> None:
+        super().__init__(parent)
+        self._name = name
+        self._on_done, self._on_failed = on_done, on_failed
+        self._task: BackgroundTask | None = None
+        self._waiting: Callable[[], Any] | None = None
+        self._generation = 0  # bumped by reset(): results of older requests are dropped
+        self.started = 0  # how many jobs were started (tests count them)
+
+    def request(self, fn: Callable[[], Any]) -> None:
+        """Run `fn` now when nothing runs, else after the running job (replacing any waiting one)."""
+        self._waiting = fn
+        if self._task is None:
+            self._start()
+
+    def reset(self) -> None:
+        """Forget the waiting request and ignore the result of the running one."""
+        self._waiting = None
+        self._generation += 1
+
+    def busy(self) -> bool:
+        """True while a job runs or waits."""
+        return self._task is not None or self._waiting is not None
+
+    def task(self) -> BackgroundTask | None:
+        """The running job, or None."""
+        return self._task
+
+    def wait(self, ms: int = 30_000) -> bool:
+        """`reset()`, then block until the running job has ended (the window is closing)."""
+        self.reset()
+        task = self._task
+        return True if task is None else task.wait(ms)
+
+    def _start(self) -> None:
+        fn, self._waiting = self._waiting, None
+        if fn is None:
+            return
+        generation = self._generation
+        self.started += 1
+        self._task = run_in_background(lambda context: fn(), name=self._name,
+                                       on_success=lambda result, g=generation: self._done(g, result),
+                                       on_failure=lambda error, g=generation: self._failed(g, error), parent=self)
+        self._task.finished.connect(self._finished)
+
+    def _current(self, generation: int) -> bool:
+        return generation == self._generation
+
+    def _done(self, generation: int, result: Any) -> None:
+        if self._current(generation):
+            self._on_done(result)
+
+    def _failed(self, generation: int, error: TaskError) -> None:
+        if self._current(generation):
+            self._on_failed(error)
+
+    def _finished(self) -> None:
+        self._task = None
+        if self._waiting is not None:
+            self._start()

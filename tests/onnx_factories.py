@@ -184,3 +184,67 @@ def foreign_generator_model(path: Path, latent: int = 4, size: int = 4) -> Path:
         [numpy_helper.from_array(weights, "W"), numpy_helper.from_array(np.array([-1, 1, size, size], np.int64), "shape")])
     onnx.save(_finish(graph, None), str(path))
     return Path(path)
+
+
+# ----- translators ---------------------------------------------------------------------------
+TRANSLATOR_METRICS = {"bleu": 41.5, "chrf": 63.2, "exact_match": 0.125, "test_exact_match": 0.118, "epochs": 1}
+TRANSLATOR_EXAMPLES = [["three hundred and twelve", "trois cent douze"], ["forty-five", "quarante-cinq"]]
+
+
+def translator_model(path: Path, pairs: int = 2_000, steps: int = 150, seed: int = 0, metrics: dict | None = None,
+                     examples: list[list[str]] | None = None) -> Path:
+    """A small English-to-French numbers translator exported by ModelDesk (needs torch; about
+    10 s on a busy 2-core CPU, most of it the ONNX export): a one-layer, 64-wide version of the
+    `transformer-small` architecture trained for `steps` batches on `pairs` random numbers
+    written out in words, with subword vocabularies. Barely trained, so it makes mistakes: tests
+    compare what the page shows with what `engine.infer.translator` translates, not with French.
+    (A GRU exports four times slower: torch.onnx decomposes its recurrence.)"""
+    import torch
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)  # a tiny model: one thread is several times faster on a busy machine
+    try:
+        return _train_translator(path, pairs, steps, seed, metrics, examples)
+    finally:
+        torch.set_num_threads(threads)
+
+
+def _train_translator(path: Path, pairs: int, steps: int, seed: int, metrics: dict | None,
+                      examples: list[list[str]] | None) -> Path:
+    import torch
+
+    from engine.data.text import number_words
+    from engine.export.metadata import TranslatorMetadata
+    from engine.export.onnx_export import export_translator
+    from engine.models.translators import SequenceShape, TransformerSize, TransformerTranslator
+    from engine.text.tokenizers import PAD, train_tokenizer
+    from engine.train.sequences import encode_pairs
+
+    rng = np.random.default_rng(seed)
+    numbers = rng.permutation(10_000)[:pairs]
+    data = [(number_words(int(n), "en"), number_words(int(n), "fr")) for n in numbers]
+    source_tokenizer = train_tokenizer("subword", [s for s, _ in data])
+    target_tokenizer = train_tokenizer("subword", [t for _, t in data])
+    encoded = encode_pairs(data, source_tokenizer, target_tokenizer, torch.device("cpu"))
+    torch.manual_seed(seed)
+    size = TransformerSize(d_model=64, heads=2, encoder_layers=1, decoder_layers=1, ff=128, dropout=0.0)
+    model = TransformerTranslator(SequenceShape(source_tokenizer.vocab_size, target_tokenizer.vocab_size), size)
+    optimiser = torch.optim.Adam(model.parameters(), lr=3e-3)
+    generator = torch.Generator().manual_seed(seed)
+    model.train()
+    for _ in range(steps):
+        source, target = encoded.batch(torch.randint(0, len(encoded), (64,), generator=generator))
+        logits = model(source, target[:, :-1])
+        loss = torch.nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]), target[:, 1:].reshape(-1),
+                                                 ignore_index=PAD)
+        optimiser.zero_grad()
+        loss.backward()
+        optimiser.step()
+    metadata = TranslatorMetadata(source_tokenizer=source_tokenizer.to_dict(), target_tokenizer=target_tokenizer.to_dict(),
+                                  source_language="en", target_language="fr", model_name="tiny-transformer",
+                                  dataset="numbers:en-fr", metrics=dict(TRANSLATOR_METRICS if metrics is None else metrics),
+                                  examples=[list(e) for e in (TRANSLATOR_EXAMPLES if examples is None else examples)],
+                                  app_version="test")
+    export_translator(model, metadata, path, [encode_pairs(data[:4], source_tokenizer, target_tokenizer,
+                                                           torch.device("cpu")).source])
+    return Path(path)

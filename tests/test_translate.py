@@ -246,3 +246,40 @@ def test_reading_options_are_recorded_with_the_run_and_used_on_resume(tmp_path):
     with pytest.raises(ConfigError, match="Unknown reading option"):
         resolve_defaults(TrainConfig(dataset=f"tsv:{path}", task="translate", model="gru-attention",
                                      text_options={"shuffle": True}))
+
+
+def test_export_parity_accepts_only_genuine_ties():
+    """A barely trained model can score two words equally; ONNX Runtime and PyTorch may then pick
+    either. The parity check accepts such a split, and only such a split."""
+    from engine.export.onnx_export import _near_tie, _TranslatorStep
+
+    torch.manual_seed(0)
+    model = build_model("transformer-small", SequenceShape(20, 20)).eval()
+    step = _TranslatorStep(model).eval()
+    source = torch.tensor([5, 6, 7, EOS, 0])
+    with torch.no_grad():
+        logits = step(source[None, :4], torch.tensor([[BOS]]))[0][0]
+    ranked = torch.argsort(logits, descending=True).tolist()
+    assert not _near_tie(step, source, [ranked[1]], [ranked[0]])  # clearly different scores
+    with torch.no_grad():
+        model.head.weight.zero_()  # every word scores the same (the head is tied to the embedding)
+    assert _near_tie(step, source, [ranked[1], 4], [ranked[0]])
+
+
+def test_a_second_gru_export_in_one_process_keeps_lengths_free(tmp_path):
+    """torch 2.14's dynamo exporter fixes a GRU's sequence lengths on its second export in a
+    process; the exporter must notice and still write a model that takes any length."""
+    from engine.export.metadata import TranslatorMetadata
+    from engine.export.onnx_export import export_translator
+
+    chars = train_tokenizer("char", ["abc def"]).to_dict()
+    metadata = TranslatorMetadata(source_tokenizer=chars, target_tokenizer=chars)
+    for attempt in range(2):
+        torch.manual_seed(attempt)
+        model = build_model("gru-attention", SequenceShape(12, 12))
+        path = tmp_path / f"gru{attempt}.onnx"
+        export_translator(model, metadata, path, [torch.tensor([[5, 6, 7, EOS], [8, 9, EOS, 0]])])
+        translator = Translator.open(path, "cpu")
+        shapes = {i.name: i.shape for i in translator._session.get_inputs()}
+        assert all(isinstance(shapes[name][1], str) for name in ("source", "target")), shapes
+        assert translator.translate("abc abc def").text is not None

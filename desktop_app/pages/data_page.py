@@ -21,14 +21,20 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QFrame, QGr
 
 from desktop_app.dialogs import show_error
 from desktop_app.images import array_to_pixmap
+from desktop_app.pages.sentence_pairs_view import SentencePairsView, pair_warnings, pairs_summary
+from desktop_app.pages.translate_data_sources import (NUMBERS_SOURCE, SENTENCES_SOURCE, NumbersDirection,
+                                                      SentenceFileChooser, direction_title, file_caption)
 from desktop_app.settings import app_settings
 from desktop_app.state import AppState
 from desktop_app.workers import TaskError, run_in_background
 from engine.data import registry  # called as `registry.load_dataset` so tests can replace it
+from engine.data.text import ParallelData
+from engine.train.config import TASKS
 
-SETTINGS_KEY = "data/spec"
+SETTINGS_KEY = "data/spec"  # the pictures' dataset; other kinds of task remember theirs under "data/spec_<task>"
 TASK_KEY = "data/task"
 FOLDER_KEY = "data/last_folder"
+SENTENCE_FILE_KEY = "data/last_sentence_file"
 DEFAULT_SPEC = "digits"
 FOLDER_SOURCE = "folder"  # the registry name behind "Your own images…"
 
@@ -40,14 +46,30 @@ GROUP_MAX = 6  # at most this many samples of one class side by side
 SMALL_CLASS = 10  # fewer training images than this earns a warning
 VALIDATION_SHARE = 0.2  # TrainConfig.val_split: held out when a dataset has no test split
 
-TASK_TITLES = {"classify": "Image classification", "gan": "Image generation (GAN)"}
+TASK_TITLES = {"classify": "Image classification", "gan": "Image generation (GAN)", "translate": "Translation"}
 DATASET_TITLES = {
     "digits": "Handwritten digits (bundled)",
     "mnist": "MNIST handwritten digits",
     "fashion-mnist": "Fashion-MNIST clothing",
     "cifar10": "CIFAR-10 small photos",
+    NUMBERS_SOURCE: "Numbers in words (bundled)",
+    SENTENCES_SOURCE: "Your own sentence pairs",
+}
+# Entries in the dataset list whose title or text differ from the registry's.
+SOURCE_TITLES = {
+    FOLDER_SOURCE: "Your own images…",
+    SENTENCES_SOURCE: "Your own sentence pairs…",
+}
+SOURCE_TEXTS = {
+    FOLDER_SOURCE: "A folder with one sub-folder of pictures per class (cats, dogs, …), optionally split "
+                   "into train and test. You can also drop a folder onto the window.",
+    NUMBERS_SOURCE: "Numbers written out in words ('forty-two' → 'quarante-deux'). Bundled and offline; "
+                    "a translator learns them in a minute or two.",
+    SENTENCES_SOURCE: "A TSV or Anki file: a sentence, a tab and its translation on each line (like the "
+                      "Tatoeba downloads). Or two files with one sentence a line.",
 }
 BAR_COLOR = (31, 119, 180)
+SENTENCE_FILTER = "Sentence pairs (*.txt *.tsv *.tab *.csv);;All files (*)"
 
 
 # ----- plain helpers (no widgets) ------------------------------------------------------------
@@ -58,7 +80,44 @@ def dataset_title(spec: str | None) -> str:
     name, _, argument = spec.partition(":")
     if name == FOLDER_SOURCE and argument:
         return f"Your images: {Path(argument).name or argument}"
+    if name == NUMBERS_SOURCE and argument:
+        return f"Numbers in words: {direction_title(argument)}"
+    if name == SENTENCES_SOURCE and argument:
+        return "Your sentence pairs: " + " + ".join(Path(part).name or part for part in argument.split("|"))
     return DATASET_TITLES.get(name, name)
+
+
+def _source_name(spec: str | None) -> str:
+    return (spec or "").partition(":")[0].strip().lower()
+
+
+def spec_key(task: str) -> str:
+    """Where the settings remember the dataset of `task`: picture tasks share one."""
+    return SETTINGS_KEY if task in registry.IMAGE_TASKS else f"{SETTINGS_KEY}_{task}"
+
+
+def default_spec(task: str) -> str:
+    """The dataset a task starts with: the digits for pictures, else the task's first dataset
+    that needs no file (`numbers:en-fr` for translation)."""
+    if task in registry.IMAGE_TASKS:
+        return DEFAULT_SPEC
+    for info in registry.list_datasets(task):
+        if not info.takes_argument:
+            return info.name
+        if info.default_argument:
+            return f"{info.name}:{info.default_argument}"
+    return DEFAULT_SPEC
+
+
+def spec_tasks(spec: str | None, data: Any = None) -> tuple[str, ...]:
+    """What a dataset can train: the registry's word for its name, else judged by the data."""
+    name = _source_name(spec)
+    info = next((info for info in registry.list_datasets() if info.name == name), None)
+    if info is not None:
+        return tuple(info.tasks)
+    if data is None:
+        return ()
+    return ("translate",) if isinstance(data, ParallelData) else tuple(registry.IMAGE_TASKS)
 
 
 def _plural(count: int, one: str, many: str) -> str:
@@ -67,7 +126,10 @@ def _plural(count: int, one: str, many: str) -> str:
 
 def summary_text(data: Any, task: str = "classify") -> str:
     """One line for people: how many images, classes, their size and colour, and the splits
-    (a GAN has nothing to validate: it learns from every picture)."""
+    (a GAN has nothing to validate: it learns from every picture). For sentence pairs: how many,
+    which languages, and how they are split."""
+    if isinstance(data, ParallelData):
+        return pairs_summary(data)
     height, width = data.image_size
     colour = "grayscale" if data.channels == 1 else "colour"
     shape = f"{_plural(data.num_classes, 'class', 'classes')}, {width}x{height} pixels, {colour}."
@@ -85,6 +147,8 @@ def summary_text(data: Any, task: str = "classify") -> str:
 
 def warning_lines(data: Any) -> list[str]:
     """What the user should know about the data, in plain words (duplicates removed)."""
+    if isinstance(data, ParallelData):
+        return pair_warnings(data)
     lines = [str(line) for line in (data.warnings or [])]
     said = " ".join(lines)
     skipped = int(data.skipped_files or 0)
@@ -226,7 +290,8 @@ class FlowLayout(QLayout):
 # ----- the page ---------------------------------------------------------------------------------
 class DataPage(QWidget):
     """Task and dataset chooser, background loading with progress and Cancel, and an overview
-    of the loaded data: summary, warnings, sample images and images per class."""
+    of the loaded data: summary, warnings, sample images and images per class (pictures), or
+    sample sentence pairs and sentence lengths (translation)."""
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -240,6 +305,9 @@ class DataPage(QWidget):
         self._classes: list[str] = []
         self.folder_description: QLabel | None = None
         self._folder_text = ""
+        self.sentence_description: QLabel | None = None
+        self._sentence_text = ""
+        self._task_specs: dict[str, str] = {}  # per task: the last dataset shown for it
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -276,7 +344,8 @@ class DataPage(QWidget):
         self.task_combo = QComboBox()
         self.task_combo.setToolTip("What the model should learn to do.\n"
                                    "Image classification: tell which class a picture shows.\n"
-                                   "Image generation (GAN): draw new pictures that look like the dataset's.")
+                                   "Image generation (GAN): draw new pictures that look like the dataset's.\n"
+                                   "Translation: turn sentences in one language into another.")
         self.task_combo.currentIndexChanged.connect(self._fill_sources)
         self.task_combo.currentIndexChanged.connect(self._on_task_chosen)
         task_label.setBuddy(self.task_combo)
@@ -293,6 +362,17 @@ class DataPage(QWidget):
         self._list_layout.setSpacing(2)
         self.dataset_buttons = QButtonGroup(self)
         self.dataset_buttons.buttonClicked.connect(self._on_source_clicked)
+        # placed under their entries by _fill_sources, kept (with what they hold) between tasks
+        self.numbers_direction = NumbersDirection(self.dataset_list)
+        self.numbers_direction.direction_chosen.connect(self.choose_direction)
+        self.sentence_chooser = SentenceFileChooser(self.dataset_list)
+        self.sentence_chooser.restore_settings(app_settings())
+        self.sentence_chooser.file_requested.connect(self.choose_sentence_file)
+        self.sentence_chooser.files_requested.connect(self.choose_sentence_files)
+        self.sentence_chooser.options_changed.connect(self._on_sentence_options_changed)
+        self._source_extras = {NUMBERS_SOURCE: self.numbers_direction, SENTENCES_SOURCE: self.sentence_chooser}
+        for widget in self._source_extras.values():
+            widget.hide()
         box_layout.addWidget(self.dataset_list)
         self.folder_button = QPushButton("Choose a folder…")
         self.folder_button.setToolTip("Pick a folder with one sub-folder of pictures per class. "
@@ -378,14 +458,20 @@ class DataPage(QWidget):
         self.class_chart.installEventFilter(self)
         chart_layout.addWidget(self.class_chart)
         layout.addWidget(self.chart_box, 1)
+
+        self.pairs_view = SentencePairsView()
+        self.pairs_view.hide()
+        layout.addWidget(self.pairs_view, 1)
         return panel
 
     # ----- public API -------------------------------------------------------------------------
     def load_initial(self) -> None:
-        """Load the last dataset that loaded successfully (the bundled digits the first time)."""
-        spec = str(app_settings().value(SETTINGS_KEY, DEFAULT_SPEC) or DEFAULT_SPEC)
+        """Load the last dataset that loaded successfully for the task (the bundled digits, or
+        the numbers for translation, the first time)."""
+        task = self._state.task
+        spec = self._remembered_spec(task)
         self.load_spec(spec)
-        self._fallback_on_failure = spec != DEFAULT_SPEC
+        self._fallback_on_failure = spec != default_spec(task)
 
     def load_spec(self, spec: str) -> None:
         """Load `spec` ('digits', 'mnist', 'folder:/path', ...) in the background; a load
@@ -411,12 +497,15 @@ class DataPage(QWidget):
         if self._task is None:
             self._state.dataset_loading.emit(True)
 
+        extra = self.sentence_chooser.load_options() if _source_name(spec) == SENTENCES_SOURCE else {}
+
         def work(ctx):
-            return registry.load_dataset(spec, registry.LoadOptions(progress=ctx.progress, should_cancel=ctx.should_cancel))
+            options = registry.LoadOptions(progress=ctx.progress, should_cancel=ctx.should_cancel, **extra)
+            return registry.load_dataset(spec, options)
 
         self._task = run_in_background(
             work, name="load-dataset",
-            on_success=lambda data: self._on_loaded(token, spec, data),
+            on_success=lambda data: self._on_loaded(token, spec, data, extra),
             on_failure=lambda error: self._on_failed(token, spec, error),
             on_progress=lambda done, total: self._on_progress(token, done, total),
             parent=self)
@@ -432,14 +521,54 @@ class DataPage(QWidget):
         settings.setValue(FOLDER_KEY, path)
         self.load_spec(f"{FOLDER_SOURCE}:{path}")
 
+    def choose_sentence_file(self) -> None:
+        """Ask for a file of sentence pairs (sentence, tab, translation) and load it."""
+        settings = app_settings()
+        start = str(settings.value(SENTENCE_FILE_KEY, "") or Path.home())
+        path, _ = QFileDialog.getOpenFileName(self, "Choose a file with a sentence and its translation on each line",
+                                              start, SENTENCE_FILTER)
+        if not path:
+            self._select_spec(self._loading_spec or self._state.dataset_spec)
+            return
+        settings.setValue(SENTENCE_FILE_KEY, path)
+        self.load_spec(f"{SENTENCES_SOURCE}:{path}")
+
+    def choose_sentence_files(self) -> None:
+        """Ask for two aligned files (one sentence a line; line i of the second translates line
+        i of the first) and load them as one dataset."""
+        settings = app_settings()
+        start = str(settings.value(SENTENCE_FILE_KEY, "") or Path.home())
+        first, _ = QFileDialog.getOpenFileName(self, "Step 1 of 2: choose the file with the sentences to translate "
+                                               "(one a line)", start, SENTENCE_FILTER)
+        second = ""
+        if first:
+            second, _ = QFileDialog.getOpenFileName(self, "Step 2 of 2: choose the file with their translations, in "
+                                                    "the same order", str(Path(first).parent), SENTENCE_FILTER)
+        if not first or not second:
+            self._select_spec(self._loading_spec or self._state.dataset_spec)
+            return
+        settings.setValue(SENTENCE_FILE_KEY, second)
+        self.load_spec(f"{SENTENCES_SOURCE}:{first}|{second}")
+
+    def choose_direction(self, direction: str) -> None:
+        """Show the bundled numbers in `direction` ("en-de"; see engine.data.text.NUMBER_PAIRS),
+        loading them unless they are shown (or loading) already."""
+        self.numbers_direction.set_direction(direction)
+        spec = f"{NUMBERS_SOURCE}:{direction}"
+        if spec != (self._loading_spec or self._state.dataset_spec):
+            self.load_spec(spec)
+
     def save_settings(self, settings: QSettings) -> None:
-        """Remember the task and the dataset that is loaded now (not one still loading)."""
+        """Remember the task, each task's dataset that loaded (not one still loading) and how
+        to read the user's sentence file."""
         settings.setValue(TASK_KEY, self._state.task)
-        if self._state.dataset_spec:
-            settings.setValue(SETTINGS_KEY, self._state.dataset_spec)
+        for task, spec in self._task_specs.items():
+            settings.setValue(spec_key(task), spec)
+        self.sentence_chooser.save_settings(settings)
 
     def select_task(self, task: str) -> None:
-        """Choose the task ("classify", "gan") as if picked in the Task list."""
+        """Choose the task ("classify", "gan", "translate") as if picked in the Task list; a
+        dataset the task cannot learn from is replaced by the task's last one."""
         index = self.task_combo.findData(task)
         if index >= 0:
             self.task_combo.setCurrentIndex(index)
@@ -464,6 +593,8 @@ class DataPage(QWidget):
     # ----- the lists --------------------------------------------------------------------------
     def _fill_tasks(self) -> None:
         tasks = list(dict.fromkeys(task for info in registry.list_datasets() for task in info.tasks))
+        # the engine's order (pictures first), not the order in which the source modules were imported
+        tasks.sort(key=lambda task: TASKS.index(task) if task in TASKS else len(TASKS))
         saved = str(app_settings().value(TASK_KEY, self._state.task) or self._state.task)
         self.task_combo.blockSignals(True)
         for task in tasks:
@@ -485,27 +616,47 @@ class DataPage(QWidget):
             self.task_combo.setCurrentIndex(index)
         if self._state.dataset is not None:
             self.summary_label.setText(summary_text(self._state.dataset, task))
+        self._follow_task(task)
+
+    def _remembered_spec(self, task: str) -> str:
+        """The dataset last shown for `task` (this session, else the settings), else its default."""
+        spec = self._task_specs.get(task) or str(app_settings().value(spec_key(task), "") or "")
+        return spec if spec and task in spec_tasks(spec) else default_spec(task)
+
+    def _follow_task(self, task: str) -> None:
+        """Data the task cannot learn from (pictures for translation) makes way for the task's
+        own last dataset. Nothing happens before the first dataset is chosen."""
+        current = self._loading_spec or self._state.dataset_spec
+        if current is None or self._state.is_training:
+            return
+        if task in spec_tasks(current, None if self._loading_spec else self._state.dataset):
+            return
+        spec = self._remembered_spec(task)
+        self.load_spec(spec)
+        self._fallback_on_failure = spec != default_spec(task)
 
     def _fill_sources(self) -> None:
         """One radio button per dataset of the chosen task, its description beneath."""
         task = self.task_combo.currentData()
         for button in self.dataset_buttons.buttons():
             self.dataset_buttons.removeButton(button)
+        kept = list(self._source_extras.values())
         while self._list_layout.count():
             widget = self._list_layout.takeAt(0).widget()
             if widget is not None:
                 widget.hide()
-                widget.deleteLater()
+                if not any(widget is extra for extra in kept):
+                    widget.deleteLater()
         self._sources = registry.list_datasets(task)
-        self.folder_description = None
-        self._folder_text = ""
+        self.folder_description = self.sentence_description = None
+        self._folder_text = self._sentence_text = ""
         for info in self._sources:
-            if info.takes_argument and info.name != FOLDER_SOURCE:
+            asks = info.name in (FOLDER_SOURCE, SENTENCES_SOURCE)  # the page asks for the folder or file
+            if info.takes_argument and not asks and not info.default_argument:
                 continue  # needs an argument the page cannot ask for
             folder = info.name == FOLDER_SOURCE
-            title = "Your own images…" if folder else dataset_title(info.name)
-            text = ("A folder with one sub-folder of pictures per class (cats, dogs, …), optionally split "
-                    "into train and test. You can also drop a folder onto the window." if folder else info.description)
+            title = SOURCE_TITLES.get(info.name) or dataset_title(info.name)
+            text = SOURCE_TEXTS.get(info.name, info.description)
             button = QRadioButton(title)
             button.setProperty("spec", info.name)
             button.setStyleSheet("font-weight: bold;")
@@ -517,9 +668,16 @@ class DataPage(QWidget):
             self.dataset_buttons.addButton(button)
             self._list_layout.addWidget(button)
             self._list_layout.addWidget(description)
+            extra = self._source_extras.get(info.name)
+            if extra is not None:
+                self._list_layout.addWidget(extra)
+                extra.show()
             if folder:
                 self.folder_description = description
                 self._folder_text = text
+            elif info.name == SENTENCES_SOURCE:
+                self.sentence_description = description
+                self._sentence_text = text
         self.folder_button.setVisible(self.folder_description is not None)
         self._select_spec(self._loading_spec or self._state.dataset_spec)
 
@@ -544,19 +702,43 @@ class DataPage(QWidget):
             else:
                 self.folder_description.setText(self._folder_text)
                 self.folder_description.setToolTip("")
+        if name == NUMBERS_SOURCE:
+            self.numbers_direction.set_direction(argument or registry.parse_spec(NUMBERS_SOURCE)[1] or "")
+        if self.sentence_description is not None:
+            if name == SENTENCES_SOURCE and argument:
+                paths = argument.split("|")
+                caption = file_caption(paths)
+                metrics = self.sentence_description.fontMetrics()
+                width = max(120, self.sentence_description.width() - 30)
+                self.sentence_description.setText(metrics.elidedText(caption, Qt.TextElideMode.ElideMiddle, width))
+                self.sentence_description.setToolTip("\n".join(paths))
+            else:
+                self.sentence_description.setText(self._sentence_text)
+                self.sentence_description.setToolTip("")
 
     def _on_source_clicked(self, button: QRadioButton) -> None:
         name = button.property("spec")
         if name == FOLDER_SOURCE:
             self.choose_folder()
+        elif name == SENTENCES_SOURCE:
+            self.choose_sentence_file()
+        elif name == NUMBERS_SOURCE:
+            self.choose_direction(self.numbers_direction.direction())
         elif name != (self._loading_spec or self._state.dataset_spec):
             self.load_spec(name)
+
+    def _on_sentence_options_changed(self) -> None:
+        """A changed reading option reads the user's sentence file again (other data ignore them)."""
+        spec = self._loading_spec or self._state.dataset_spec
+        if _source_name(spec) == SENTENCES_SOURCE and not self._state.is_training:
+            self.load_spec(spec)
 
     def _update_enabled(self) -> None:
         free = self._token is None and not self._state.is_training
         self.dataset_list.setEnabled(free)
         self.folder_button.setEnabled(free)
-        self.task_combo.setEnabled(free)
+        # a task chosen during a load replaces the load when the data does not suit it (_follow_task)
+        self.task_combo.setEnabled(not self._state.is_training)
 
     # ----- loading (slots run in the GUI thread) ----------------------------------------------
     def _on_progress(self, token: object, done: int, total: int) -> None:
@@ -577,7 +759,7 @@ class DataPage(QWidget):
         self._update_enabled()
         self._state.dataset_loading.emit(False)
 
-    def _on_loaded(self, token: object, spec: str, data: Any) -> None:
+    def _on_loaded(self, token: object, spec: str, data: Any, options: dict | None = None) -> None:
         if token is not self._token:
             return  # replaced by a newer load
         cancelled = self._cancelled
@@ -585,7 +767,10 @@ class DataPage(QWidget):
         if cancelled or data is None:
             self._report_cancelled()
             return
-        self._state.set_dataset(spec, data)
+        self._state.set_dataset(spec, data, options)
+        tasks = spec_tasks(spec, data)
+        if tasks and self._state.task not in tasks:  # pictures dropped during translation, say
+            self.select_task(next((t for t in tasks if self.task_combo.findData(t) >= 0), tasks[0]))
         self._state.status_message.emit(f"Loaded {dataset_title(spec)}: {summary_text(data, self._state.task)}")
 
     def _on_failed(self, token: object, spec: str, error: TaskError) -> None:
@@ -598,8 +783,10 @@ class DataPage(QWidget):
             return
         self._select_spec(self._state.dataset_spec)
         show_error(self, "Could not load the dataset", error.message, error.details)
-        if fallback and self._state.dataset is None:
-            self.load_spec(DEFAULT_SPEC)
+        task = self._state.task
+        if fallback and (self._state.dataset is None or task not in spec_tasks(self._state.dataset_spec,
+                                                                               self._state.dataset)):
+            self.load_spec(default_spec(task))
 
     def _report_cancelled(self) -> None:
         self._select_spec(self._state.dataset_spec)
@@ -616,12 +803,22 @@ class DataPage(QWidget):
             self.warnings_label.hide()
             self.samples_box.hide()
             self.chart_box.hide()
+            self.pairs_view.hide()
             return
+        for task in spec_tasks(spec, data):
+            self._task_specs[task] = spec
         self.heading_label.setText(f"<h3>{html.escape(dataset_title(spec))}</h3>")
         self.summary_label.setText(summary_text(data, self._state.task))
         warnings = warning_lines(data)
         self.warnings_label.setText("<br>".join("⚠ " + html.escape(line) for line in warnings))
         self.warnings_label.setVisible(bool(warnings))
+        if isinstance(data, ParallelData):
+            self.samples_box.hide()
+            self.chart_box.hide()
+            self.pairs_view.show_data(data)
+            self.pairs_view.show()
+            return
+        self.pairs_view.hide()
         self._fill_samples(data)
         self._fill_chart(data)
         self.samples_box.show()

@@ -250,7 +250,7 @@ class EvaluatePage(QWidget):
     # ----- showing a result -------------------------------------------------------------------
     def show_result(self, result: Any) -> None:
         """Fill the page from a TrainResult (connected to AppState.training_finished). Results of
-        other tasks (a GAN's) have nothing to evaluate here: the page keeps what it shows."""
+        other tasks (a GAN's, a translator's) have nothing to evaluate here: the page keeps what it shows."""
         if result is not None and result_task(result) != "classify":
             return
         self._result = result

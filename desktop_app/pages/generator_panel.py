@@ -20,10 +20,10 @@ import math
 import random
 import time
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Sequence
 
 import numpy as np
-from PySide6.QtCore import QObject, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QGridLayout, QScrollArea, QGroupBox, QHBoxLayout, QLabel,
                                QPushButton, QSizePolicy, QSlider, QSpinBox, QVBoxLayout, QWidget)
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QGridLayout, QScr
 from desktop_app.dialogs import show_error
 from desktop_app.images import array_to_qimage
 from desktop_app.settings import app_settings
-from desktop_app.workers import BackgroundTask, TaskError, run_in_background
+from desktop_app.workers import LatestJob, TaskError
 
 log = logging.getLogger(__name__)
 
@@ -222,63 +222,6 @@ class PixelView(QWidget):
         super().mousePressEvent(event)
 
 
-class _LatestJob(QObject):
-    """Background jobs of one kind, one at a time: a request made while one runs waits, and a
-    newer request replaces the waiting one, so a burst of requests (typing, dragging, playing)
-    costs at most two jobs. Results arrive in order (a slightly old one still shows, so a slow
-    model keeps moving while playing); `reset()` drops everything requested so far (a new model)."""
-
-    def __init__(self, name: str, on_done: Callable[[Any], None], on_failed: Callable[[TaskError], None],
-                 parent: QObject) -> None:
-        super().__init__(parent)
-        self._name = name
-        self._on_done, self._on_failed = on_done, on_failed
-        self._task: BackgroundTask | None = None
-        self._waiting: Callable[[], Any] | None = None
-        self._generation = 0  # bumped by reset(): results of older requests are dropped
-
-    def request(self, fn: Callable[[], Any]) -> None:
-        self._waiting = fn
-        if self._task is None:
-            self._start()
-
-    def reset(self) -> None:
-        self._waiting = None
-        self._generation += 1
-
-    def busy(self) -> bool:
-        return self._task is not None or self._waiting is not None
-
-    def task(self) -> BackgroundTask | None:
-        return self._task
-
-    def _start(self) -> None:
-        fn, self._waiting = self._waiting, None
-        if fn is None:
-            return
-        generation = self._generation
-        self._task = run_in_background(lambda context: fn(), name=self._name,
-                                       on_success=lambda result, g=generation: self._done(g, result),
-                                       on_failure=lambda error, g=generation: self._failed(g, error), parent=self)
-        self._task.finished.connect(self._finished)
-
-    def _current(self, generation: int) -> bool:
-        return generation == self._generation
-
-    def _done(self, generation: int, result: Any) -> None:
-        if self._current(generation):
-            self._on_done(result)
-
-    def _failed(self, generation: int, error: TaskError) -> None:
-        if self._current(generation):
-            self._on_failed(error)
-
-    def _finished(self) -> None:
-        self._task = None
-        if self._waiting is not None:
-            self._start()
-
-
 def _seed_spin(tip: str) -> QSpinBox:
     spin = QSpinBox()
     spin.setRange(0, SEED_MAX)
@@ -312,9 +255,9 @@ class GeneratorPanel(QWidget):
         self._frame_ms = 0.0  # how long the last morph frame took
         self._play_direction = 1
         self._play_hold = 0
-        self._grid_job = _LatestJob("draw-samples", self._grid_drawn, self._draw_failed, self)
-        self._frame_job = _LatestJob("draw-morph-frame", self._frame_drawn, self._draw_failed, self)
-        self._strip_job = _LatestJob("draw-morph-strip", self._strip_drawn, self._draw_failed, self)
+        self._grid_job = LatestJob("draw-samples", self._grid_drawn, self._draw_failed, self)
+        self._frame_job = LatestJob("draw-morph-frame", self._frame_drawn, self._draw_failed, self)
+        self._strip_job = LatestJob("draw-morph-strip", self._strip_drawn, self._draw_failed, self)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

@@ -42,6 +42,10 @@ AUGMENT_CHOICES = (
     ("crop", "Shift pictures a little"),
     ("crop+flip", "Shift and mirror pictures"),
 )
+TOKENIZER_CHOICES = (
+    ("subword", "Word pieces learned from your sentences (recommended)"),
+    ("char", "Single characters"),
+)
 DEVICE_AUTO_TEXT = "Automatic (best available)"
 NO_GPU_NOTE = "No NVIDIA GPU found: training uses the CPU."
 
@@ -83,11 +87,48 @@ GAN_TIPS = {
     "device": TIPS["device"],
     "reset": TIPS["reset"],
 }
+# The same settings explained for translation: sentence pairs instead of pictures.
+TRANSLATE_TIPS = {
+    "epochs": "How many times training goes through all the sentence pairs.\n"
+              "The Train page shows sample translations and the score after every epoch; the best epoch is kept. "
+              "Real sentence corpora need more epochs than the bundled numbers.",
+    "batch": "How many sentence pairs the model reads before each small correction.\n"
+             "Larger batches are faster on a GPU but use more memory; if you see an out-of-memory message, "
+             "halve this number. The recommended value is fine for most people.",
+    "lr": "How big each correction is (the learning rate).\n"
+          "It starts small, rises during the first steps and then slowly falls again. If the loss jumps around "
+          "or the translations turn to nonsense, try half.",
+    "tokenizer": "How sentences are cut into the pieces the model reads and writes.\n"
+                 "Word pieces (recommended): common words stay whole and rare words are split into parts "
+                 "learned from your sentences; short sequences, fast training.\n"
+                 "Single characters: letter by letter; needs no learning, copes with any spelling, but sentences "
+                 "become long, so training is slower.",
+    "mixed": TIPS["mixed"],
+    "device": TIPS["device"],
+    "reset": TIPS["reset"],
+}
+TASK_TIPS = {"gan": GAN_TIPS, "translate": TRANSLATE_TIPS}
 CLASSIFIER_ONLY = ("optimizer", "augment", "patience")  # rows hidden for tasks other than classification
+TASK_ONLY = {"tokenizer": "translate"}  # rows offered for one task only
+SUBWORD_PIECES = 1_000  # engine.text.tokenizers.SUBWORD_VOCAB: the most word pieces per language
+CHAR_SAMPLE = 20_000  # sentence pairs read to count the characters of a dataset
 
 
 def _settings_key(task: str) -> str:
     return SETTINGS_KEY if task == "classify" else f"{SETTINGS_KEY}_{task}"
+
+
+def _rounded(count: int) -> str:
+    """'2.3 million' or '480,000': parameter counts of translators depend on the vocabulary, so
+    they are shown rounded."""
+    if count >= 1_000_000:
+        return f"{count / 1e6:.1f} million"
+    return f"{round(count, -3):,}"
+
+
+def _fallback_dataset(task: str) -> str:
+    """A dataset family the engine has defaults for, used while no suitable dataset is shown."""
+    return "numbers" if task == "translate" else "digits"
 
 
 class ModelPage(QWidget):
@@ -99,7 +140,8 @@ class ModelPage(QWidget):
         self._ready = False
         self._editable = True
         self._populating = False
-        self._param_cache: dict[tuple[str, tuple[int, int, int, int]], int] = {}
+        self._param_cache: dict[tuple[str, Any], int | None] = {}  # (model name, input shape) -> parameters
+        self._char_counts: tuple[Any, tuple[int, int]] | None = None  # (dataset, its source/target characters)
         self._task = state.task
         settings = app_settings()
         self._wanted_models: dict[str, str] = {}  # per task: the model to select once the list exists
@@ -204,6 +246,12 @@ class ModelPage(QWidget):
         self.patience_spin.setRange(0, 1_000)
         self.patience_spin.setSpecialValueText("Off")
         self.patience_spin.setSuffix(" epochs without progress")
+        self.tokenizer_combo = QComboBox()
+        for key, text in TOKENIZER_CHOICES:
+            self.tokenizer_combo.addItem(text, key)
+        self.tokenizer_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.tokenizer_combo.setMinimumContentsLength(16)
+        self.tokenizer_combo.currentIndexChanged.connect(self._on_tokenizer_changed)
         self.device_combo = QComboBox()
         self.device_combo.addItem(DEVICE_AUTO_TEXT, "auto")
         self.device_combo.addItem("CPU", "cpu")
@@ -222,13 +270,18 @@ class ModelPage(QWidget):
             ("Optimizer", self.optimizer_combo, "optimizer"),
             ("Augmentation", self.augment_combo, "augment"),
             ("Early stopping", self.patience_spin, "patience"),
+            ("Cut sentences into", self.tokenizer_combo, "tokenizer"),
             ("Device", self.device_combo, "device"),
         )
         self.settings_form = form
         self._setting_rows: dict[str, tuple[QLabel, QWidget]] = {}
         for text, widget, tip in rows:
             label = QLabel(text)
-            form.addRow(label, widget)
+            if tip == "tokenizer":  # long choices: the label above, the list as wide as the form
+                form.addRow(label)
+                form.addRow(widget)
+            else:
+                form.addRow(label, widget)
             self._setting_rows[tip] = (label, widget)
         form.addRow("", self.device_note)
         self._setting_rows["mixed"] = (self.mixed_precision_check, self.mixed_precision_check)
@@ -264,13 +317,21 @@ class ModelPage(QWidget):
         return str(name) if name else self._wanted_model
 
     def task(self) -> str:
-        """The task whose models and settings the page shows ("classify", "gan")."""
+        """The task whose models and settings the page shows ("classify", "gan", "translate")."""
         return self._task
 
     def setting_visible(self, key: str) -> bool:
-        """Whether the setting `key` ("epochs", "optimizer", "augment", "patience", ...) is offered
-        for the current task."""
+        """Whether the setting `key` ("epochs", "optimizer", "augment", "patience", "tokenizer",
+        ...) is offered for the current task."""
+        if key in TASK_ONLY:
+            return TASK_ONLY[key] == self._task
         return self._task == "classify" or key not in CLASSIFIER_ONLY
+
+    def select_tokenizer(self, kind: str) -> None:
+        """Choose how sentences are cut up for translation: "subword" or "char"."""
+        index = self.tokenizer_combo.findData(kind)
+        if index >= 0:
+            self.tokenizer_combo.setCurrentIndex(index)
 
     def select_model(self, name: str) -> None:
         """Choose the model called `name` (remembered until the list exists)."""
@@ -295,6 +356,8 @@ class ModelPage(QWidget):
             optimizer=self.optimizer_combo.currentData() if classify else None,
             augment=self.augment_combo.currentData() if classify else None,
             patience=self.patience_spin.value() if classify else None,
+            tokenizer=self.tokenizer_combo.currentData() if self._task == "translate" else None,
+            text_options=dict(self._state.dataset_options) if self._task == "translate" and self._state.dataset_options else None,
             device=self.device_combo.currentData(),
             mixed_precision=self.mixed_precision_check.isChecked(),
         )
@@ -347,13 +410,19 @@ class ModelPage(QWidget):
     def _show_task_settings(self) -> None:
         """Offer only the settings that apply to the task, explained for it."""
         gan = self._task == "gan"
-        tips = GAN_TIPS if gan else TIPS
+        tips = TASK_TIPS.get(self._task, TIPS)
         for key, (label, widget) in self._setting_rows.items():
             self.settings_form.setRowVisible(widget, self.setting_visible(key))
-            tip = tips.get(key, TIPS[key])
+            self.settings_form.setRowVisible(label, self.setting_visible(key))
+            tip = tips.get(key, TIPS.get(key, ""))
             label.setToolTip(tip)
             widget.setToolTip(tip)
-        if gan:
+        if self._task == "translate":
+            self.model_list.setToolTip("The network that learns to translate: it reads a whole sentence, then writes "
+                                       "its translation one piece at a time. Start with the recommended one.")
+            self.settings_hint.setText("Hover over a setting to see what it does. The recommended values suit the "
+                                       "chosen sentences and model; most people never need to change them.")
+        elif gan:
             self.model_list.setToolTip("The pair of networks that learns to draw: a generator that makes pictures "
                                        "from random numbers, and a judge that learns to tell them from real ones.")
             self.settings_hint.setText("Hover over a setting to see what it does. The recommended values suit the "
@@ -372,21 +441,40 @@ class ModelPage(QWidget):
         self._apply_defaults()
 
     def _apply_defaults(self) -> None:
-        from engine.errors import ModelDeskError
-        from engine.train.config import TrainConfig, resolve_defaults
-
-        try:
-            recommended = resolve_defaults(TrainConfig(dataset=self._state.dataset_spec or TrainConfig.dataset,
-                                                       model=self.selected_model(), task=self._task))
-        except ModelDeskError:  # an odd dataset spec: fall back to the generic defaults
-            recommended = resolve_defaults(TrainConfig(model=self.selected_model(), task=self._task))
+        recommended = self._recommended()
         self.epochs_spin.setValue(recommended.epochs)
         self.batch_spin.setValue(recommended.batch_size)
         self.lr_spin.setValue(recommended.lr)
         self.optimizer_combo.setCurrentIndex(max(0, self.optimizer_combo.findData(recommended.optimizer)))
         self.augment_combo.setCurrentIndex(max(0, self.augment_combo.findData(recommended.augment)))
         self.patience_spin.setValue(recommended.patience)
+        if recommended.tokenizer:
+            self.tokenizer_combo.blockSignals(True)
+            self.tokenizer_combo.setCurrentIndex(max(0, self.tokenizer_combo.findData(recommended.tokenizer)))
+            self.tokenizer_combo.blockSignals(False)
+            if self._ready and self._task == "translate":
+                self._refresh_counts()
         self._update_details(recommended)
+
+    def _on_tokenizer_changed(self, _index: int) -> None:
+        """Character vocabularies are far smaller than word pieces: the sizes change."""
+        if self._ready and self._task == "translate" and not self._populating:
+            self._refresh_counts()
+            self._update_dataset_hint()
+            self._update_details(self._recommended())
+
+    def _recommended(self):
+        """The engine's defaults for the dataset shown and the chosen model (the task's generic
+        defaults for an odd dataset spec, or one of another task while it is being replaced)."""
+        from engine.errors import ModelDeskError
+        from engine.train.config import TrainConfig, resolve_defaults
+
+        try:
+            return resolve_defaults(TrainConfig(dataset=self._state.dataset_spec or _fallback_dataset(self._task),
+                                                model=self.selected_model(), task=self._task))
+        except ModelDeskError:
+            return resolve_defaults(TrainConfig(dataset=_fallback_dataset(self._task), model=self.selected_model(),
+                                                task=self._task))
 
     # ----- devices ----------------------------------------------------------------------------
     def _fill_devices(self, gpus: list[str], automatic: str) -> None:
@@ -418,30 +506,67 @@ class ModelPage(QWidget):
         self._mixed_wanted = checked
 
     # ----- the model list ---------------------------------------------------------------------
-    def _input_shape(self):
+    def _sentences(self):
+        """The shown dataset when it holds sentence pairs, else None."""
         data = self._state.dataset
+        return data if data is not None and hasattr(data, "source_language") else None
+
+    def _pictures(self):
+        """The shown dataset when it holds pictures, else None."""
+        data = self._state.dataset
+        return data if data is not None and hasattr(data, "image_size") else None
+
+    def _input_shape(self):
+        if self._task == "translate":
+            data = self._sentences()
+            if data is None:
+                return None
+            from engine.models.translators import SequenceShape
+
+            source, target = self._vocabulary_sizes(data)
+            return SequenceShape(source, target)
+        data = self._pictures()
         if data is None:
             return None
         from engine.models.registry import InputShape
 
         return InputShape(data.channels, *data.image_size, data.num_classes)
 
+    def _vocabulary_sizes(self, data) -> tuple[int, int]:
+        """About how many tokens each language gets: the word-piece limit, or the characters
+        seen in (a sample of) the sentences plus the four special tokens."""
+        if self.tokenizer_combo.currentData() != "char":
+            return SUBWORD_PIECES, SUBWORD_PIECES
+        if self._char_counts is None or self._char_counts[0] is not data:
+            pairs = data.train[:CHAR_SAMPLE]
+            sizes = (len({c for s, _ in pairs for c in s}) + 4, len({c for _, t in pairs for c in t}) + 4)
+            self._char_counts = (data, sizes)
+        return self._char_counts[1]
+
     def _parameter_count(self, name: str, shape) -> int | None:
         from engine.models.registry import build_model, count_parameters
 
-        key = (name, (shape.channels, shape.height, shape.width, shape.num_classes))
+        key = (name, shape)  # shapes are frozen dataclasses
         if key not in self._param_cache:
             try:
-                model = build_model(name, shape)
+                if self._task == "translate":  # built without memory: the largest takes 1.6 s otherwise
+                    import torch
+
+                    with torch.device("meta"):
+                        model = build_model(name, shape)
+                else:
+                    model = build_model(name, shape)
                 # a GAN's size is its generator's: the part that is exported and used afterwards
                 self._param_cache[key] = count_parameters(getattr(model, "generator", model))
             except Exception:  # noqa: BLE001 - a model that cannot be built for this shape
-                return None
+                self._param_cache[key] = None
         return self._param_cache[key]
 
     def _item_text(self, info, count: int | None) -> str:
         details = [SPEED_HINTS.get(info.speed, info.speed)]
-        if count is not None:
+        if count is not None and info.task == "translate":
+            details.insert(0, f"about {_rounded(count)} parameters")
+        elif count is not None:
             details.insert(0, f"{count:,} parameters" + (" in the generator" if info.task == "gan" else ""))
         return f"{info.name}   ·   {'   ·   '.join(details)}\n{info.description}"
 
@@ -492,6 +617,17 @@ class ModelPage(QWidget):
         info = get_model_info(item.data(NAME_ROLE))
         count = item.data(PARAMS_ROLE)
         dataset = html.escape(str(self._state.dataset_spec or recommended.dataset))
+        if info.task == "translate":
+            size = f"about {_rounded(count)} parameters ({count * 4 / 1e6:.0f} MB as a file) · " if count else ""
+            pieces = dict(TOKENIZER_CHOICES)[recommended.tokenizer].split(" (")[0].lower()
+            self.model_details.setText(
+                f"<b>{html.escape(info.name)}</b><br>{html.escape(info.description)}<br>"
+                f"{size}speed: {SPEED_HINTS.get(info.speed, info.speed)}<br><br>"
+                f"<b>Recommended for {dataset}:</b> {recommended.epochs} epochs, batch size {recommended.batch_size}, "
+                f"learning rate {recommended.lr:g}, {pieces}.<br>The Train page shows sample translations and "
+                f"the score after every epoch; the finished translator opens in the Playground.")
+            self.model_details.show()
+            return
         if info.task == "gan":
             size = f"generator: {count:,} parameters ({count * 4 / 1e6:.1f} MB as a file) · " if count else ""
             self.model_details.setText(
@@ -514,7 +650,23 @@ class ModelPage(QWidget):
         self.model_details.show()
 
     def _update_dataset_hint(self) -> None:
-        data = self._state.dataset
+        if self._task == "translate":
+            data = self._sentences()
+            if data is None:
+                self.dataset_hint.setText("Choose sentence pairs on the Data page to see the size of each model.")
+                return
+            from desktop_app.pages.sentence_pairs_view import direction_text, languages_known
+
+            char = self.tokenizer_combo.currentData() == "char"
+            vocabulary = "one token per character" if char else f"up to {SUBWORD_PIECES:,} word pieces per language"
+            direction = (", " + direction_text(data.source_language, data.target_language)
+                         if languages_known(data.source_language) else "")
+            self.dataset_hint.setText(
+                f"Sizes are for <b>{html.escape(str(self._state.dataset_spec))}</b>: {data.size:,} sentence pairs"
+                f"{html.escape(direction)}, with {vocabulary}. Bigger models can learn harder sentences but "
+                f"train slower.")
+            return
+        data = self._pictures()
         if data is None:
             self.dataset_hint.setText("Choose a dataset on the Data page to see the size of each model.")
             return

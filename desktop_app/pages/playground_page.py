@@ -1,12 +1,12 @@
-"""The Playground page: open any ONNX image classifier and try it on pictures, or a picture
-generator (GAN) and draw with it.
+"""The Playground page: open any ONNX image classifier and try it on pictures, a picture
+generator (GAN) and draw with it, or a translator and type into it.
 
 Drop a model (ModelDesk's describe themselves; foreign ones get a small settings box), then drop
 or paste pictures (one card each, with the five best answers) or a folder (a sortable table, a
 CSV file, and the accuracy with a confusion matrix when the sub-folders are named after the
 labels). A card can shade the parts of its picture that mattered most (occlusion heat map).
-Generators are recognised when they open and get their own section (generator_panel.py) in
-place of the classifier's results and settings.
+Generators and translators are recognised when they open and get their own section
+(generator_panel.py, translator_panel.py) in place of the classifier's results and settings.
 
 Everything runs on ONNX Runtime: importing this module must not import torch, and the engine
 modules it uses are imported lazily, in the workers, so the window opens fast. Widgets are only
@@ -42,17 +42,19 @@ from desktop_app.confusion_plot import ConfusionPlot
 from desktop_app.dialogs import show_error
 from desktop_app.images import array_to_pixmap
 from desktop_app.pages.generator_panel import DROP_PICTURES_TEXT, GeneratorPanel, generator_rows, open_generator
+from desktop_app.pages import translator_panel
+from desktop_app.pages.translator_panel import TranslatorPanel, language_pair, open_translator, translator_rows
 from desktop_app.settings import app_settings
 from desktop_app.state import AppState
 from desktop_app.workers import BackgroundTask, TaskError, run_in_background
-from engine.errors import ConfigError, DataError, ImageError, ModelDeskError
+from engine.errors import ConfigError, DataError, ImageError, ModelDeskError, ModelFileError
 
 log = logging.getLogger(__name__)
 
 EMPTY_TEXT = "Drop an ONNX model here (or use Open model…)"
 EMPTY_HINT = ("Models exported by ModelDesk work right away. Other image classifiers work too: ModelDesk "
               "guesses their settings, and you can correct them. Picture generators (GANs) open too, to draw "
-              "new pictures.")
+              "new pictures, and translators made with ModelDesk, to translate text.")
 READY_TEXT = "Now drop pictures or a folder of pictures here"
 READY_HINT = "Or paste a picture with Ctrl+V, or use the Add pictures button. A folder whose sub-folders are named after the labels also shows the accuracy."
 SELF_DESCRIBED = "This model describes itself; no settings needed."
@@ -188,6 +190,7 @@ class Opened:
     overrides: dict
     note: str = ""  # a sentence when remembered settings had to be dropped
     generator: Any = None  # engine.infer.generator.ImageGenerator when the model draws pictures (classifier None)
+    translator: Any = None  # engine.infer.translator.Translator when the model translates (classifier None)
 
 
 def open_classifier(path: Path, device: str, overrides: dict, remembered: bool) -> Opened:
@@ -211,13 +214,22 @@ def open_classifier(path: Path, device: str, overrides: dict, remembered: bool) 
 
 
 def open_any_model(path: Path, device: str, overrides: dict, remembered: bool) -> Opened:
-    """Open `path` (runs in a worker): a picture generator when it is one, else an image
-    classifier as `open_classifier` does."""
+    """Open `path` (runs in a worker): a picture generator when it is one, a translator when
+    ModelDesk's metadata says so, else an image classifier as `open_classifier` does. The
+    classifier refuses translators (ModelFileError), and only then is the file read again to
+    look for one, so classifiers open as fast as before."""
     found = open_generator(path, device)
-    if found is None:
+    if found is not None:
+        generator, load_ms = found
+        return Opened(path, None, read_model_info(path), load_ms, gpu_available(), device, {}, generator=generator)
+    try:
         return open_classifier(path, device, overrides, remembered)
-    generator, load_ms = found
-    return Opened(path, None, read_model_info(path), load_ms, gpu_available(), device, {}, generator=generator)
+    except ModelFileError:
+        found = open_translator(path, device)
+        if found is None:
+            raise
+    translator, load_ms = found
+    return Opened(path, None, read_model_info(path), load_ms, gpu_available(), device, {}, translator=translator)
 
 
 @dataclass
@@ -399,6 +411,11 @@ def describe_model(opened: Opened) -> str:
     if opened.generator is not None:
         rows = _file_rows(opened.info) + generator_rows(opened.generator)
         rows.append(("Runs on", provider_name(opened.generator.provider)))
+        rows.append(("Opened in", format_ms(opened.load_ms)))
+        return _card_html(opened.path.name, rows)
+    if opened.translator is not None:
+        rows = translator_rows(opened.translator) + _file_rows(opened.info)
+        rows.append(("Runs on", provider_name(opened.translator.provider)))
         rows.append(("Opened in", format_ms(opened.load_ms)))
         return _card_html(opened.path.name, rows)
     info, classifier = opened.info, opened.classifier
@@ -635,6 +652,7 @@ class PlaygroundPage(QWidget):
         self._state = state
         self._classifier: Any = None
         self._generator: Any = None
+        self._translator: Any = None
         self._opened: Opened | None = None
         self._model_path: Path | None = None
         self._overrides: dict = {}
@@ -678,8 +696,8 @@ class PlaygroundPage(QWidget):
         header.addWidget(title)
         header.addStretch(1)
         self.open_button = QPushButton("Open model…")
-        self.open_button.setToolTip("Open an ONNX image classifier or picture generator (.onnx file). You can also "
-                                    "drop it onto this page.")
+        self.open_button.setToolTip("Open an ONNX image classifier, picture generator or translator (.onnx file). "
+                                    "You can also drop it onto this page.")
         self.open_button.clicked.connect(lambda: self.choose_model())
         header.addWidget(self.open_button)
         self.add_button = QPushButton("Add pictures…")
@@ -884,6 +902,9 @@ class PlaygroundPage(QWidget):
         self.generator_panel = GeneratorPanel()
         self.generator_panel.message.connect(self._say)
         self.view_stack.addWidget(self.generator_panel)
+        self.translator_panel = TranslatorPanel()
+        self.translator_panel.message.connect(self._say)
+        self.view_stack.addWidget(self.translator_panel)
         layout.addWidget(self.view_stack, 1)
         return panel
 
@@ -964,6 +985,11 @@ class PlaygroundPage(QWidget):
         return self._generator
 
     @property
+    def translator(self) -> Any:
+        """The open Translator, or None."""
+        return self._translator
+
+    @property
     def model_path(self) -> Path | None:
         """The open model file, or None."""
         return self._model_path
@@ -1004,6 +1030,9 @@ class PlaygroundPage(QWidget):
         if self._generator is not None and not models:
             self._say(DROP_PICTURES_TEXT)
             return
+        if self._translator is not None and not models:
+            self._say(translator_panel.DROP_PICTURES_TEXT)
+            return
         if any(p.is_dir() for p in pictures) or len(pictures) > CARD_LIMIT:
             self._batch = _Batch(pictures)
             self._classify_batch()
@@ -1019,6 +1048,9 @@ class PlaygroundPage(QWidget):
             return
         if self._generator is not None:
             self._say(DROP_PICTURES_TEXT)
+            return
+        if self._translator is not None:
+            self._say(translator_panel.DROP_PICTURES_TEXT)
             return
         from engine import imaging
 
@@ -1037,10 +1069,13 @@ class PlaygroundPage(QWidget):
         self._update_view()
 
     def paste_from_clipboard(self) -> None:
-        """Ctrl+V: a picture on the clipboard, or copied picture files."""
+        """Ctrl+V: a picture on the clipboard, or copied picture files; text goes into the
+        translator's box when a translator is open."""
         clipboard = QGuiApplication.clipboard()
         mime = clipboard.mimeData()
-        if mime is not None and mime.hasImage():
+        if self._translator is not None and mime is not None and mime.hasText() and not mime.hasUrls():
+            self.translator_panel.paste_text(mime.text())
+        elif mime is not None and mime.hasImage():
             self.paste_image(clipboard.image())
         elif mime is not None and mime.hasUrls() and any(url.isLocalFile() for url in mime.urls()):
             self.add_paths([url.toLocalFile() for url in mime.urls() if url.isLocalFile()])
@@ -1152,6 +1187,7 @@ class PlaygroundPage(QWidget):
             for task in list(self._tasks):
                 task.wait(30_000)
             self.generator_panel.wait_for_work()
+            self.translator_panel.wait_for_work()
 
     def is_busy(self) -> bool:
         return any(task.is_running() for task in self._tasks)
@@ -1209,9 +1245,10 @@ class PlaygroundPage(QWidget):
         if opened.generator is not None:
             self._show_generator(opened)
             return
-        if self._generator is not None:
-            self._generator = None
-            self.generator_panel.set_generator(None)
+        if opened.translator is not None:
+            self._show_translator(opened)
+            return
+        self._close_drawing_and_translating()
         self._opened, self._classifier = opened, opened.classifier
         self._model_path, self._overrides = opened.path, dict(opened.overrides)
         self._gpu_ok = opened.gpu_ok
@@ -1227,8 +1264,35 @@ class PlaygroundPage(QWidget):
         self.model_opened.emit(str(opened.path))
         self._rerun()
 
+    def _close_drawing_and_translating(self, keep: Any = None) -> None:
+        """Clear the generator and translator sections, except the one showing `keep`."""
+        if self._generator is not None and self._generator is not keep:
+            self._generator = None
+            self.generator_panel.set_generator(None)
+        if self._translator is not None and self._translator is not keep:
+            self._translator = None
+            self.translator_panel.set_translator(None)
+
+    def _show_translator(self, opened: Opened) -> None:
+        translator = opened.translator
+        self._close_drawing_and_translating(keep=translator)
+        self._opened, self._classifier, self._translator = opened, None, translator
+        self._model_path, self._overrides = opened.path, {}
+        self._gpu_ok = opened.gpu_ok
+        self.model_card.setText(describe_model(opened))
+        self._update_cpu_check()
+        self.preprocess_box.hide()
+        self.self_described_label.setVisible(True)
+        self.translator_panel.set_translator(translator)
+        self._add_recent(opened.path)
+        self._update_view()
+        self._say(f"Opened the translator {opened.path.name} ({language_pair(translator.metadata)}) on the "
+                  f"{provider_name(translator.provider)} in {format_ms(opened.load_ms)}.")
+        self.model_opened.emit(str(opened.path))
+
     def _show_generator(self, opened: Opened) -> None:
         generator = opened.generator
+        self._close_drawing_and_translating(keep=generator)
         self._opened, self._classifier, self._generator = opened, None, generator
         self._model_path, self._overrides = opened.path, {}
         self._gpu_ok = opened.gpu_ok
@@ -1713,9 +1777,12 @@ class PlaygroundPage(QWidget):
         self.drop_hint.setText(READY_HINT if has_model else EMPTY_HINT)
         self.zone_button.setText("Choose pictures…" if has_model else "Open model…")
         self.clear_button.setEnabled(has_cards or has_batch)
-        drawing = self._generator is not None
+        drawing, translating = self._generator is not None, self._translator is not None
         if drawing:
             self.view_stack.setCurrentWidget(self.generator_panel)
+        elif translating:
+            self.view_stack.setCurrentWidget(self.translator_panel)
+        if drawing or translating:
             self.clear_button.setEnabled(False)
         for button in (self.add_button, self.paste_button):
-            button.setEnabled(not drawing)
+            button.setEnabled(not (drawing or translating))

@@ -2,8 +2,10 @@
 
 Training runs through `desktop_app.workers`; engine events arrive as queued signals and are
 only collected in lists. A 5 Hz timer pushes what changed into curves created once. The curves
-depend on the task: the classifier's are built here, a GAN's live in `gan_train_view`; a
-stacked widget shows the one for the chosen task.
+depend on the task: the classifier's are built here, a GAN's live in `gan_train_view`, a
+translator's in `translate_train_view`; a stacked widget shows the one for the chosen task.
+Runs that make something to try (a generator, a translator) are exported when they end and
+offered to the Playground through one button and the `open_in_playground` signal.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit,
 
 from desktop_app.dialogs import show_error
 from desktop_app.pages.gan_train_view import GanTrainView
+from desktop_app.pages.translate_train_view import TranslateTrainView
 from desktop_app.state import AppState, result_task
 from desktop_app.workers import BackgroundTask, run_in_background
 
@@ -51,6 +54,14 @@ def format_seconds(seconds: float) -> str:
     return f"{seconds // 3600} h {(seconds % 3600) // 60:02d} min"
 
 
+def _percent(share: float) -> str:
+    """'98.8%', '100%', '0%' for a share between 0 and 1 ('100%' only when all of them)."""
+    text = f"{100 * share:.1f}"
+    if text == "100.0" and share < 1:
+        text = "99.9"
+    return text.rstrip("0").rstrip(".") + "%"
+
+
 def gan_summary(result) -> str:
     """'Best epoch 180: 82% of samples recognised, 10 of 10 classes' for a GanResult."""
     if result.epochs_done <= 0:
@@ -65,12 +76,40 @@ def gan_summary(result) -> str:
     return text + "."
 
 
+def translate_summary(result) -> str:
+    """'Best epoch 3: BLEU 100.0 · 100% exactly right · held-out test 1,000 sentences: 100% exactly right'
+    for a TranslateResult (chrF instead of "exactly right" when the data has many right answers)."""
+    if result.epochs_done <= 0:
+        return "No epoch finished, so there is no translator to try yet."
+    text = f"Best epoch {result.best_epoch}: BLEU {result.bleu:.1f}"
+    if result.exact_match is not None:
+        text += f" · {_percent(result.exact_match)} exactly right"
+    else:
+        text += f" · chrF {result.chrf:.1f}"
+    if result.test_size and result.test_bleu is not None:
+        text += f" · held-out test {result.test_size:,} sentences: "
+        text += (f"{_percent(result.test_exact_match)} exactly right" if result.test_exact_match is not None
+                 and result.exact_match is not None else f"BLEU {result.test_bleu:.1f}")
+    return text + "."
+
+
+# Tasks whose run ends with a model to try in the Playground: (what it is called, what to do
+# with it, the button's tooltip, a summary of the result).
+PLAYGROUND_MODELS = {
+    "gan": ("generator", "draw new pictures with it",
+            "Try the trained generator: draw new pictures in the Playground.", gan_summary),
+    "translate": ("translator", "translate your own sentences with it",
+                  "Try the trained translator: type sentences and read its translations in the Playground.",
+                  translate_summary),
+}
+
+
 class TrainPage(QWidget):
     """Controls and live view of a training run."""
 
-    open_in_playground = Signal(str)  # the path of a trained generator's ONNX file
+    open_in_playground = Signal(str)  # the path of a trained generator's or translator's ONNX file
 
-    VIEW_INDEX = {"classify": 0, "gan": 1}
+    VIEW_INDEX = {"classify": 0, "gan": 1, "translate": 2}
 
     def __init__(self, state: AppState, model_page, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,7 +118,8 @@ class TrainPage(QWidget):
         self._task: BackgroundTask | None = None
         self._control = None
         self._run_task = state.task  # the task of the run shown (or running)
-        self.generator_path: str | None = None  # the last GAN run's generator.onnx
+        self.playground_path: str | None = None  # the last run's generator.onnx or translator.onnx
+        self.playground_task: str | None = None  # the task that made it ("gan", "translate")
         self._reset_series()
 
         self.start_button = QPushButton("Start training")
@@ -94,9 +134,10 @@ class TrainPage(QWidget):
         self.progress_bar = QProgressBar()
         self.progress_bar.setTextVisible(True)
         self.progress_label = QLabel("Press Start training to begin.")
+        self.progress_label.setWordWrap(True)  # a long summary wraps instead of widening the window
         self.speed_label = QLabel("")
         self.playground_button = QPushButton("Open in Playground")
-        self.playground_button.setToolTip("Try the trained generator: draw new pictures in the Playground.")
+        self.playground_button.setToolTip(PLAYGROUND_MODELS["gan"][2])
         self.playground_button.clicked.connect(self._open_in_playground)
         self.playground_button.hide()
         buttons = QHBoxLayout()
@@ -150,9 +191,11 @@ class TrainPage(QWidget):
         info.addWidget(self.playground_button)
         layout.addLayout(info)
         self.gan_view = GanTrainView()
+        self.translate_view = TranslateTrainView()
         self.views = QStackedWidget()
         self.views.addWidget(self.classify_view)
         self.views.addWidget(self.gan_view)
+        self.views.addWidget(self.translate_view)
         layout.addWidget(self.views, 1)
         layout.addWidget(self.log_view)
         self._show_view(state.task)
@@ -181,6 +224,7 @@ class TrainPage(QWidget):
         self.speeds: list[float] = []
         self.best_epoch = 0
         self._dirty = False  # new batch points
+        self._progress_dirty = False  # new steps to show in the progress bar and label
         self._epoch_dirty = False  # new epoch points (the other three plots only change then)
         self._started_at = 0.0
         self._steps_done_at_start = 0
@@ -191,10 +235,15 @@ class TrainPage(QWidget):
     def _show_view(self, task: str) -> None:
         self.views.setCurrentIndex(self.VIEW_INDEX.get(task, 0))
 
+    @property
+    def generator_path(self) -> str | None:
+        """The last GAN run's generator.onnx (None after other tasks); see `playground_path`."""
+        return self.playground_path if self.playground_task == "gan" else None
+
     def _on_task_changed(self, task: str) -> None:
         if not self.is_running():
             self._show_view(task)
-            self.playground_button.setVisible(task == "gan" and self.generator_path is not None)
+            self.playground_button.setVisible(task == self.playground_task and self.playground_path is not None)
 
     def is_running(self) -> bool:
         """True while a training run is in progress (paused included)."""
@@ -236,13 +285,14 @@ class TrainPage(QWidget):
         self._reset_series()
         self._clear_curves()
         self.gan_view.reset()
-        self.generator_path = None
+        self.translate_view.reset()
+        self.playground_path = self.playground_task = None
         self.playground_button.hide()
         self.speed_label.setText("")
         self.log_view.clear()
         self.progress_bar.setValue(0)
         self.progress_label.setText("Preparing the data…")
-        export = config.task == "gan"  # a classifier is exported from the Evaluate page; a generator right away
+        export = config.task in PLAYGROUND_MODELS  # a classifier is exported from the Evaluate page, the others right away
 
         def work(context):
             return train(config, emit=context.emit, control=control, data=data, export=export)
@@ -285,12 +335,22 @@ class TrainPage(QWidget):
     def _on_event(self, event) -> None:
         from engine.commands.progress import format_event
         from engine.train.events import (BatchEnd, EpochEnd, GanBatchEnd, GanEpochEnd, Paused, SamplesReady, Status,
-                                         TrainingFinished, TrainingStarted)
+                                         TrainingFinished, TrainingStarted, TranslateEpochEnd)
 
         if isinstance(event, GanBatchEnd):
             self.gan_view.add_batch(event)
             self._last_step = event.global_step
+            self._dirty = self._progress_dirty = True
+        elif isinstance(event, BatchEnd) and self._run_task == "translate":
+            self.translate_view.add_batch(event)
+            self._last_step = event.global_step
+            self._dirty = self._progress_dirty = True
+        elif isinstance(event, TranslateEpochEnd):
+            self.translate_view.add_epoch(event)
+            self.speed_label.setText(f"{event.samples_per_second:,.0f} sentence pairs/s · "
+                                     f"learning rate {event.learning_rate:.2g}")
             self._dirty = True
+            self._log(format_event(event))
         elif isinstance(event, SamplesReady):
             self.gan_view.add_samples(event)
         elif isinstance(event, GanEpochEnd):
@@ -308,7 +368,7 @@ class TrainPage(QWidget):
             previous = self.smooth_loss[-1] if self.smooth_loss else event.loss
             self.smooth_loss.append(SMOOTHING * previous + (1 - SMOOTHING) * event.loss)
             self._last_step = event.global_step
-            self._dirty = True
+            self._dirty = self._progress_dirty = True
         elif isinstance(event, EpochEnd):
             self.epoch_x.append(event.epoch)
             self.val_loss.append(event.val_loss)
@@ -329,6 +389,8 @@ class TrainPage(QWidget):
             self.progress_bar.setValue(self._steps_done_at_start)
             if self._run_task == "gan":
                 self.gan_view.start(event)
+            elif self._run_task == "translate":
+                self.translate_view.start(event)
             else:
                 # A fixed epoch axis: growing curves then do not re-layout the axes on every repaint.
                 self.loss_plot.setXRange(0, event.epochs, padding=0.02)
@@ -348,23 +410,19 @@ class TrainPage(QWidget):
             self.log_view.appendPlainText(text)
 
     def refresh_plots(self) -> None:
-        """Push new points into the curves and the progress display (called by the timer)."""
+        """Push new points into the curves and the progress display (called by the timer). The
+        progress label only changes with new steps, so messages after the last step (scoring the
+        test sentences, exporting) stay readable."""
         self.gan_view.refresh()
+        self.translate_view.refresh()
         if not self._dirty:
             return
         self._dirty = False
-        self.batch_curve.setData(self.batch_x, self.batch_loss)
-        self.smooth_curve.setData(self.batch_x, self.smooth_loss)
-        if self._epoch_dirty:
-            self._epoch_dirty = False
-            self.val_loss_curve.setData(self.epoch_x, self.val_loss)
-            self.train_acc_curve.setData(self.epoch_x, self.train_acc)
-            self.val_acc_curve.setData(self.epoch_x, self.val_acc)
-            self.lr_curve.setData(self.epoch_x, self.learning_rates)
-            self.speed_curve.setData(self.epoch_x, self.speeds)
-            for line in self.best_lines:
-                line.setVisible(self.best_epoch > 0)
-                line.setValue(self.best_epoch)
+        if self._run_task not in PLAYGROUND_MODELS:  # the classifier's curves (the other views have their own)
+            self._refresh_classifier_curves()
+        if not self._progress_dirty:
+            return
+        self._progress_dirty = False
         total = self._epochs * self._steps_per_epoch
         self.progress_bar.setValue(self._last_step)
         if self._control is not None and self._control.paused:
@@ -378,6 +436,20 @@ class TrainPage(QWidget):
             left = f" · about {format_seconds(per_step * (total - self._last_step))} left"
         self.progress_label.setText(f"Epoch {epoch} of {self._epochs} · step {step} of {self._steps_per_epoch}{left}")
 
+    def _refresh_classifier_curves(self) -> None:
+        self.batch_curve.setData(self.batch_x, self.batch_loss)
+        self.smooth_curve.setData(self.batch_x, self.smooth_loss)
+        if self._epoch_dirty:
+            self._epoch_dirty = False
+            self.val_loss_curve.setData(self.epoch_x, self.val_loss)
+            self.train_acc_curve.setData(self.epoch_x, self.train_acc)
+            self.val_acc_curve.setData(self.epoch_x, self.val_acc)
+            self.lr_curve.setData(self.epoch_x, self.learning_rates)
+            self.speed_curve.setData(self.epoch_x, self.speeds)
+            for line in self.best_lines:
+                line.setVisible(self.best_epoch > 0)
+                line.setValue(self.best_epoch)
+
     def _clear_curves(self) -> None:
         for curve in (self.batch_curve, self.smooth_curve, self.val_loss_curve, self.train_acc_curve,
                       self.val_acc_curve, self.lr_curve, self.speed_curve):
@@ -386,10 +458,11 @@ class TrainPage(QWidget):
             line.setVisible(False)
 
     def _on_finished(self, result) -> None:
-        self._dirty = self._epoch_dirty = True
+        self._dirty = self._epoch_dirty = self._progress_dirty = True
         self.refresh_plots()
-        if result_task(result) == "gan":
-            self._on_gan_finished(result)
+        task = result_task(result)
+        if task in PLAYGROUND_MODELS:
+            self._on_playground_run_finished(task, result)
             return
         self.progress_label.setText(f"{result.reason} Best validation accuracy {100 * result.val_accuracy:.2f}% "
                                     f"(epoch {result.best_epoch}). Run saved in {result.run_dir}")
@@ -397,21 +470,24 @@ class TrainPage(QWidget):
             self.state.set_result(result)
         self.state.status_message.emit(result.reason)
 
-    def _on_gan_finished(self, result) -> None:
-        self.progress_label.setText(f"{result.reason} {gan_summary(result)}")
+    def _on_playground_run_finished(self, task: str, result) -> None:
+        """A GAN or translation run ended: its summary, and its exported model offered to the Playground."""
+        name, use, tip, summary = PLAYGROUND_MODELS[task]
+        self.progress_label.setText(f"{result.reason} {summary(result)}")
         export = getattr(result, "export", None)
         path = getattr(export, "path", None)
         if path is not None and Path(path).exists():
-            self.generator_path = str(path)
+            self.playground_path, self.playground_task = str(path), task
+            self.playground_button.setToolTip(tip)
             self.playground_button.show()
-            self._log(f"The generator is saved as {path}. Press Open in Playground to draw new pictures with it.")
+            self._log(f"The {name} is saved as {path}. Press Open in Playground to {use}.")
         if result.epochs_done > 0:
             self.state.set_result(result)
         self.state.status_message.emit(result.reason)
 
     def _open_in_playground(self) -> None:
-        if self.generator_path is not None:
-            self.open_in_playground.emit(self.generator_path)
+        if self.playground_path is not None:
+            self.open_in_playground.emit(self.playground_path)
 
     def _on_failed(self, error) -> None:
         self.progress_label.setText("Training did not finish.")

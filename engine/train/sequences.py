@@ -68,14 +68,19 @@ def greedy_translate(model: torch.nn.Module, source: torch.Tensor, max_tokens: i
     model.eval()
     try:
         n = source.shape[0]
-        limit = max_tokens or max_target_tokens(int((source != PAD).sum(dim=1).max()))
+        lengths = (source != PAD).sum(dim=1)
+        if max_tokens:
+            limits = torch.full_like(lengths, max_tokens)
+        else:  # each sentence's own limit, as when it is translated alone
+            limits = torch.clamp(2 * lengths + 10, max=MAX_POSITIONS - 1)
+        limit = int(limits.max())
         tokens = torch.full((n, 1), BOS, dtype=torch.long, device=source.device)
         done = torch.zeros(n, dtype=torch.bool, device=source.device)
         if model.decoding == "recurrent":
             memory, hidden = model.encode(source)
         else:
             memory = model.encode(source)
-        for _ in range(limit):
+        for written in range(1, limit + 1):
             if model.decoding == "recurrent":
                 logits, hidden, _ = model.decode_step(memory, source, tokens[:, -1:], hidden)
             else:
@@ -86,7 +91,7 @@ def greedy_translate(model: torch.nn.Module, source: torch.Tensor, max_tokens: i
             next_token = logits.argmax(dim=-1)
             next_token = torch.where(done, torch.full_like(next_token, PAD), next_token)
             tokens = torch.cat([tokens, next_token[:, None]], dim=1)
-            done |= next_token == EOS
+            done |= (next_token == EOS) | (written >= limits)
             if bool(done.all()):
                 break
     finally:

@@ -1,0 +1,402 @@
+"""The Train page's view of a translation run: the loss, the translation scores per epoch
+(BLEU, chrF and, where there is one right answer, the share translated exactly right), and a
+table of the same five validation sentences translated after every epoch, with a slider back
+through the epochs so the translations can be watched growing better.
+
+Like the other views, events are only appended to lists (`start`, `add_batch`, `add_epoch`,
+called from the Train page's slot in the GUI thread); `refresh()`, driven by the page's 5 Hz
+timer, pushes what changed into curves created once and into the table.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QTextDocument
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView,
+                               QLabel, QSlider, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
+
+SMOOTHING = 0.7  # exponential moving average of the reported steps (each already a mean of a few steps)
+SAMPLE_ROWS = 5  # the engine translates the same 5 validation sentences every epoch
+
+BLUE, ORANGE, GREEN, PURPLE = (31, 119, 180), (255, 127, 14), (44, 160, 44), (148, 103, 189)
+LIGHT_BLUE = (31, 119, 180, 70)
+RIGHT_BACKGROUND = QColor(214, 240, 214)  # the model's translation is exactly the correct one
+WRONG_BACKGROUND = QColor(255, 236, 204)  # it differs somewhere
+WRONG_WORD = "#b3261e"
+RIGHT_MARK = "#2c7a2c"
+
+LOSS_TIP = ("How wrong the model's guesses of the next word still are: lower is better.\n"
+            "The faint line is every reported step, the dark line its running average; the dots are the "
+            "validation sentences, which the model never trains on, checked after each epoch.")
+QUALITY_TIP = ("Scores of the model's translations of the validation sentences after each epoch (higher is better).\n"
+               "BLEU (0 to 100) counts how many words and short word sequences match the correct translation.\n"
+               "chrF (0 to 100) does the same letter by letter, so a nearly right word still earns some credit.\n"
+               "Exactly right: the share of sentences translated word for word as the correct answer (shown when "
+               "the data has one right answer per sentence).\nThe best epoch by these scores is the one kept and exported.")
+SAMPLES_TIP = ("The same five validation sentences, translated by the model after each epoch.\n"
+               "Green with a tick: exactly the correct translation. Orange: it differs; the words that are not in "
+               "the correct translation are in bold red.")
+SLIDER_TIP = ("Drag left to see how the model translated these sentences after earlier epochs; "
+              "all the way right always shows the newest.")
+EMPTY_SLIDER_TEXT = "The first translations appear after the first epoch"
+HEADERS = ("Sentence", "Correct translation", "Model's translation")
+HEADER_TIPS = ("A sentence from the validation set: the model never trains on it.",
+               "The translation given in the dataset.",
+               "What the model writes after the chosen epoch. Green: exactly right. Orange: it differs, "
+               "and the words not in the correct translation are in bold red.")
+
+MARKS_ROLE = Qt.ItemDataRole.UserRole + 1  # list of (word, in the reference?) for the model's translation
+EXACT_ROLE = Qt.ItemDataRole.UserRole + 2  # True when the translation equals the reference
+
+
+def _plot(title: str, left: str, tip: str) -> pg.PlotWidget:
+    plot = pg.PlotWidget()
+    plot.setBackground("w")
+    plot.setTitle(title, color="#333", size="11pt")
+    plot.setLabel("bottom", "epoch")
+    plot.setLabel("left", left)
+    plot.showGrid(x=True, y=True, alpha=0.2)
+    plot.setMouseEnabled(x=False, y=False)
+    plot.setMenuEnabled(False)
+    plot.hideButtons()
+    plot.setToolTip(tip)
+    return plot
+
+
+def _legend(plot: pg.PlotWidget, offset: tuple[int, int]) -> pg.LegendItem:
+    return plot.addLegend(offset=offset, labelTextColor="#333", brush=pg.mkBrush(255, 255, 255, 200))
+
+
+def is_exact(reference: str, translation: str) -> bool:
+    """Whether `translation` is exactly `reference` (as the engine's exact-match score counts it)."""
+    return translation.strip() == reference.strip()
+
+
+def is_spaced(reference: str, translation: str) -> bool:
+    """Whether the text separates words with spaces (not so in Chinese or Japanese)."""
+    return " " in reference.strip() or " " in translation.strip()
+
+
+def word_marks(reference: str, translation: str) -> list[tuple[str, bool]]:
+    """The translation's words, each with whether it lines up with a word of the reference.
+    Text without spaces (Chinese, Japanese) is compared character by character."""
+    if is_spaced(reference, translation):
+        ref, hyp = reference.split(), translation.split()
+    else:
+        ref, hyp = list(reference.strip()), list(translation.strip())
+    matched = [False] * len(hyp)
+    for block in difflib.SequenceMatcher(a=ref, b=hyp, autojunk=False).get_matching_blocks():
+        for j in range(block.b, block.b + block.size):
+            matched[j] = True
+    return list(zip(hyp, matched))
+
+
+def marks_html(marks: list[tuple[str, bool]], exact: bool, spaced: bool = True) -> str:
+    """Rich text for the model's translation: a green tick when exactly right, wrong words in bold red."""
+    joiner = " " if spaced else ""
+    words = joiner.join(html.escape(word) if ok else f'<b style="color:{WRONG_WORD}">{html.escape(word)}</b>'
+                        for word, ok in marks)
+    if exact:
+        return f'<span style="color:{RIGHT_MARK}"><b>✓</b></span>&nbsp;{words}'
+    return words or f'<i style="color:{WRONG_WORD}">(nothing)</i>'
+
+
+class TranslationDelegate(QStyledItemDelegate):
+    """Paints the model's translation as rich text (the background comes from the item)."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        marks = index.data(MARKS_ROLE)
+        if marks is None:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        spaced = is_spaced(str(index.siblingAtColumn(1).data() or ""), opt.text)
+        rich = marks_html(marks, bool(index.data(EXACT_ROLE)), spaced)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)  # background
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget)
+        document = QTextDocument()
+        document.setDocumentMargin(0)
+        document.setDefaultFont(opt.font)
+        document.setHtml(rich)
+        painter.save()
+        painter.setClipRect(rect)
+        top = rect.top() + max(0.0, (rect.height() - document.size().height()) / 2)
+        painter.translate(rect.left() + 2, top)
+        document.drawContents(painter, QRectF(0, 0, rect.width(), rect.height()))
+        painter.restore()
+
+
+class TranslateTrainView(QWidget):
+    """Curves, scores and sample translations of one translation run. The Train page owns the controls."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.loss_plot = _plot("Loss (lower is better)", "loss", LOSS_TIP)
+        self.quality_plot = _plot("Translation quality (higher is better)", "score", QUALITY_TIP)
+        self.quality_plot.setYRange(0, 104, padding=0)  # a 100 line stays clear of the frame
+        self.loss_plot.setDownsampling(auto=True, mode="peak")
+        self.loss_plot.setClipToView(True)
+
+        _legend(self.loss_plot, (-10, 10))
+        self.raw_loss_curve = self.loss_plot.plot([], [], pen=pg.mkPen(LIGHT_BLUE, width=1), name="each step")
+        self.loss_curve = self.loss_plot.plot([], [], pen=pg.mkPen(BLUE, width=2), name="training (smoothed)")
+        self.val_loss_curve = self.loss_plot.plot([], [], pen=pg.mkPen(ORANGE, width=2), symbol="o", symbolSize=6,
+                                                  symbolBrush=ORANGE, name="validation")
+        self.quality_legend = _legend(self.quality_plot, (-10, -10))  # bottom right: the scores climb
+        self.bleu_curve = self.quality_plot.plot([], [], pen=pg.mkPen(BLUE, width=2), symbol="o", symbolSize=5,
+                                                 symbolBrush=BLUE, name="BLEU")
+        self.chrf_curve = self.quality_plot.plot([], [], pen=pg.mkPen(GREEN, width=2), symbol="s", symbolSize=5,
+                                                 symbolBrush=GREEN, name="chrF")
+        # only when the data has one right answer per sentence: joins the legend with its first point
+        self.exact_curve = self.quality_plot.plot([], [], pen=pg.mkPen(PURPLE, width=2), symbol="t", symbolSize=6,
+                                                  symbolBrush=PURPLE)
+        dashed = pg.mkPen(GREEN, width=1, style=Qt.PenStyle.DashLine)
+        self.best_line = pg.InfiniteLine(angle=90, movable=False, pen=dashed, label="best",
+                                         labelOpts=dict(position=0.5, color=GREEN))
+        self.best_line.setVisible(False)
+        self.quality_plot.addItem(self.best_line)
+
+        self.samples_box = QGroupBox("Sample translations")
+        self.samples_box.setToolTip(SAMPLES_TIP)
+        self.table = QTableWidget(SAMPLE_ROWS, len(HEADERS))
+        self.table.setObjectName("translateSamples")
+        for column, (title, tip) in enumerate(zip(HEADERS, HEADER_TIPS)):
+            header = QTableWidgetItem(title)
+            header.setToolTip(tip)
+            self.table.setHorizontalHeaderItem(column, header)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setHighlightSections(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setItemDelegateForColumn(2, TranslationDelegate(self.table))
+        row_height = self.table.fontMetrics().height() + 10
+        self.table.verticalHeader().setDefaultSectionSize(row_height)
+        self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height() + SAMPLE_ROWS * row_height
+                                  + 2 * self.table.frameWidth())
+
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setObjectName("translateEpochSlider")
+        self.slider.setToolTip(SLIDER_TIP)
+        self.slider.setRange(0, 0)
+        self.slider.setPageStep(1)
+        self.slider.setEnabled(False)
+        self.slider.valueChanged.connect(self._on_slider_changed)
+        self.epoch_label = QLabel(EMPTY_SLIDER_TEXT)
+        self.epoch_label.setObjectName("translateEpochLabel")
+        self.epoch_label.setToolTip(SLIDER_TIP)
+        self.epoch_label.setMinimumWidth(self.epoch_label.fontMetrics().horizontalAdvance(
+            "Epoch 888 of 888 · best · 5 of 5 exactly right") + 8)
+        look_back = QLabel("After epoch:")
+        look_back.setToolTip(SLIDER_TIP)
+        samples_layout = QVBoxLayout(self.samples_box)
+        samples_layout.setContentsMargins(8, 4, 8, 6)
+        samples_layout.setSpacing(4)
+        samples_layout.addWidget(self.table)
+        slider_row = QHBoxLayout()
+        slider_row.addWidget(look_back)
+        slider_row.addWidget(self.slider, 1)
+        slider_row.addWidget(self.epoch_label)
+        samples_layout.addLayout(slider_row)
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.loss_plot, 0, 0)
+        grid.addWidget(self.quality_plot, 0, 1)
+        grid.addWidget(self.samples_box, 1, 0, 1, 2)
+        grid.setRowStretch(0, 1)
+        grid.setRowStretch(1, 0)
+        self.reset()
+
+    def sizeHint(self) -> QSize:
+        return QSize(900, 560)
+
+    # ----- collecting (GUI thread, from the Train page's event slot; no widget work) -------------
+    def reset(self) -> None:
+        """Forget the previous run and empty every curve and the table."""
+        self.batch_x: list[float] = []
+        self.batch_loss: list[float] = []
+        self.smooth_loss: list[float] = []
+        self.epoch_x: list[int] = []
+        self.train_loss: list[float] = []
+        self.val_loss: list[float] = []
+        self.token_accuracy: list[float] = []  # percent
+        self.bleu: list[float] = []  # 0..100
+        self.chrf: list[float] = []  # 0..100
+        self.exact: list[float] = []  # percent; only when the data has one right answer
+        self.best_epoch = 0
+        self.sample_history: list[tuple[int, tuple]] = []  # (epoch, ((source, reference, translation), ...))
+        self.epochs = 1
+        self.steps_per_epoch = 1
+        self.follow_latest = True
+        self._shown_index = -1
+        self._batch_dirty = self._epoch_dirty = False
+        if hasattr(self, "slider"):
+            for curve in (self.raw_loss_curve, self.loss_curve, self.val_loss_curve, self.bleu_curve, self.chrf_curve,
+                          self.exact_curve):
+                curve.setData([], [])
+            self.best_line.setVisible(False)
+            self.quality_legend.removeItem(self.exact_curve)
+            self.quality_plot.setTitle("Translation quality (higher is better)", color="#333", size="11pt")
+            self.slider.blockSignals(True)
+            self.slider.setRange(0, 0)
+            self.slider.blockSignals(False)
+            self.slider.setEnabled(False)
+            self.epoch_label.setText(EMPTY_SLIDER_TEXT)
+            self._fill_table(())
+
+    def start(self, event: Any) -> None:
+        """A run began (TrainingStarted): fix the epoch axes so growing curves do not re-layout them."""
+        self.epochs, self.steps_per_epoch = max(1, event.epochs), max(1, event.steps_per_epoch)
+        self.loss_plot.setXRange(0, self.epochs, padding=0.02)
+        self.quality_plot.setXRange(1, max(self.epochs, 2), padding=0.02)
+        # whole epochs on the score axis (there is one point per epoch); automatic ticks for long runs
+        spacing = [(1, 1)] if self.epochs <= 12 else None
+        self.quality_plot.getAxis("bottom").setTickSpacing(levels=spacing)
+
+    def add_batch(self, event: Any) -> None:
+        """BatchEnd: one point on the training loss (raw and smoothed)."""
+        self.batch_x.append(event.global_step / event.steps_per_epoch)
+        self.batch_loss.append(event.loss)
+        previous = self.smooth_loss[-1] if self.smooth_loss else event.loss
+        self.smooth_loss.append(SMOOTHING * previous + (1 - SMOOTHING) * event.loss)
+        self._batch_dirty = True
+
+    def add_epoch(self, event: Any) -> None:
+        """TranslateEpochEnd: a validation-loss point, the scores, and the epoch's sample translations."""
+        self.epoch_x.append(event.epoch)
+        self.train_loss.append(event.train_loss)
+        self.val_loss.append(event.val_loss)
+        self.token_accuracy.append(100 * event.token_accuracy)
+        self.bleu.append(event.bleu)
+        self.chrf.append(event.chrf)
+        if event.exact_match is not None:
+            self.exact.append(100 * event.exact_match)
+        if event.is_best:
+            self.best_epoch = event.epoch
+        if event.samples:
+            self.sample_history.append((event.epoch, tuple(tuple(sample) for sample in event.samples)))
+        self._epoch_dirty = True
+
+    # ----- showing (timer) -------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Push what changed since the last call into the widgets."""
+        if self._batch_dirty:
+            self._batch_dirty = False
+            x = np.asarray(self.batch_x)
+            self.raw_loss_curve.setData(x, np.asarray(self.batch_loss))
+            self.loss_curve.setData(x, np.asarray(self.smooth_loss))
+        if self._epoch_dirty:
+            self._epoch_dirty = False
+            x = np.asarray(self.epoch_x)
+            self.val_loss_curve.setData(x, np.asarray(self.val_loss))
+            self.bleu_curve.setData(x, np.asarray(self.bleu))
+            self.chrf_curve.setData(x, np.asarray(self.chrf))
+            if self.exact:
+                if self.quality_legend.getLabel(self.exact_curve) is None:
+                    self.quality_legend.addItem(self.exact_curve, "exactly right %")
+                self.exact_curve.setData(x[-len(self.exact):], np.asarray(self.exact))
+            self.best_line.setVisible(self.best_epoch > 0)
+            self.best_line.setValue(self.best_epoch)
+            self.quality_plot.setTitle(self.quality_text(), color="#333", size="11pt")
+            self._update_slider()
+            if self.follow_latest:
+                self._show_index(len(self.sample_history) - 1)
+
+    def quality_text(self) -> str:
+        """'Epoch 3: BLEU 99.2 · chrF 99.9 · 98.8% exactly right' for the latest epoch."""
+        if not self.epoch_x:
+            return "Translation quality (higher is better)"
+        text = f"Epoch {self.epoch_x[-1]}: BLEU {self.bleu[-1]:.1f} · chrF {self.chrf[-1]:.1f}"
+        if self.exact and len(self.exact) == len(self.epoch_x):
+            text += f" · {self.exact[-1]:.1f}% exactly right"
+        return text
+
+    def _update_slider(self) -> None:
+        count = len(self.sample_history)
+        self.slider.blockSignals(True)
+        self.slider.setRange(0, max(0, count - 1))
+        if self.follow_latest:
+            self.slider.setValue(self.slider.maximum())
+        self.slider.blockSignals(False)
+        self.slider.setEnabled(count > 1)
+
+    def _on_slider_changed(self, value: int) -> None:
+        """The user moved the slider: pin that epoch, or follow the newest at the right end."""
+        self.follow_latest = value >= self.slider.maximum()
+        self._show_index(len(self.sample_history) - 1 if self.follow_latest else value)
+
+    def _show_index(self, index: int) -> None:
+        if not 0 <= index < len(self.sample_history):
+            return
+        epoch, samples = self.sample_history[index]
+        self._shown_index = index
+        self._fill_table(samples)
+        right = sum(is_exact(reference, translation) for _, reference, translation in samples)
+        self.epoch_label.setText(f"{self._epoch_text(epoch)} · {right} of {len(samples)} exactly right")
+
+    def _epoch_text(self, epoch: int) -> str:
+        best = " · best" if epoch == self.best_epoch and self.best_epoch > 0 else ""
+        return f"Epoch {epoch} of {self.epochs}{best}"
+
+    def _fill_table(self, samples) -> None:
+        self.table.setRowCount(max(SAMPLE_ROWS, len(samples)))
+        for row in range(self.table.rowCount()):
+            source, reference, translation = samples[row] if row < len(samples) else ("", "", "")
+            exact = row < len(samples) and is_exact(reference, translation)
+            for column, text in enumerate((source, reference, translation)):
+                item = self.table.item(row, column)
+                if item is None:
+                    item = QTableWidgetItem()
+                    self.table.setItem(row, column, item)
+                item.setText(text)
+                item.setToolTip(text)
+            item = self.table.item(row, 2)
+            if row < len(samples):
+                item.setData(MARKS_ROLE, word_marks(reference, translation))
+                item.setData(EXACT_ROLE, exact)
+                item.setBackground(QBrush(RIGHT_BACKGROUND if exact else WRONG_BACKGROUND))
+                item.setToolTip(translation + ("\nExactly the correct translation." if exact else
+                                               "\nDiffers from the correct translation: the words in bold red are "
+                                               "not in it."))
+            else:
+                item.setData(MARKS_ROLE, None)
+                item.setData(EXACT_ROLE, None)
+                item.setBackground(QBrush())
+
+    # ----- for tests and screenshots -----------------------------------------------------------
+    def show_epoch(self, index: int) -> None:
+        """Move the slider to the `index`-th finished epoch's translations (as dragging it would)."""
+        self.slider.setValue(index)
+
+    def shown_epoch(self) -> int:
+        """The epoch whose translations the table shows (0 before the first)."""
+        if not 0 <= self._shown_index < len(self.sample_history):
+            return 0
+        return self.sample_history[self._shown_index][0]
+
+    def shown_rows(self) -> list[tuple[str, str, str, bool]]:
+        """The table as the user sees it: (sentence, correct translation, model's translation, exactly right?)."""
+        rows = []
+        for row in range(self.table.rowCount()):
+            texts = [self.table.item(row, column).text() if self.table.item(row, column) else "" for column in range(3)]
+            if not any(texts):
+                continue
+            rows.append((*texts, bool(self.table.item(row, 2).data(EXACT_ROLE))))
+        return rows
