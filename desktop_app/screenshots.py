@@ -68,7 +68,9 @@ def _translate_shots(app, window, shot) -> None:
     train.toggle_pause()
     _wait_until(app, lambda: "Paused at epoch" in train.progress_label.text())
     train.refresh_plots()
+    train.translate_view.show_epoch(0)  # the table after epoch 1, when some translations are still wrong
     shot("Train", "translate_train.png")
+    train.translate_view.show_epoch(len(train.translate_view.epoch_x) - 1)
     train.toggle_pause()
     _wait_until(app, lambda: train.playground_path is not None and not train.is_running(), timeout_s=300)
     playground = window.playground_page
