@@ -2,29 +2,65 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from engine.errors import WriteError
+
+_REASONS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "your disk quota is used up",
+    errno.EACCES: "permission was denied",
+    errno.EPERM: "permission was denied",
+    errno.EROFS: "the disk is read-only",
+}
+
+
+def write_failure(dest: Path, exc: OSError, folder: bool = False) -> WriteError:
+    """The one-sentence error for a failed write of `dest` (`folder`: its folder could not be made)."""
+    reason = _REASONS.get(exc.errno or -1)
+    if reason is None and folder:
+        reason = f"its folder '{dest.parent}' cannot be made there"
+    if reason is None:
+        reason = (exc.strerror or str(exc) or "the system refused").rstrip(".").lower()
+    error = WriteError(f"'{dest.name}' could not be saved because {reason}; the previous version, if there was one, "
+                       f"is unchanged.", details=f"{dest}: {exc}")
+    error.errno = exc.errno
+    return error
+
 
 @contextmanager
 def atomic_path(dest: str | Path) -> Iterator[Path]:
     """Yield a temporary path beside `dest`; on success it replaces `dest` in one step.
 
-    On any exception the temporary file is removed and `dest` is left as it was.
+    On any exception the temporary file is removed and `dest` is left as it was; operating
+    system errors (disk full, permission, read-only) become a WriteError with a plain sentence.
     """
     dest = Path(dest)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
-    os.close(fd)
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
+        os.close(fd)
+    except WriteError:
+        raise
+    except OSError as exc:
+        raise write_failure(dest, exc, folder=not dest.parent.is_dir()) from None
     tmp = Path(tmp_name)
     try:
         yield tmp
         with open(tmp, "rb") as handle:
             os.fsync(handle.fileno())
         os.replace(tmp, dest)
+    except WriteError:
+        tmp.unlink(missing_ok=True)
+        raise
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise write_failure(dest, exc) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -53,3 +53,8 @@ class TrainingError(ModelDeskError):
 
 class ExportError(ModelDeskError):
     """Exporting to ONNX failed or the exported model disagrees with PyTorch."""
+
+
+class WriteError(ModelDeskError, OSError):
+    """A file could not be written (disk full, no permission, read-only disk). The previous
+    version of the file is intact. Also an OSError, so code that handles OSError handles it."""

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageFile, UnidentifiedImageError
 
-from engine.errors import ImageError
+from engine.errors import ImageError, WriteError
 
 IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".tif", ".tiff")
 MAX_PIXELS = 64_000_000  # about 8000 x 8000; larger files are refused unread
@@ -144,6 +144,8 @@ def save_png(image: np.ndarray, path: Path | str) -> Path:
     try:
         with atomic_path(path) as tmp:
             Image.fromarray(array).save(tmp, format="PNG")
+    except WriteError:
+        raise
     except OSError as exc:
         raise ImageError(f"The picture could not be saved to '{path}' ({exc.strerror or exc}).") from None
     return path

@@ -1115,8 +1115,9 @@ class PlaygroundPage(QWidget):
 
         try:
             write_text_atomic(path, csv_text(rows))
-        except OSError as exc:
-            show_error(self, "Could not save", f"The CSV file could not be saved to '{path}' ({exc.strerror or exc}).", str(exc))
+        except OSError as exc:  # a WriteError (disk full, no permission) already says which file and why
+            message = str(exc) if isinstance(exc, ModelDeskError) else f"The CSV file could not be saved to '{path}' ({exc.strerror or exc})."
+            show_error(self, "Could not save", message, str(exc))
             return None
         app_settings().setValue(CSV_DIR_KEY, str(path.parent))
         self._say(f"Saved {_plural(len(rows), 'answer', 'answers')} to {path}.")

@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from engine.errors import ConfigError, DataError
+from engine.errors import ConfigError, DataError, WriteError
 
 DEVICES = ("auto", "cpu", "cuda")
 PROVIDER_NAMES = {"CPUExecutionProvider": "the CPU", "CUDAExecutionProvider": "the NVIDIA GPU"}
@@ -58,6 +58,8 @@ def write_csv(dest: Path, predictions: list, top_k: int) -> None:
                 for i in range(top_k):
                     cells += [p.top[i][0], f"{p.top[i][1]:.6f}"] if i < len(p.top) else ["", ""]
                 writer.writerow(cells + [p.error or ""])
+    except WriteError:
+        raise
     except OSError as exc:
         raise DataError(f"The CSV file '{dest}' could not be written ({exc.strerror or exc}).") from None
 

@@ -15,7 +15,7 @@ import torch
 from torch import nn
 
 from engine.atomic import atomic_path
-from engine.errors import ExportError
+from engine.errors import ExportError, WriteError
 from engine.export.metadata import METADATA_KEY, ClassifierMetadata, GeneratorMetadata, TranslatorMetadata
 
 log = logging.getLogger(__name__)
@@ -135,7 +135,7 @@ def export_classifier(model: nn.Module, metadata: ClassifierMetadata, dest: str 
                     f"The exported model does not reproduce the trained one (largest difference {diff:.3g}); "
                     "the file was not saved. Please report this problem."
                 )
-    except ExportError:
+    except (ExportError, WriteError):
         raise
     except OSError as exc:
         raise ExportError(f"The model could not be saved to '{dest}' ({exc.strerror or exc}).") from None
@@ -191,7 +191,7 @@ def export_generator(generator: nn.Module, metadata: GeneratorMetadata, dest: st
                     f"The exported generator does not reproduce the trained one (largest difference {diff:.3g}); "
                     "the file was not saved. Please report this problem."
                 )
-    except ExportError:
+    except (ExportError, WriteError):
         raise
     except OSError as exc:
         raise ExportError(f"The generator could not be saved to '{dest}' ({exc.strerror or exc}).") from None
@@ -268,7 +268,7 @@ def export_translator(model: nn.Module, metadata: TranslatorMetadata, dest: str 
                 if not ties_only or not diff <= PARITY_TOLERANCE:
                     raise ExportError("The exported translator does not reproduce the trained one "
                                       f"(largest logit difference {diff:.3g}); the file was not saved. Please report this problem.")
-    except ExportError:
+    except (ExportError, WriteError):
         raise
     except OSError as exc:
         raise ExportError(f"The translator could not be saved to '{dest}' ({exc.strerror or exc}).") from None
