@@ -76,3 +76,12 @@ def write_bytes_atomic(dest: str | Path, data: bytes) -> None:
     """Write `data` to `dest` atomically."""
     with atomic_path(dest) as tmp:
         tmp.write_bytes(data)
+
+
+def copy_atomic(source: str | Path, dest: str | Path) -> Path:
+    """Copy `source` to `dest` atomically (WriteError in one sentence when it cannot be written)."""
+    import shutil
+
+    with atomic_path(dest) as tmp:
+        shutil.copyfile(source, tmp)
+    return Path(dest)

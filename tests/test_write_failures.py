@@ -109,3 +109,20 @@ def test_predict_csv_on_a_full_disk_is_exit_code_2(tmp_path, monkeypatch, capsys
     monkeypatch.setattr(os, "replace", _failing_replace(errno.ENOSPC))
     assert main(["predict", str(model), str(tmp_path / "p.png"), "--csv", str(tmp_path / "out.csv")]) == 2
     assert "disk is full" in capsys.readouterr().err and not (tmp_path / "out.csv").exists()
+
+
+def test_export_copy_to_an_unwritable_place_is_a_sentence_not_a_crash(tmp_path, capsys):
+    """`train --export` to a place that cannot be written (here: "inside" a file): the run folder
+    keeps its own model.onnx and the command says which copy failed (exit code 2)."""
+    from engine.cli import main
+    from engine.runs.store import RunStore
+
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("a file, not a folder")
+    code = main(["train", "--dataset", "digits", "--model", "mlp", "--epochs", "1", "--runs-dir", str(tmp_path / "runs"),
+                 "--export", str(blocker / "out.onnx")])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "'out.onnx' could not be saved" in err and "Traceback" not in err
+    (record,) = RunStore(tmp_path / "runs").list_runs()
+    assert (record.folder / "model.onnx").exists()

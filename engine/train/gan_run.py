@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import shutil
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -20,7 +19,7 @@ import numpy as np
 import torch
 
 from engine import __version__
-from engine.atomic import write_text_atomic
+from engine.atomic import copy_atomic, write_text_atomic
 from engine.data.base import ImageData
 from engine.data.registry import LoadOptions, load_dataset
 from engine.errors import ConfigError, DataError, ModelDeskError, TrainingError
@@ -210,7 +209,7 @@ def _finish(trainer: GanTrainer, data: ImageData, run_id: str, run_dir: Path, st
         report = export_generator(trainer.generator, metadata, run_dir / GENERATOR_FILE, seed=trainer.config.seed)
         trainer.pair.to(device)
         if export_to is not None:
-            shutil.copyfile(report.path, Path(export_to))
+            copy_atomic(report.path, export_to)
             report = replace(report, path=Path(export_to))
     summary = dict(task="gan", status=status, reason=reason, epochs_done=state.epoch, best_epoch=state.best_epoch,
                    recognised=recognised, coverage=coverage, num_classes=len(data.classes), agreement=agreement,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-import shutil
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -18,7 +17,7 @@ from typing import Any, Callable
 import torch
 
 from engine import __version__
-from engine.atomic import write_text_atomic
+from engine.atomic import copy_atomic, write_text_atomic
 from engine.data.base import ImageData
 from engine.data.registry import LoadOptions, load_dataset
 from engine.errors import ConfigError, ModelDeskError, TrainingError
@@ -192,7 +191,7 @@ def _finish(trainer: ClassifierTrainer, run_id: str, run_dir: Path, status: str,
         report = export_classifier(trainer.model, metadata, run_dir / "model.onnx", seed=trainer.config.seed)
         trainer.model.to(device)
         if export_to is not None:
-            shutil.copyfile(report.path, Path(export_to))
+            copy_atomic(report.path, export_to)
             report = replace(report, path=Path(export_to))
     best_accuracy = evaluation.accuracy if state.epoch > 0 else 0.0
     summary = dict(status=status, reason=reason, epochs_done=state.epoch, best_epoch=state.best_epoch,

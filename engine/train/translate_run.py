@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import shutil
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -19,7 +18,7 @@ from typing import Any, Callable
 import torch
 
 from engine import __version__
-from engine.atomic import write_text_atomic
+from engine.atomic import copy_atomic, write_text_atomic
 from engine.data.registry import LoadOptions, load_dataset
 from engine.data.text import Pair, ParallelData
 from engine.errors import ConfigError, DataError, ModelDeskError, TrainingError
@@ -229,7 +228,7 @@ def _finish(trainer: TranslateTrainer, data: ParallelData, source_tokenizer, tar
         report = export_translator(trainer.model, metadata, run_dir / TRANSLATOR_FILE, [parity.source])
         trainer.model.to(device)
         if export_to is not None:
-            shutil.copyfile(report.path, Path(export_to))
+            copy_atomic(report.path, export_to)
             report = replace(report, path=Path(export_to))
     summary = dict(task="translate", status=status, reason=reason, epochs_done=state.epoch, best_epoch=state.best_epoch,
                    bleu=best.get("bleu", 0.0), chrf=best.get("chrf", 0.0), exact_match=exact,
