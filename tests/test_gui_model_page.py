@@ -225,3 +225,17 @@ def test_unknown_remembered_model_falls_back_to_the_default(qtbot):
     page = _page(qtbot, state)
     state.set_engine(CPU)
     assert page.selected_model() == "cnn-small"
+
+
+def test_a_page_closed_right_after_it_is_shown_leaves_no_late_callback(qtbot, digits):
+    """Showing the page schedules a layout fix for the next event-loop turn; a page deleted
+    before that turn must not be touched by it (it used to raise 'already deleted')."""
+    import shiboken6
+
+    state = AppState()
+    page = ModelPage(state)
+    state.set_engine(CPU)
+    state.set_dataset("digits", digits)
+    page.show()
+    shiboken6.delete(page)
+    qtbot.wait(50)  # pytest-qt fails the test on an exception raised in a Qt callback

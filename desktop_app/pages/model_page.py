@@ -220,7 +220,7 @@ class ModelPage(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override; the list may have been refilled while hidden
         super().showEvent(event)
-        QTimer.singleShot(0, self._fit_list_height)  # after the list has laid out at its shown width
+        QTimer.singleShot(0, self, self._fit_list_height)  # after layout; `self` as context: never fires on a deleted page
 
     def _build_settings_box(self) -> QGroupBox:
         box = QGroupBox("Training settings")
