@@ -126,3 +126,35 @@ def test_export_copy_to_an_unwritable_place_is_a_sentence_not_a_crash(tmp_path, 
     assert "'out.onnx' could not be saved" in err and "Traceback" not in err
     (record,) = RunStore(tmp_path / "runs").list_runs()
     assert (record.folder / "model.onnx").exists()
+
+
+@pytest.mark.parametrize("task, model, trainer", [
+    ("classify", "mlp", "engine.train.loop.ClassifierTrainer"),
+    ("gan", "dcgan", "engine.train.gan_loop.GanTrainer"),
+    ("translate", "gru-attention", "engine.train.translate_loop.TranslateTrainer"),
+])
+def test_gpu_out_of_memory_stops_with_batch_size_advice(tmp_path, monkeypatch, task, model, trainer):
+    """The GPU running out of memory (injected: there is no GPU here) ends training with a
+    sentence suggesting a smaller batch, frees the cache, and marks the run failed."""
+    import importlib
+
+    from engine.errors import TrainingError
+    from engine.runs.store import RunStore
+    from engine.train.config import TrainConfig
+    from engine.train.tasks import train
+
+    module_name, class_name = trainer.rsplit(".", 1)
+    cls = getattr(importlib.import_module(module_name), class_name)
+
+    def out_of_memory(self, *args, **kwargs):
+        raise torch.cuda.OutOfMemoryError("CUDA out of memory. Tried to allocate 2.00 GiB")
+
+    freed = []
+    monkeypatch.setattr(cls, "train_step", out_of_memory)
+    monkeypatch.setattr(torch.cuda, "empty_cache", lambda: freed.append(True))
+    dataset = "numbers:en-fr" if task == "translate" else "digits"
+    with pytest.raises(TrainingError, match="smaller batch size") as info:
+        train(TrainConfig(dataset=dataset, model=model, task=task, epochs=1), runs_dir=tmp_path / "runs", judge=False)
+    assert "Traceback" not in str(info.value) and freed
+    (record,) = RunStore(tmp_path / "runs").list_runs()
+    assert record.status == "failed"
