@@ -18,6 +18,7 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QSizePolicy, QSlider, QVBoxLayout, QWidget
 
+from desktop_app.epoch_plots import epoch_plot, plot_legend
 from desktop_app.images import array_to_pixmap
 
 SMOOTHING = 0.9  # exponential moving average of the reported steps
@@ -41,25 +42,6 @@ QUALITY_TIP = ("Recognised: the share of generated pictures that a separately tr
 SAMPLES_TIP = ("Pictures the generator draws from the same random numbers every time, so you can watch them "
                "change from noise into something like the dataset's pictures.")
 SLIDER_TIP = "Drag left to look at the pictures of earlier epochs; all the way right always shows the newest."
-
-
-def _plot(title: str, left: str, tip: str) -> pg.PlotWidget:
-    plot = pg.PlotWidget()
-    plot.setBackground("w")
-    plot.setTitle(title, color="#333", size="11pt")
-    plot.setLabel("bottom", "epoch")
-    plot.setLabel("left", left)
-    plot.showGrid(x=True, y=True, alpha=0.2)
-    plot.setMouseEnabled(x=False, y=False)
-    plot.setMenuEnabled(False)
-    plot.hideButtons()
-    plot.setToolTip(tip)
-    return plot
-
-
-def _legend(plot: pg.PlotWidget, offset: tuple[int, int]) -> pg.LegendItem:
-    legend = plot.addLegend(offset=offset, labelTextColor="#333", brush=pg.mkBrush(255, 255, 255, 200))
-    return legend
 
 
 class SampleGridView(QWidget):
@@ -120,24 +102,24 @@ class GanTrainView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.loss_plot = _plot("Loss: generator against judge", "loss", LOSS_TIP)
-        self.judge_plot = _plot("How real the judge finds them", "1 = surely real", JUDGE_TIP)
-        self.quality_plot = _plot("Quality of the pictures", "%", QUALITY_TIP)
+        self.loss_plot = epoch_plot("Loss: generator against judge", "loss", LOSS_TIP)
+        self.judge_plot = epoch_plot("How real the judge finds them", "1 = surely real", JUDGE_TIP)
+        self.quality_plot = epoch_plot("Quality of the pictures", "%", QUALITY_TIP)
         self.judge_plot.setYRange(0, 1, padding=0.02)
         self.quality_plot.setYRange(0, 104, padding=0)  # a 100% line stays clear of the frame
         for plot in (self.loss_plot, self.judge_plot):
             plot.setDownsampling(auto=True, mode="peak")
             plot.setClipToView(True)
 
-        _legend(self.loss_plot, (-10, 10))
+        plot_legend(self.loss_plot, (-10, 10))
         self.g_raw_curve = self.loss_plot.plot([], [], pen=pg.mkPen(LIGHT_BLUE, width=1))
         self.d_raw_curve = self.loss_plot.plot([], [], pen=pg.mkPen(LIGHT_ORANGE, width=1))
         self.g_loss_curve = self.loss_plot.plot([], [], pen=pg.mkPen(BLUE, width=2), name="generator")
         self.d_loss_curve = self.loss_plot.plot([], [], pen=pg.mkPen(ORANGE, width=2), name="judge")
-        _legend(self.judge_plot, (-10, -10))  # bottom right: the lines start high and low on the left
+        plot_legend(self.judge_plot, (-10, -10))  # bottom right: the lines start high and low on the left
         self.real_curve = self.judge_plot.plot([], [], pen=pg.mkPen(GREEN, width=2), name="real pictures, D(x)")
         self.fake_curve = self.judge_plot.plot([], [], pen=pg.mkPen(PURPLE, width=2), name="generated, D(G(z))")
-        self.quality_legend = _legend(self.quality_plot, (-10, -10))  # bottom right: late epochs score high
+        self.quality_legend = plot_legend(self.quality_plot, (-10, -10))  # bottom right: late epochs score high
         self.recognised_curve = self.quality_plot.plot([], [], pen=pg.mkPen(ORANGE, width=2), symbol="o", symbolSize=5,
                                                        symbolBrush=ORANGE, name="recognised")
         self.coverage_curve = self.quality_plot.plot([], [], pen=pg.mkPen(GREEN, width=2), symbol="s", symbolSize=5,

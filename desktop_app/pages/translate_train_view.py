@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QGridLayout, QGr
                                QLabel, QSlider, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from desktop_app.epoch_plots import epoch_plot, plot_legend
+
 SMOOTHING = 0.7  # exponential moving average of the reported steps (each already a mean of a few steps)
 SAMPLE_ROWS = 5  # the engine translates the same 5 validation sentences every epoch
 
@@ -54,24 +56,6 @@ HEADER_TIPS = ("A sentence from the validation set: the model never trains on it
 
 MARKS_ROLE = Qt.ItemDataRole.UserRole + 1  # list of (word, in the reference?) for the model's translation
 EXACT_ROLE = Qt.ItemDataRole.UserRole + 2  # True when the translation equals the reference
-
-
-def _plot(title: str, left: str, tip: str) -> pg.PlotWidget:
-    plot = pg.PlotWidget()
-    plot.setBackground("w")
-    plot.setTitle(title, color="#333", size="11pt")
-    plot.setLabel("bottom", "epoch")
-    plot.setLabel("left", left)
-    plot.showGrid(x=True, y=True, alpha=0.2)
-    plot.setMouseEnabled(x=False, y=False)
-    plot.setMenuEnabled(False)
-    plot.hideButtons()
-    plot.setToolTip(tip)
-    return plot
-
-
-def _legend(plot: pg.PlotWidget, offset: tuple[int, int]) -> pg.LegendItem:
-    return plot.addLegend(offset=offset, labelTextColor="#333", brush=pg.mkBrush(255, 255, 255, 200))
 
 
 def is_exact(reference: str, translation: str) -> bool:
@@ -141,18 +125,18 @@ class TranslateTrainView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.loss_plot = _plot("Loss (lower is better)", "loss", LOSS_TIP)
-        self.quality_plot = _plot("Translation quality (higher is better)", "score", QUALITY_TIP)
+        self.loss_plot = epoch_plot("Loss (lower is better)", "loss", LOSS_TIP)
+        self.quality_plot = epoch_plot("Translation quality (higher is better)", "score", QUALITY_TIP)
         self.quality_plot.setYRange(0, 104, padding=0)  # a 100 line stays clear of the frame
         self.loss_plot.setDownsampling(auto=True, mode="peak")
         self.loss_plot.setClipToView(True)
 
-        _legend(self.loss_plot, (-10, 10))
+        plot_legend(self.loss_plot, (-10, 10))
         self.raw_loss_curve = self.loss_plot.plot([], [], pen=pg.mkPen(LIGHT_BLUE, width=1), name="each step")
         self.loss_curve = self.loss_plot.plot([], [], pen=pg.mkPen(BLUE, width=2), name="training (smoothed)")
         self.val_loss_curve = self.loss_plot.plot([], [], pen=pg.mkPen(ORANGE, width=2), symbol="o", symbolSize=6,
                                                   symbolBrush=ORANGE, name="validation")
-        self.quality_legend = _legend(self.quality_plot, (-10, -10))  # bottom right: the scores climb
+        self.quality_legend = plot_legend(self.quality_plot, (-10, -10))  # bottom right: the scores climb
         self.bleu_curve = self.quality_plot.plot([], [], pen=pg.mkPen(BLUE, width=2), symbol="o", symbolSize=5,
                                                  symbolBrush=BLUE, name="BLEU")
         self.chrf_curve = self.quality_plot.plot([], [], pen=pg.mkPen(GREEN, width=2), symbol="s", symbolSize=5,
