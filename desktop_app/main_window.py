@@ -17,7 +17,7 @@ from desktop_app.pages.evaluate_page import EvaluatePage
 from desktop_app.pages.model_page import ModelPage
 from desktop_app.pages.playground_page import PlaygroundPage
 from desktop_app.pages.train_page import TrainPage
-from desktop_app.settings import app_settings
+from desktop_app.settings import app_settings, int_setting
 from desktop_app.state import AppState, result_task
 from desktop_app.workers import run_in_background
 from engine import __version__
@@ -180,7 +180,8 @@ class MainWindow(QMainWindow):
                 self.resize(size)  # restoreGeometry shrinks windows larger than the screen it assumes
         else:
             self.resize(1180, 780)
-        self.sidebar.setCurrentRow(int(settings.value("window/page", 0)))
+        page = int_setting(settings, "window/page", 0)
+        self.sidebar.setCurrentRow(page if 0 <= page < self.sidebar.count() else 0)
 
     def save_settings(self) -> None:
         settings = app_settings()

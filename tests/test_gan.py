@@ -287,3 +287,25 @@ def test_cli_gan_summary_says_time_agreement_and_run_folder(capsys, tmp_path):
                                                f"of the time. Run folder: {tmp_path}")
     assert _report_gan(SimpleNamespace(**{**vars(result), "agreement": None}), None, as_json=False) == 0
     assert capsys.readouterr().out.strip() == f"Done in 127.7s. Run folder: {tmp_path}"
+
+
+def test_generators_declaring_huge_sizes_are_refused(tmp_path):
+    import onnx
+    from onnx import TensorProto, helper, numpy_helper
+
+    def declared(name: str, latent: int, side: int):
+        graph = helper.make_graph(
+            [helper.make_node("Reshape", ["z", "shape"], ["image"])], "generator",
+            [helper.make_tensor_value_info("z", TensorProto.FLOAT, ["N", latent])],
+            [helper.make_tensor_value_info("image", TensorProto.FLOAT, ["N", 1, side, side])],
+            [numpy_helper.from_array(np.array([-1, 1, side, side], np.int64), "shape")])
+        model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+        model.ir_version = 8
+        onnx.save(model, str(tmp_path / name))
+        return tmp_path / name
+
+    for path in (declared("wide.onnx", 4_000_000, 2_000), declared("big.onnx", 400_000_000, 20_000)):
+        with pytest.raises(ModelFileError, match="far larger"):
+            ImageGenerator.open(path, "cpu")
+    with pytest.raises(ValueError, match="implausible"):
+        GeneratorMetadata.from_json(json.dumps({"task": "gan", "latent_size": 10 ** 12, "image_size": [8, 8], "channels": 1}))

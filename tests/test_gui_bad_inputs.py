@@ -352,3 +352,52 @@ def test_bad_sentence_file_keeps_the_shown_dataset(qtbot, win, tmp_path, kind):
     _load(qtbot, win, good)  # still usable
     assert state.dataset_spec == good
     assert_no_error_dialog()
+
+
+# ----- (5) a damaged settings file ---------------------------------------------------------------
+JUNK_SETTINGS = {
+    "window/geometry": "not a geometry", "window/size": "huge", "window/page": "the third one",
+    "data/task": "juggling", "data/spec": "folder:/no/such/folder", "data/spec_translate": "tsv:",
+    "data/last_folder": "\x00", "data/sentence_options/max_length": "many", "data/sentence_options/reverse": "perhaps",
+    "model/name": "no-such-network", "model/name_gan": "", "evaluate/export_dir": "/no/such/folder",
+    "playground/recent": "[1, 2, {\"a\": 3}", "playground/force_cpu": "maybe", "playground/models/x/overrides": "{oops",
+}
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+@pytest.mark.parametrize("damage", ["random-bytes", "junk-values"])
+def test_a_damaged_settings_file_gives_a_working_window(qtbot, tmp_path, damage):
+    from desktop_app.settings import app_settings
+
+    settings = app_settings()
+    path = Path(settings.fileName())
+    if damage == "random-bytes":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(np.random.default_rng(7).integers(0, 256, 3000, dtype=np.uint8).tobytes())
+    else:
+        for key, value in JUNK_SETTINGS.items():
+            settings.setValue(key, value)
+        settings.sync()
+    del settings
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        qtbot.wait(200)
+        assert window.isVisible() and window.width() >= 600
+        for name in ("Data", "Model", "Train", "Evaluate", "Playground"):
+            window.show_page(name)
+            assert window.current_page_name() == name
+        assert window.playground_page.recent_models() == []
+        open_model(qtbot, window, modeldesk_model(tmp_path / "good.onnx"))
+        classify(qtbot, window, [write_image(tmp_path / "bright.png", BRIGHT)])
+        assert window.playground_page.cards()[0].bars.entries[0][0] == "bright"
+        for box in _error_dialogs():  # a remembered folder that is gone may be reported, in one sentence
+            assert_plain(box.text())
+            box.done(0)
+    finally:
+        window.playground_page.cancel_work(wait=True)
+        window.data_page.cancel_loading()
+        window.close()
+        for task in list(BackgroundTask._live):
+            task.wait(30_000)

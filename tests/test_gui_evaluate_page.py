@@ -193,6 +193,38 @@ def test_export_failure_is_shown_to_the_user(qtbot, shown, tmp_path):
     boxes[-1].close()
 
 
+def test_export_onto_a_full_disk_keeps_the_previous_file_and_says_so(qtbot, shown, tmp_path, monkeypatch):
+    import errno
+    import os
+
+    page = shown
+    out = tmp_path / "out"
+    target = out / "digits.onnx"
+    page.export_model(str(target))
+    qtbot.waitUntil(lambda: page.export_status.text().startswith("Saved to"), timeout=60_000)
+    before = target.read_bytes()
+    real_replace = os.replace
+
+    def full_disk(src, dst):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    page.export_model(str(target))
+    qtbot.waitUntil(lambda: page.export_status.text() == "The model was not exported.", timeout=60_000)
+    boxes = [w for w in page.findChildren(QMessageBox) if w.objectName() == "errorDialog" and w.isVisible()]
+    assert len(boxes) == 1
+    message = boxes[0].text()
+    assert "disk is full" in message and "digits.onnx" in message and "\n" not in message and "Errno" not in message
+    boxes[0].close()
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in out.iterdir()) == ["digits.onnx"]  # no temporary file left behind
+
+    monkeypatch.setattr(os, "replace", real_replace)  # space freed: the same button works again
+    page.export_model(str(out / "again.onnx"))
+    qtbot.waitUntil(lambda: page.export_status.text().startswith("Saved to"), timeout=60_000)
+    assert (out / "again.onnx").stat().st_size > 0
+
+
 def test_export_button_follows_training(shown):
     page = shown
     assert page.export_button.isEnabled()

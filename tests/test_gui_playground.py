@@ -229,6 +229,32 @@ def test_modeldesk_model_cards_paste_and_csv(qtbot, page, tmp_path):
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_csv_onto_a_read_only_disk_keeps_the_old_file_and_the_page_works(qtbot, page, tmp_path, monkeypatch):
+    import errno
+
+    open_by_drop(qtbot, page, modeldesk_model(tmp_path / "ours.onnx"))
+    classify_by_drop(qtbot, page, [write_image(tmp_path / "dark.png", DARK)])
+    out = tmp_path / "out"
+    saved = Path(page.save_csv(str(out / "answers.csv")))
+    before = saved.read_bytes()
+    classify_by_drop(qtbot, page, [write_image(tmp_path / "bright.png", BRIGHT)])
+
+    def read_only(src, dst):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    real_replace = os.replace
+    monkeypatch.setattr(os, "replace", read_only)
+    assert page.save_csv(str(saved)) is None
+    assert_plain(take_error(qtbot), "answers.csv", "read-only")
+    assert saved.read_bytes() == before and sorted(p.name for p in out.iterdir()) == ["answers.csv"]
+
+    monkeypatch.setattr(os, "replace", real_replace)  # saved somewhere writable, the same answers are all there
+    assert_still_works(qtbot, page, tmp_path)
+    with open(page.save_csv(str(out / "elsewhere.csv")), newline="") as handle:
+        assert [Path(row["path"]).name for row in csv.DictReader(handle)] == ["dark.png", "bright.png", "good-check.png"]
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_foreign_model_settings_change_the_answer_and_are_remembered(qtbot, make_page, tmp_path):
     page = make_page()
     model = foreign_minus_one_model(tmp_path / "minus.onnx")

@@ -326,3 +326,15 @@ def test_inference_does_not_import_torch():
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60,
                             env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert result.returncode == 0, result.stderr
+
+
+def test_huge_declared_shapes_are_refused_before_any_memory_is_taken(tmp_path):
+    for shape, words in ((["N", 3, 200_000, 200_000], ("200,000 x 200,000", "64 million pixels")),
+                         ([100_000, 3, 224, 224], ("100,000 pictures at a time", "56 GB"))):
+        model = build_model(tmp_path / "huge.onnx", minus_one_to_one_weights(), shape=shape)
+        with pytest.raises((ModelFileError, ConfigError)) as info:
+            ImageClassifier.open(model, "cpu")
+        _plain(str(info.value), *words)
+    with pytest.raises(ConfigError, match="64 million pixels"):
+        ImageClassifier.open(build_model(tmp_path / "any.onnx", minus_one_to_one_weights(), shape=["N", 3, "H", "W"]),
+                             "cpu", {"size": 10_000})

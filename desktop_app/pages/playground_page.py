@@ -44,7 +44,7 @@ from desktop_app.images import array_to_pixmap
 from desktop_app.pages.generator_panel import DROP_PICTURES_TEXT, GeneratorPanel, generator_rows, open_generator
 from desktop_app.pages import translator_panel
 from desktop_app.pages.translator_panel import TranslatorPanel, language_pair, open_translator, translator_rows
-from desktop_app.settings import app_settings
+from desktop_app.settings import app_settings, bool_setting
 from desktop_app.state import AppState
 from desktop_app.workers import BackgroundTask, TaskError, run_in_background
 from engine.errors import ConfigError, DataError, ImageError, ModelDeskError, ModelFileError
@@ -657,7 +657,7 @@ class PlaygroundPage(QWidget):
         self._model_path: Path | None = None
         self._overrides: dict = {}
         self._gpu_ok: bool | None = None
-        self._prefer_cpu = str(app_settings().value(FORCE_CPU_KEY, "false")).lower() == "true"
+        self._prefer_cpu = bool_setting(app_settings(), FORCE_CPU_KEY, False)
         self._open_token = 0
         self._tokens = itertools.count(1)
         self._items: list[_Item] = []  # newest first, as shown

@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox,
                                QVBoxLayout, QWidget)
 
+from desktop_app.settings import bool_setting, int_setting
 from engine.data.text import NUMBER_LANGUAGES, NUMBER_PAIRS
 
 NUMBERS_SOURCE = "numbers"  # the registry name behind "Numbers in words (bundled)"
@@ -168,21 +169,12 @@ class SentenceFileChooser(QWidget):
             settings.setValue(OPTIONS_KEY + key, 0 if value is None else value)
 
     def restore_settings(self, settings: QSettings) -> None:
-        def number(key: str) -> int:
-            try:
-                return int(settings.value(OPTIONS_KEY + key, 0) or 0)
-            except (TypeError, ValueError):
-                return 0
-
-        def flag(key: str) -> bool:
-            return str(settings.value(OPTIONS_KEY + key, "false")).lower() in ("true", "1")
-
         self._restoring = True
         try:
-            self.swap_check.setChecked(flag("reverse"))
-            self.lowercase_check.setChecked(flag("lowercase"))
-            self.length_spin.setValue(number("max_length"))
-            self.pairs_spin.setValue(number("max_pairs"))
+            self.swap_check.setChecked(bool_setting(settings, OPTIONS_KEY + "reverse", False))
+            self.lowercase_check.setChecked(bool_setting(settings, OPTIONS_KEY + "lowercase", False))
+            self.length_spin.setValue(max(0, int_setting(settings, OPTIONS_KEY + "max_length", 0)))
+            self.pairs_spin.setValue(max(0, int_setting(settings, OPTIONS_KEY + "max_pairs", 0)))
         finally:
             self._restoring = False
 

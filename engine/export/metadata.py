@@ -54,6 +54,10 @@ class ClassifierMetadata:
         return cls(**data)
 
 
+MAX_LATENT_SIZE = 1_000_000  # numbers of noise per picture; real generators use 64..1024
+MAX_GENERATED_SIDE = 8_192  # pixels
+
+
 @dataclass
 class GeneratorMetadata:
     """What a GAN generator needs to be sampled without its training code.
@@ -96,7 +100,9 @@ class GeneratorMetadata:
         data["channels"] = int(data["channels"])
         data["conditional"] = bool(data.get("conditional", False))
         data["classes"] = [str(c) for c in data.get("classes", [])]
-        if data["latent_size"] < 1 or data["channels"] not in (1, 3) or data["value_range"][1] <= data["value_range"][0]:
+        if (not 1 <= data["latent_size"] <= MAX_LATENT_SIZE or data["channels"] not in (1, 3)
+                or data["value_range"][1] <= data["value_range"][0]
+                or not all(1 <= v <= MAX_GENERATED_SIDE for v in data["image_size"])):
             raise ValueError("implausible generator metadata")
         if data["conditional"] and not data["classes"]:
             raise ValueError("a conditional generator needs its classes")

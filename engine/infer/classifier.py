@@ -19,7 +19,7 @@ from PIL import Image
 
 from engine.errors import ConfigError, DataError, ImageError, ModelFileError
 from engine.export.metadata import METADATA_KEY, ClassifierMetadata, read_task, task_words
-from engine.imaging import normalise_mode, load_image_array, resize
+from engine.imaging import MAX_PIXELS, normalise_mode, load_image_array, resize
 from engine.infer.model_file import open_model, session_metadata
 
 log = logging.getLogger(__name__)
@@ -33,6 +33,7 @@ VALUE_RANGES: dict[str, tuple[list[float], list[float]]] = {
 }
 _FLOAT_INPUTS = {"tensor(float)": np.float32, "tensor(float16)": np.float16, "tensor(double)": np.float64}
 _PROBABILITY_TOLERANCE = 1e-3
+MAX_BATCH_BYTES = 2 * 1024 ** 3  # one fixed-size batch larger than this is refused at open
 OVERRIDE_KEYS = ("size", "channels", "mean", "std", "layout", "labels", "value_range")
 
 
@@ -88,6 +89,9 @@ class PreprocessSettings:
         height, width = self.input_size
         if height < 1 or width < 1:
             raise ConfigError(f"The image size must be positive, not {height} x {width}.")
+        if height * width > MAX_PIXELS:
+            raise ConfigError(f"Pictures of {height:,} x {width:,} pixels are more than ModelDesk can feed a model "
+                              f"(at most {MAX_PIXELS // 1_000_000} million pixels).")
         if self.channels not in (1, 3):
             raise ConfigError(f"Images have 1 (grayscale) or 3 (colour) channels, not {self.channels}.")
         if self.layout not in LAYOUTS:
@@ -219,6 +223,15 @@ def _check_against_graph(settings: PreprocessSettings, shape: list[Any], num_sco
         raise ConfigError(f"There are {len(settings.labels)} labels but the model gives {num_scores} scores; give exactly one label per class.")
 
 
+def _check_fixed_batch(fixed_batch: int | None, settings: PreprocessSettings, name: str) -> None:
+    """ModelFileError when the model insists on batches too large to hold in memory."""
+    height, width = settings.input_size
+    needed = (fixed_batch or 0) * height * width * settings.channels * 4
+    if needed > MAX_BATCH_BYTES:
+        raise ModelFileError(f"'{name}' only takes {fixed_batch:,} pictures at a time, which needs "
+                             f"{needed / 1024 ** 3:,.0f} GB of memory for every batch, so ModelDesk cannot run it.")
+
+
 def to_probabilities(scores: np.ndarray) -> np.ndarray:
     """Rows of probabilities: `scores` unchanged when every row already is one (values in
     [0, 1] summing to 1 within 1e-3), else the softmax of each row."""
@@ -272,6 +285,7 @@ class ImageClassifier:
             settings = _settings_from_graph(shape, num_scores, overrides, warnings)
         settings = _apply_overrides(settings, overrides)
         _check_against_graph(settings, shape, num_scores)
+        _check_fixed_batch(_static(shape[0]), settings, path.name)
         log.info("classifier %s on %s: %s", path, provider, settings)
         return cls(session, provider, settings, metadata, warnings, path)
 

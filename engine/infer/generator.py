@@ -15,7 +15,8 @@ import numpy as np
 import onnxruntime as ort
 
 from engine.errors import ConfigError, ModelFileError
-from engine.export.metadata import METADATA_KEY, GeneratorMetadata, read_task, task_words
+from engine.export.metadata import (MAX_GENERATED_SIDE, MAX_LATENT_SIZE, METADATA_KEY, GeneratorMetadata, read_task,
+                                    task_words)
 from engine.imaging import image_grid, to_uint8_images
 from engine.infer.model_file import open_model, session_metadata
 
@@ -128,6 +129,10 @@ class ImageGenerator:
                 or len(shape_out) != 4 or not all(isinstance(d, int) for d in shape_out[1:]) or shape_out[1] not in (1, 3)):
             raise ModelFileError(f"'{path.name}' is not a picture generator ModelDesk can use: it should take noise "
                                  "(N, size) and give pictures (N, channels, height, width).")
+        if not (0 < shape_in[1] <= MAX_LATENT_SIZE and all(0 < d <= MAX_GENERATED_SIDE for d in shape_out[2:])):
+            raise ModelFileError(f"'{path.name}' declares sizes far larger than any picture generator "
+                                 f"(noise of {shape_in[1]:,} numbers, pictures of {shape_out[2]:,} x {shape_out[3]:,}), "
+                                 "so ModelDesk will not run it.")
         metadata = GeneratorMetadata(latent_size=int(shape_in[1]), image_size=(int(shape_out[2]), int(shape_out[3])),
                                      channels=int(shape_out[1]))
         warnings.append("This model does not say what range its pictures use; ModelDesk assumes -1 to 1 (the DCGAN convention).")
