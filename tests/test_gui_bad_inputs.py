@@ -401,3 +401,32 @@ def test_a_damaged_settings_file_gives_a_working_window(qtbot, tmp_path, damage)
         window.close()
         for task in list(BackgroundTask._live):
             task.wait(30_000)
+
+
+# ----- (6) a download that arrives damaged -------------------------------------------------------
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_a_damaged_download_is_deleted_and_the_shown_dataset_stays(qtbot, win, tmp_path, monkeypatch):
+    from local_server import serve_folder
+
+    from engine import paths
+    from engine.data import idx
+
+    page, state = win.data_page, win.state
+    win.show_page("Data")
+    _load(qtbot, win, "digits")
+    heading = page.heading_label.text()
+    www = tmp_path / "www"
+    www.mkdir()
+    for stem in idx.IDX_FILES:  # what a broken proxy or a truncated mirror might hand out
+        (www / f"{stem}.gz").write_bytes(b"<html>Service unavailable</html>" * 50)
+    with serve_folder(www) as (base, server):
+        monkeypatch.setitem(idx.MIRRORS, "mnist", base)
+        message = _fail(qtbot, win, "mnist")
+    assert server.requests, "the page did not try to download"
+    assert_plain(message, "damaged", "try again")
+    cache = paths.cache_dir() / "mnist"
+    assert not cache.exists() or list(cache.iterdir()) == []  # nothing damaged is kept for next time
+    assert state.dataset_spec == "digits" and page.heading_label.text() == heading
+    assert page.dataset_list.isEnabled()
+    _load(qtbot, win, "digits")  # still usable
+    assert_no_error_dialog()
