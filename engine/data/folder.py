@@ -19,6 +19,7 @@ import numpy as np
 from PIL import Image
 
 from engine.data.base import ImageData
+from engine.data.parallel import map_fastest
 from engine.data.registry import LoadOptions, register_dataset
 from engine.errors import DataError, ImageError, LoadCancelled
 from engine.imaging import is_image_file, load_image_array
@@ -193,17 +194,26 @@ def load_folder(argument: str | None, options: LoadOptions) -> ImageData:
 
     height, width = size if size is not None else (readable[0].size[1], readable[0].size[0])
     images = np.empty((len(readable), height, width, channels), dtype=np.uint8)
-    ok = np.zeros(len(readable), dtype=bool)
-    for done, (i, item) in enumerate(enumerate(readable), len(items) + 1):  # pass 2: decode
-        _check_cancel(options)
+
+    def decode(position: int) -> bool:
+        item = readable[position]
         try:
-            images[i] = load_image_array(item.path, channels, size)
-            ok[i] = True
+            images[position] = load_image_array(item.path, channels, size)
+            return True
         except ImageError as exc:
             log.info("skipping %s: %s", item.path, exc)
         except ValueError as exc:  # a frame whose size differs from its header
             log.info("skipping %s: %s", item.path, exc)
-        report(done)
+        return False
+
+    def after_each(done: int) -> None:  # pass 2: decode, on the faster of one thread or several
+        _check_cancel(options)
+        report(len(items) + done)
+
+    _check_cancel(options)
+    decoded, how = map_fastest(decode, range(len(readable)), after_each)
+    log.info("decoded %d pictures from %s (%s)", len(readable), path, how)
+    ok = np.array(decoded, dtype=bool)
     report(report.total)
     skipped = len(items) - int(ok.sum())
     if skipped:
