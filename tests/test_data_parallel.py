@@ -88,3 +88,16 @@ def test_a_folder_decodes_the_same_on_a_pool(tmp_path, monkeypatch):
     assert len(serial.train_images) == 2 * (MIN_ITEMS // 2 + 3)
     np.testing.assert_array_equal(serial.train_images, pooled.train_images)
     np.testing.assert_array_equal(serial.train_labels, pooled.train_labels)
+
+
+def test_the_dataset_list_order_does_not_depend_on_import_order():
+    import subprocess
+    import sys
+
+    code = ("import engine.data.folder, engine.data.tsv\n"  # imported early, as a test or a command might
+            "from engine.data.registry import list_datasets\n"
+            "print(' '.join(info.name for info in list_datasets()))")
+    early = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    plain = subprocess.run([sys.executable, "-c", code.split("\n", 1)[1]], capture_output=True, text=True, timeout=60)
+    assert early.returncode == 0, early.stderr
+    assert early.stdout.split() == plain.stdout.split() and early.stdout.split()[0] == "digits"

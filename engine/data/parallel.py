@@ -57,7 +57,7 @@ def map_fastest(fn: Callable[[Item], Result], items: Sequence[Item], after_each:
     started = time.perf_counter()
     serial(items[:TRIAL])
     serial_rate = TRIAL / max(time.perf_counter() - started, 1e-9)
-    if serial_rate > 1 / QUICK_ITEM_S:
+    if serial_rate * QUICK_ITEM_S > 1:
         serial(items[TRIAL:])
         return results, "serial"
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="decode") as pool:

@@ -87,10 +87,18 @@ def _ensure_sources() -> None:
         _loaded = True
 
 
+def _source_rank(info: DatasetInfo) -> int:
+    module = getattr(info.loader, "__module__", "")
+    return _SOURCE_MODULES.index(module) if module in _SOURCE_MODULES else len(_SOURCE_MODULES)
+
+
 def list_datasets(task: str | None = None) -> list[DatasetInfo]:
-    """Every registered dataset (optionally only those for `task`), in registration order."""
+    """Every registered dataset (optionally only those for `task`), in the order of the source
+    modules (bundled first, your own files last), then of registration within a module,
+    whichever module happened to be imported first."""
     _ensure_sources()
-    return [info for info in _DATASETS.values() if task is None or task in info.tasks]
+    infos = [info for info in _DATASETS.values() if task is None or task in info.tasks]
+    return sorted(infos, key=_source_rank)  # stable: registration order within a module
 
 
 def parse_spec(spec: str) -> tuple[DatasetInfo, str | None]:
