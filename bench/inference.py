@@ -14,7 +14,10 @@ Then, in this one process, with the same decoded images and the same preprocessi
 ONNX Runtime and PyTorch runs are interleaved so machine noise hits both alike. Ratios are
 PyTorch time / ONNX Runtime time, so above 1 means ONNX Runtime is faster. Not a test.
 
-Run: `.venv/bin/python bench/inference.py [--runs 200] [--files 2000] [--work-dir DIR]`.
+(d) GAN sampling: an exported generator through ImageGenerator against the generator in
+      PyTorch eager, 1 and 256 samples.
+
+Run: `.venv/bin/python bench/inference.py [--quick] [--json PATH] [--work-dir DIR]`.
 """
 
 from __future__ import annotations
@@ -39,7 +42,8 @@ from PIL import Image
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from train_overhead import synthetic_mnist  # noqa: E402
+from report import Measure, arguments, finish, interleaved, median, timed  # noqa: E402
+from train_throughput import synthetic_mnist  # noqa: E402
 
 from engine.data.registry import load_dataset  # noqa: E402
 from engine.imaging import load_image_array  # noqa: E402
@@ -50,6 +54,7 @@ from engine.train.checkpoint import load_checkpoint  # noqa: E402
 from engine.train.config import TrainConfig  # noqa: E402
 from engine.train.run import train_classifier  # noqa: E402
 
+BENCH = "inference"
 TARGET_FOLDER_RATE = 2_000  # images/s for (c)
 BATCH = 256
 
@@ -199,18 +204,53 @@ def profile_folder(models: Models, root: Path, lines: int = 18) -> None:
         print(body[body.find("   ncalls"):].rstrip())
 
 
+def gan_sampling(work: Path, rounds: int) -> list[Measure]:
+    """ImageGenerator (ONNX Runtime) against the generator in PyTorch eager: 1 and 256 samples."""
+    from engine.export.metadata import GeneratorMetadata
+    from engine.export.onnx_export import export_generator
+    from engine.infer.generator import ImageGenerator
+
+    measures = []
+    for name, size, channels in (("dcgan", 8, 1), ("dcgan-conditional", 32, 3)):
+        torch.manual_seed(0)
+        pair = build_model(name, InputShape(channels, size, size, 10))
+        path = work / f"{name}-{size}.onnx"
+        export_generator(pair.generator, GeneratorMetadata(pair.latent_size, (size, size), channels,
+                                                           classes=[str(i) for i in range(10)],
+                                                           conditional=pair.conditional, model_name=name), path)
+        generator = ImageGenerator.open(path, "cpu")
+        eager = pair.generator.eval()
+        for count in (1, BATCH):
+            z = generator.noise(0, count)
+            labels = (np.arange(count) % 10).astype(np.int64) if pair.conditional else None
+            tz = torch.from_numpy(z)
+            tl = torch.from_numpy(labels) if labels is not None else None
+
+            def with_ort() -> float:
+                return timed(lambda: generator.generate(z, labels))
+
+            def with_torch() -> float:
+                def run():
+                    with torch.no_grad():
+                        return eager(tz, tl).numpy()
+                return timed(run)
+
+            with_ort(), with_torch()  # warm-up
+            ort_s, torch_s = interleaved(with_ort, with_torch, rounds if count > 1 else 5 * rounds)
+            ratio = median(t / o for o, t in zip(ort_s, torch_s))
+            measures.append(Measure(BENCH, f"GAN {name} {size}x{size}x{channels}, {count} sample{'s' if count > 1 else ''}, "
+                                    "samples/s", count / median(ort_s), "samples/s", count / median(torch_s),
+                                    "PyTorch eager", ratio, note="ratio: ONNX Runtime speed / PyTorch speed"))
+    return measures
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=200, help="single-image runs per engine")
-    parser.add_argument("--rounds", type=int, default=50, help="batch-of-256 rounds per engine")
-    parser.add_argument("--files", type=int, default=2000, help="PNGs in the folder test")
+    parser = arguments(__doc__.splitlines()[0])
     parser.add_argument("--work-dir", type=Path, default=None, help="keep trained models here and reuse them")
     parser.add_argument("--profile", action="store_true", help="profile the folder test even when it meets the target")
     args = parser.parse_args()
-    began = time.perf_counter()
-    print(f"CPU: {os.cpu_count()} logical cores; torch threads {torch.get_num_threads()}; "
-          f"onnxruntime {ort.__version__} (default intra-op threads), torch {torch.__version__}", flush=True)
-
+    runs, rounds, files = (40, 10, 500) if args.quick else (200, 40, 2000)
+    measures: list[Measure] = []
     with tempfile.TemporaryDirectory() as tmp:
         work = args.work_dir or Path(tmp) / "models"
         sets = {"digits 8x8": ("digits", load_dataset("digits")), "mnist-like 28x28": ("mnist", synthetic_mnist(6000))}
@@ -219,41 +259,29 @@ def main() -> None:
             onnx_path, checkpoint = train_or_reuse(name.split()[0], dataset, data, work)
             all_models[name] = load_models(name, onnx_path, checkpoint, data)
 
-        rows = []
         for name, models in all_models.items():
             png = Path(tmp) / f"{models.name.split()[0]}-one.png"
             Image.fromarray(models.images[0][:, :, 0]).save(png)
-            ort_ms, torch_ms, diff = single_image_latency(models, png, args.runs)
-            print(f"(a) {name}, one PNG -> probabilities: ORT {ort_ms:.3f} ms, torch eager {torch_ms:.3f} ms, "
-                  f"torch/ORT {torch_ms / ort_ms:.2f}x (max |p diff| {diff:.1e})", flush=True)
-            ort_rate, torch_rate, diff = batch_throughput(models, args.rounds)
-            print(f"(b) {name}, batch of {BATCH} preprocessed: ORT {ort_rate:,.0f} img/s, torch eager {torch_rate:,.0f} img/s, "
-                  f"ORT/torch {ort_rate / torch_rate:.2f}x (max |p diff| {diff:.1e})", flush=True)
-            rows.append((name, ort_ms, torch_ms, ort_rate, torch_rate))
+            ort_ms, torch_ms, diff = single_image_latency(models, png, runs)
+            measures.append(Measure(BENCH, f"classifier cnn-small {name}, 1 picture (PNG -> probabilities), latency",
+                                    ort_ms, "ms", torch_ms, "PyTorch eager", torch_ms / ort_ms,
+                                    note=f"ratio: PyTorch time / ONNX Runtime time; max |p diff| {diff:.1e}"))
+            ort_rate, torch_rate, diff = batch_throughput(models, rounds)
+            measures.append(Measure(BENCH, f"classifier cnn-small {name}, batch of {BATCH}, pictures/s", ort_rate,
+                                    "pictures/s", torch_rate, "PyTorch eager", ort_rate / torch_rate,
+                                    note=f"ratio: ONNX Runtime speed / PyTorch speed; max |p diff| {diff:.1e}"))
 
         mnist = all_models["mnist-like 28x28"]
         root = Path(tmp) / "folder"
-        started = time.perf_counter()
-        write_pngs(mnist, root, args.files)
-        print(f"wrote {args.files:,} 28x28 PNGs in 10 class folders in {time.perf_counter() - started:.1f} s", flush=True)
+        write_pngs(mnist, root, files)
         rate, decode_rate, accuracy = folder_throughput(mnist, root, rounds=3)
-        verdict = "meets" if rate >= TARGET_FOLDER_RATE else "MISSES"
-        print(f"(c) mnist-like 28x28, classify_files over {args.files:,} PNGs (batch {BATCH}): {rate:,.0f} img/s "
-              f"incl. decoding ({verdict} the {TARGET_FOLDER_RATE:,} img/s target); decoding alone {decode_rate:,.0f} img/s; "
-              f"folder accuracy {accuracy if accuracy is None else f'{accuracy:.3f}'}", flush=True)
+        measures.append(Measure(BENCH, f"classify a folder of {files:,} 28x28 PNGs (decode + classify), pictures/s", rate,
+                                "pictures/s", decode_rate, "decoding alone", rate / decode_rate,
+                                f">= {TARGET_FOLDER_RATE:,} pictures/s", rate >= TARGET_FOLDER_RATE))
         if rate < TARGET_FOLDER_RATE or args.profile:
             profile_folder(mnist, root)
-
-    print()
-    print(f"{'model':<18} {'1 img ORT ms':>12} {'1 img torch ms':>14} {'torch/ORT':>9} "
-          f"{'b256 ORT img/s':>14} {'b256 torch img/s':>16} {'ORT/torch':>9}")
-    for name, ort_ms, torch_ms, ort_rate, torch_rate in rows:
-        print(f"{name:<18} {ort_ms:>12.3f} {torch_ms:>14.3f} {torch_ms / ort_ms:>8.2f}x "
-              f"{ort_rate:>14,.0f} {torch_rate:>16,.0f} {ort_rate / torch_rate:>8.2f}x")
-    print(f"folder of {args.files:,} 28x28 PNGs, classify_files: {rate:,.0f} img/s (target >= {TARGET_FOLDER_RATE:,}: "
-          f"{verdict.lower()}), decoding alone {decode_rate:,.0f} img/s")
-    print(f"threads: {os.cpu_count()} logical cores, torch {torch.get_num_threads()}; whole benchmark "
-          f"{time.perf_counter() - began:.0f} s")
+        measures += gan_sampling(Path(tmp), rounds)
+    finish(BENCH, measures, args)
 
 
 if __name__ == "__main__":
