@@ -30,10 +30,9 @@ demo: $(STAMP)
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m desktop_app.screenshots docs/screenshots
 
-## bench: training-loop overhead against bare PyTorch; ONNX Runtime against PyTorch eager
+## bench: every benchmark against its same-run baseline (under 10 minutes); writes docs/performance.md
 bench: $(STAMP)
-	$(PY) bench/train_overhead.py
-	$(PY) bench/inference.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

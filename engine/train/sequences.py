@@ -18,20 +18,30 @@ from engine.text.tokenizers import BOS, EOS, PAD, Tokenizer
 
 @dataclass
 class EncodedPairs:
-    """Padded id matrices on a device: source (N, S) and target (N, T) with BOS and EOS."""
+    """Padded id matrices on a device: source (N, S) and target (N, T) with BOS and EOS, and
+    each row's length kept on the CPU, so cutting a batch to size never waits for a GPU."""
 
     source: torch.Tensor
     target: torch.Tensor
+    source_lengths: torch.Tensor | None = None  # (N,) int64 on the CPU; worked out when not given
+    target_lengths: torch.Tensor | None = None
+
+    def __post_init__(self) -> None:
+        if self.source_lengths is None:
+            self.source_lengths = (self.source != PAD).sum(dim=1).cpu()
+        if self.target_lengths is None:
+            self.target_lengths = (self.target != PAD).sum(dim=1).cpu()
 
     def __len__(self) -> int:
         return int(self.source.shape[0])
 
     def batch(self, index: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         """The rows `index`, trimmed to the longest sentence among them."""
-        source, target = self.source[index], self.target[index]
-        s = int((source != PAD).sum(dim=1).max())
-        t = int((target != PAD).sum(dim=1).max())
-        return source[:, :s], target[:, :t]
+        on_cpu = index.cpu()
+        s = max(1, int(self.source_lengths[on_cpu].max()))
+        t = max(1, int(self.target_lengths[on_cpu].max()))
+        index = index.to(self.source.device, non_blocking=True)
+        return self.source[index, :s], self.target[index, :t]
 
 
 def encode_source(tokenizer: Tokenizer, text: str, max_tokens: int = MAX_POSITIONS) -> list[int]:
@@ -44,7 +54,8 @@ def encode_pairs(pairs: Sequence[tuple[str, str]], source_tokenizer: Tokenizer, 
     """Every pair as padded tensors; sentences longer than `max_tokens` are cut."""
     sources = [encode_source(source_tokenizer, s, max_tokens) for s, _ in pairs]
     targets = [[BOS] + target_tokenizer.encode(t)[: max_tokens - 2] + [EOS] for _, t in pairs]
-    return EncodedPairs(_pad(sources).to(device), _pad(targets).to(device))
+    source, target = _pad(sources), _pad(targets)
+    return EncodedPairs(source.to(device), target.to(device), (source != PAD).sum(dim=1), (target != PAD).sum(dim=1))
 
 
 def _pad(rows: list[list[int]]) -> torch.Tensor:

@@ -151,7 +151,7 @@ class TranslateTrainer:
         total_loss, right, counted = 0.0, 0, 0
         try:
             for start in range(0, len(self.val_data), DECODE_BATCH):
-                index = torch.arange(start, min(start + DECODE_BATCH, len(self.val_data)), device=self.device)
+                index = torch.arange(start, min(start + DECODE_BATCH, len(self.val_data)))
                 source, target = self.val_data.batch(index)
                 loss, r, c = self.loss(source, target)
                 total_loss += float(loss) * int(c)
@@ -171,7 +171,7 @@ class TranslateTrainer:
             epoch = self.state.epoch + 1
             seed = epoch_seed(self.config.seed, epoch)
             torch.manual_seed(seed)
-            order = torch.randperm(len(self.train_data), generator=torch.Generator().manual_seed(seed)).to(self.device)
+            order = torch.randperm(len(self.train_data), generator=torch.Generator().manual_seed(seed))  # stays on the CPU: see EncodedPairs.batch
             self.model.train()
             started = time.perf_counter()
             total = torch.zeros((), device=self.device)
