@@ -6,6 +6,7 @@ import argparse
 import json
 import signal
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from engine.commands.progress import ByteProgress, format_event
@@ -18,7 +19,10 @@ from engine.train.control import TrainingControl
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--task", default="classify", choices=TASKS,
+    parser.add_argument("--config", type=Path, metavar="FILE",
+                        help="a training job file (written by the app's Export training job, or a run folder's "
+                             "config.json); other options given here change it")
+    parser.add_argument("--task", choices=TASKS,
                         help="classify: recognise pictures; gan: learn to draw new ones; translate: learn to translate "
                              "sentences (default: classify)")
     parser.add_argument("--dataset", help="dataset name, folder:PATH or tsv:PATH (see `modeldesk-cli datasets`; "
@@ -33,9 +37,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--weight-decay", type=float)
     parser.add_argument("--augment", choices=AUGMENTATIONS, help="image augmentation (default: chosen per dataset)")
     parser.add_argument("--patience", type=int, help="stop after this many epochs without improvement (0: never)")
-    parser.add_argument("--val-split", type=float, default=0.2, help="share held out for validation when there is no test split")
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--device", default="auto", choices=DEVICES)
+    parser.add_argument("--val-split", type=float, help="share held out for validation when there is no test split (default: 0.2)")
+    parser.add_argument("--seed", type=int, help="default: 0")
+    parser.add_argument("--device", choices=DEVICES, help="default: auto (a working GPU, else the CPU)")
     parser.add_argument("--no-mixed-precision", action="store_true", help="train in float32 on GPUs too")
     parser.add_argument("--image-size", type=int, help="resize your own folder images to this square size")
     parser.add_argument("--data-dir", type=Path, help="folder that already holds the dataset files (no download)")
@@ -54,16 +58,33 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON object with the results as the last line")
 
 
+def _given(args: argparse.Namespace) -> dict:
+    """The TrainConfig settings given on the command line (None means not given)."""
+    text_options = {k: v for k, v in dict(reverse=args.reverse, lowercase=args.lowercase, max_length=args.max_length,
+                                          max_pairs=args.max_pairs).items() if v}
+    given = dict(dataset=args.dataset, model=args.model, task=args.task, epochs=args.epochs, batch_size=args.batch_size,
+                 lr=args.lr, optimizer=args.optimizer, weight_decay=args.weight_decay, schedule=args.schedule,
+                 augment=args.augment, val_split=args.val_split, patience=args.patience, seed=args.seed,
+                 device=args.device, mixed_precision=False if args.no_mixed_precision else None,
+                 data_dir=str(args.data_dir) if args.data_dir else None, image_size=args.image_size,
+                 tokenizer=args.tokenizer, label_smoothing=args.label_smoothing, text_options=text_options or None)
+    return {k: v for k, v in given.items() if v is not None}
+
+
 def _config_from_args(args: argparse.Namespace) -> TrainConfig:
-    return TrainConfig(
-        dataset=args.dataset or DEFAULT_DATASETS.get(args.task, "digits"), model=args.model or DEFAULT_MODELS[args.task], task=args.task, epochs=args.epochs, batch_size=args.batch_size,
-        lr=args.lr, optimizer=args.optimizer, weight_decay=args.weight_decay, schedule=args.schedule,
-        augment=args.augment, val_split=args.val_split, patience=args.patience, seed=args.seed, device=args.device,
-        mixed_precision=not args.no_mixed_precision, data_dir=str(args.data_dir) if args.data_dir else None,
-        image_size=args.image_size, tokenizer=args.tokenizer, label_smoothing=args.label_smoothing,
-        text_options={k: v for k, v in dict(reverse=args.reverse, lowercase=args.lowercase, max_length=args.max_length,
-                                            max_pairs=args.max_pairs).items() if v} or None,
-    )
+    """The job file's settings (with --config) or the defaults, changed by the options given."""
+    given = _given(args)
+    if args.config is not None:
+        from engine.train.job_file import read_job
+
+        base = read_job(args.config)
+        if "task" in given and given["task"] != base.task and not {"dataset", "model"} <= set(given):
+            raise ConfigError(f"The job file trains the task '{base.task}'; to change the task give --dataset and --model too.")
+        return replace(base, **given)
+    task = given.get("task", "classify")
+    given.setdefault("dataset", DEFAULT_DATASETS.get(task, "digits"))
+    given.setdefault("model", DEFAULT_MODELS[task])
+    return TrainConfig(**given)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -98,6 +119,10 @@ def run(args: argparse.Namespace) -> int:
                        export_to=args.export, load_options=options, judge=not args.no_quality)
     finally:
         signal.signal(signal.SIGINT, previous)
+    from engine.train.distributed import ranks_from_environment
+
+    if not ranks_from_environment().is_main:
+        return 0  # under torchrun, rank 0 reports for everyone
     onnx_path = str(result.export.path) if result.export else None
     if onnx_path:
         print(f"Exported to {onnx_path} (ONNX Runtime matches PyTorch within {result.export.max_abs_diff:.1e}).", file=sys.stderr)

@@ -46,6 +46,16 @@ def choose_device(requested: str = "auto") -> torch.device:
     return torch.device(requested)
 
 
+def memory_format_for(model: torch.nn.Module, device: torch.device) -> torch.memory_format:
+    """The layout convolutional models train fastest in: channels-last (NHWC) on CPUs and
+    CUDA GPUs (bench/train_throughput.py measures it: about a third faster for cnn-small and
+    resnet18 on a 2-core CPU), the usual layout otherwise."""
+    has_conv = any(isinstance(m, (torch.nn.Conv2d, torch.nn.ConvTranspose2d)) for m in model.modules())
+    if has_conv and device.type in ("cpu", "cuda"):
+        return torch.channels_last
+    return torch.contiguous_format
+
+
 def describe_device(device: torch.device) -> str:
     """A short human name, e.g. 'CPU (2 threads)' or 'NVIDIA H200'."""
     if device.type == "cuda":

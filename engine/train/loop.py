@@ -18,12 +18,15 @@ from typing import Any, Callable
 
 import torch
 from torch import nn
+from torch.nn.parallel import DistributedDataParallel
 
 from engine.errors import TrainingError
 from engine.train.augment import augment_batch
 from engine.train.checkpoint import save_checkpoint
 from engine.train.config import TrainConfig
 from engine.train.control import TrainingControl
+from engine.train.device import memory_format_for
+from engine.train.distributed import Ranks, sum_over_ranks
 from engine.train.evaluate import evaluate_classifier
 from engine.train.events import BatchEnd, EpochEnd, Paused
 from engine.train.tensors import PreparedData
@@ -95,8 +98,13 @@ class ClassifierTrainer:
 
     def __init__(self, model: nn.Module, data: PreparedData, config: TrainConfig, device: torch.device,
                  checkpoint_dir: Path, checkpoint_extra: dict[str, Any], emit: Emit | None = None,
-                 control: TrainingControl | None = None) -> None:
-        self.model = model.to(device)
+                 control: TrainingControl | None = None, ranks: Ranks | None = None) -> None:
+        self.memory_format = memory_format_for(model, device)
+        self.model = model.to(device, memory_format=self.memory_format)
+        self.ranks = ranks or Ranks()
+        # Gradients are averaged over the processes by the wrapper; `self.model` stays the plain
+        # network that checkpoints, evaluation and export see.
+        self.net = DistributedDataParallel(self.model) if self.ranks.active else self.model
         self.data = data
         self.config = config
         self.device = device
@@ -104,7 +112,8 @@ class ClassifierTrainer:
         self.checkpoint_extra = checkpoint_extra
         self.emit = emit or (lambda event: None)
         self.control = control or TrainingControl()
-        self.steps_per_epoch = math.ceil(len(data.train) / config.batch_size)
+        self.per_rank = len(self.ranks.shard(torch.arange(len(data.train))))  # samples each process trains on an epoch
+        self.steps_per_epoch = math.ceil(self.per_rank / config.batch_size)
         self.optimizer = make_optimizer(self.model, config)
         self.scheduler = make_scheduler(self.optimizer, config, config.epochs * self.steps_per_epoch)
         self.state = LoopState()
@@ -146,7 +155,7 @@ class ClassifierTrainer:
     def train_step(self, x: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         """One optimisation step; returns (loss, number correct) as device tensors."""
         with self._autocast():
-            logits = self.model(x)
+            logits = self.net(x)
             loss = self.loss_fn(logits.float(), y)
         self.optimizer.zero_grad(set_to_none=True)
         if self.scaler is not None:
@@ -177,7 +186,7 @@ class ClassifierTrainer:
             seed = epoch_seed(self.config.seed, epoch)
             torch.manual_seed(seed)
             generator = torch.Generator().manual_seed(seed)
-            order = torch.randperm(len(train), generator=generator).to(self.device)
+            order = self.ranks.shard(torch.randperm(len(train), generator=generator)).to(self.device)
             self.model.train()
             started = time.perf_counter()
             total_loss = torch.zeros((), device=self.device)
@@ -191,14 +200,14 @@ class ClassifierTrainer:
                 if self.control.stop_requested:
                     return self._stopped_mid_epoch()
                 index = order[(step - 1) * self.config.batch_size : step * self.config.batch_size]
-                x = augment_batch(train.images[index], self.config.augment, generator)
+                x = augment_batch(train.images[index], self.config.augment, generator).contiguous(memory_format=self.memory_format)
                 loss, correct = self.train_step(x, train.labels[index])
                 total_loss += loss * index.shape[0]
                 total_correct += correct
                 window_loss += loss
                 window += 1
                 if window == report_every or step == self.steps_per_epoch:
-                    mean_loss = float(window_loss.item()) / window
+                    mean_loss = float(sum_over_ranks(window_loss, self.ranks).item()) / (window * self.ranks.world)
                     if not math.isfinite(mean_loss):
                         raise TrainingError(
                             "Training broke down: the loss became infinite or not a number. "
@@ -208,10 +217,13 @@ class ClassifierTrainer:
                     window_loss.zero_()
                     window = 0
             train_seconds = time.perf_counter() - started
+            trained = self.per_rank * self.ranks.world
+            sum_over_ranks(total_loss, self.ranks)
+            sum_over_ranks(total_correct, self.ranks)
             evaluation = self.validate()
             seconds = time.perf_counter() - started
-            self._end_epoch(epoch, float(total_loss.item()) / len(train), float(total_correct.item()) / len(train),
-                            evaluation, len(train) / max(train_seconds, 1e-9), seconds)
+            self._end_epoch(epoch, float(total_loss.item()) / trained, float(total_correct.item()) / trained,
+                            evaluation, trained / max(train_seconds, 1e-9), seconds)
             if self.config.patience and self.state.epochs_without_improvement >= self.config.patience:
                 return "stopped", f"Stopped early: the validation loss did not improve for {self.config.patience} epochs."
             if self.control.stop_requested:
@@ -251,7 +263,9 @@ class ClassifierTrainer:
         return "stopped", "Stopped by the user."
 
     def save(self, name: str) -> None:
-        """Write a checkpoint of the current state to `checkpoint_dir/name`."""
+        """Write a checkpoint of the current state to `checkpoint_dir/name` (the main process only)."""
+        if not self.ranks.is_main:
+            return
         state = self.state
         save_checkpoint(self.checkpoint_dir / name, {
             **self.checkpoint_extra,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import tempfile
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -30,6 +31,9 @@ from engine.train.checkpoint import load_checkpoint
 from engine.train.config import TrainConfig, resolve_defaults
 from engine.train.control import TrainingControl
 from engine.train.device import choose_device, describe_device
+from engine.train.distributed import Ranks, device_for, ranks_from_environment, wait_for_all
+from engine.train.distributed import finish as finish_processes
+from engine.train.distributed import start as start_processes
 from engine.train.evaluate import Evaluation
 from engine.train.events import EpochEnd, TrainingFinished, TrainingStarted
 from engine.train.loop import ClassifierTrainer
@@ -113,34 +117,54 @@ def train_classifier(
     if config.task != "classify":
         raise ConfigError(f"The task '{config.task}' is not available for this command; use --task classify.")
     get_model_info(config.model)
-    device = choose_device(config.device)
+    ranks = ranks_from_environment()
+    device = device_for(ranks, choose_device(config.device))
+    start_processes(ranks, device)
+    try:
+        return _train(config, ranks, device, checkpoint, runs_dir, emit if ranks.is_main else (lambda event: None),
+                      control, resume_from, export_to, export, data, load_options)
+    finally:
+        finish_processes(ranks)
+
+
+def _train(config: TrainConfig, ranks: Ranks, device: torch.device, checkpoint: dict | None, runs_dir, emit, control,
+           resume_from: Path | None, export_to, export: bool, data: ImageData | None,
+           load_options: LoadOptions | None) -> TrainResult:
     options = load_options or LoadOptions()
     if config.data_dir and options.data_dir is None:
         options = replace(options, data_dir=Path(config.data_dir))
     if config.image_size and options.image_size is None:
         options = replace(options, image_size=config.image_size)
-    data = data if data is not None else load_dataset(config.dataset, options)
+    if data is None:
+        if not ranks.is_main:
+            wait_for_all(ranks)  # rank 0 downloads first; the others then read its files
+        data = load_dataset(config.dataset, options)
+        if ranks.is_main:
+            wait_for_all(ranks)
     prepared = prepare(data, config.val_split, config.seed, device)
     if checkpoint is not None and list(checkpoint.get("labels", prepared.classes)) != prepared.classes:
         raise ConfigError("This checkpoint was trained on different classes than the chosen dataset, so it cannot be resumed here.")
     shape = InputShape(data.channels, *data.image_size, len(prepared.classes))
     torch.manual_seed(config.seed)
     model = build_model(config.model, shape)
+    if not ranks.is_main:
+        return _train_helper_rank(model, prepared, config, device, checkpoint, control, ranks)
     store = RunStore(runs_dir or default_runs_dir())
     record = open_run(store, config, resume_from)
     run_dir = record.folder
     trainer = ClassifierTrainer(
         model, prepared, config, device, run_dir / "checkpoints",
         checkpoint_extra=dict(labels=prepared.classes, shape=vars(shape), mean=prepared.mean, std=prepared.std,
-                              app_version=__version__),
-        emit=lambda event: _on_event(event, trainer, store, record.id, run_dir, emit), control=control,
+                              app_version=__version__, processes=ranks.world),
+        emit=lambda event: _on_event(event, trainer, store, record.id, run_dir, emit), control=control, ranks=ranks,
     )
     if checkpoint is not None:
         trainer.load_state(checkpoint)
     started = time.perf_counter()
     previous_seconds = record.seconds if resume_from is not None else 0.0
-    emit(TrainingStarted(str(run_dir), describe_device(device), config.model, count_parameters(model), len(prepared.train),
-                         len(prepared.val), config.epochs, trainer.steps_per_epoch, trainer.state.epoch + 1))
+    emit(TrainingStarted(str(run_dir), describe_device(device) + (f" x {ranks.world} processes" if ranks.active else ""),
+                         config.model, count_parameters(model), len(prepared.train), len(prepared.val), config.epochs,
+                         trainer.steps_per_epoch, trainer.state.epoch + 1))
     status, reason = "failed", "Training failed."
     try:
         try:
@@ -162,6 +186,21 @@ def train_classifier(
                           result.val_loss, result.seconds, str(run_dir),
                           extra={"onnx": str(result.export.path) if result.export else None}))
     return result
+
+
+def _train_helper_rank(model, prepared: PreparedData, config: TrainConfig, device: torch.device, checkpoint: dict | None,
+                       control: TrainingControl, ranks: Ranks) -> TrainResult:
+    """What a process other than rank 0 does: train its share, write nothing, report nothing."""
+    with tempfile.TemporaryDirectory() as scratch:  # never written to: only rank 0 saves
+        trainer = ClassifierTrainer(model, prepared, config, device, Path(scratch), {}, control=control, ranks=ranks)
+        if checkpoint is not None:
+            trainer.load_state(checkpoint)
+        started = time.perf_counter()
+        status, reason = trainer.run()
+    state = trainer.state
+    return TrainResult(status, reason, "", Path(), state.epoch, state.best_epoch, max(state.best_val_accuracy, 0.0),
+                       state.best_val_loss, time.perf_counter() - started, describe_device(device), config,
+                       prepared.classes, state.history, None, None)
 
 
 def _on_event(event, trainer: ClassifierTrainer, store: RunStore, run_id: str, run_dir: Path, emit) -> None:
