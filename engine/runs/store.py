@@ -17,6 +17,7 @@ import io
 import json
 import logging
 import os
+import shutil
 import sqlite3
 import threading
 import time
@@ -245,6 +246,32 @@ class RunStore:
         """The run whose folder is `folder`, or None."""
         row = self._connect().execute("SELECT * FROM runs WHERE folder = ?", (str(Path(folder)),)).fetchone()
         return _record(row) if row else None
+
+    def delete_run(self, run_id: str) -> None:
+        """Delete a run: its folder (checkpoints, exports, metrics) and its row in the index.
+
+        ModelDeskError when the run is being trained (here or by another process); a folder
+        already gone just leaves the row to remove."""
+        record = self.get(run_id)
+        probe = RunLock(record.folder / LOCK_FILE)
+        if run_id in self._held or (record.folder.is_dir() and not probe.acquire()):
+            raise ModelDeskError("This run is still training; stop it before deleting it.")
+        probe.release()
+        if record.folder.is_dir():
+            try:
+                shutil.rmtree(record.folder)
+            except OSError as exc:
+                raise ModelDeskError(f"The run folder '{record.folder.name}' could not be deleted "
+                                     f"({exc.strerror or exc}); close any program using it and try again.") from None
+        self._connect().execute("DELETE FROM runs WHERE id = ?", (run_id,))
+
+    def forget_missing(self) -> list[str]:
+        """Remove index rows whose run folder no longer exists (deleted by hand); their ids."""
+        gone = [row["id"] for row in self._connect().execute("SELECT id, folder FROM runs").fetchall()
+                if not Path(row["folder"]).is_dir() and row["id"] not in self._held]
+        for run_id in gone:
+            self._connect().execute("DELETE FROM runs WHERE id = ?", (run_id,))
+        return gone
 
     def list_runs(self) -> list[RunRecord]:
         """All runs, newest first."""

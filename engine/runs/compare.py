@@ -1,0 +1,104 @@
+"""Reading runs back for comparison: their per-epoch curves, the settings that tell them apart,
+and the one figure that says how good each is."""
+
+from __future__ import annotations
+
+import csv
+import logging
+from pathlib import Path
+from typing import Any, Sequence
+
+log = logging.getLogger(__name__)
+
+# The settings worth showing in a run list, in this order, with their names for people.
+SETTING_NAMES = {
+    "task": "task", "dataset": "dataset", "model": "model", "epochs": "epochs", "batch_size": "batch size",
+    "lr": "learning rate", "optimizer": "optimizer", "schedule": "schedule", "weight_decay": "weight decay",
+    "augment": "augmentation", "patience": "patience", "val_split": "validation share", "seed": "seed",
+    "image_size": "picture size", "tokenizer": "tokeniser", "label_smoothing": "label smoothing",
+    "text_options": "sentence options", "device": "device", "mixed_precision": "mixed precision",
+    "data_dir": "data folder",
+}
+
+# Per task: the curves a comparison can overlay (metrics.csv column -> label), best first.
+CURVES = {
+    "classify": {"val_accuracy": "validation accuracy", "val_loss": "validation loss", "train_loss": "training loss",
+                 "train_accuracy": "training accuracy"},
+    "gan": {"recognised": "recognised samples", "d_loss": "discriminator loss", "g_loss": "generator loss"},
+    "translate": {"exact_match": "exact match", "bleu": "BLEU", "chrf": "chrF", "val_loss": "validation loss",
+                  "train_loss": "training loss"},
+}
+
+
+def read_history(folder: str | Path) -> list[dict[str, float]]:
+    """The per-epoch metrics of the run in `folder` (its metrics.csv), numbers as floats;
+    an empty list when the file is missing or unreadable."""
+    path = Path(folder) / "metrics.csv"
+    try:
+        with open(path, newline="", encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle))
+    except (OSError, UnicodeDecodeError, csv.Error):
+        log.info("no readable metrics in %s", path)
+        return []
+    history = []
+    for row in rows:
+        values: dict[str, float] = {}
+        for key, text in row.items():
+            try:
+                values[str(key)] = float(text)
+            except (TypeError, ValueError):
+                continue
+        if "epoch" in values:
+            history.append(values)
+    return history
+
+
+def curve(history: Sequence[dict[str, float]], key: str) -> tuple[list[float], list[float]]:
+    """(epochs, values) of one metric, skipping epochs that lack it."""
+    points = [(row["epoch"], row[key]) for row in history if key in row and "epoch" in row]
+    return [p[0] for p in points], [p[1] for p in points]
+
+
+def shared_curves(tasks: Sequence[str]) -> dict[str, str]:
+    """The curves every one of `tasks` has (key -> label), in order of usefulness."""
+    if not tasks:
+        return {}
+    first = CURVES.get(tasks[0], {})
+    return {key: label for key, label in first.items() if all(key in CURVES.get(task, {}) for task in tasks)}
+
+
+def differing_settings(configs: Sequence[dict[str, Any]]) -> list[tuple[str, list[Any]]]:
+    """The settings whose values are not the same in every config: (name for people, values
+    in the order of `configs`). Unknown keys come last under their own name."""
+    keys = list(SETTING_NAMES) + sorted({k for c in configs for k in c} - set(SETTING_NAMES))
+    differing = []
+    for key in keys:
+        values = [c.get(key) for c in configs]
+        if any(v != values[0] for v in values[1:]):
+            differing.append((SETTING_NAMES.get(key, key), values))
+    return differing
+
+
+def key_settings(config: dict[str, Any]) -> str:
+    """A short line of what matters most: '15 epochs, batch 32, lr 0.003'."""
+    parts = []
+    if config.get("epochs") is not None:
+        parts.append(f"{config['epochs']} epochs")
+    if config.get("batch_size") is not None:
+        parts.append(f"batch {config['batch_size']}")
+    if config.get("lr") is not None:
+        parts.append(f"lr {config['lr']:g}")
+    if config.get("augment") not in (None, "none"):
+        parts.append(str(config["augment"]))
+    return ", ".join(parts)
+
+
+def headline(task: str, best_val_accuracy: float | None, dataset: str = "") -> str:
+    """The run's best figure in words: '98.1% accuracy', '82.0% recognised', '100.0% exact'
+    (numbers, where one answer is right) or 'BLEU 31.2' (other sentence pairs)."""
+    if best_val_accuracy is None:
+        return ""
+    if task == "translate" and not dataset.startswith("numbers"):
+        return f"BLEU {100 * best_val_accuracy:.1f}"
+    words = {"classify": "accuracy", "gan": "recognised", "translate": "exact"}.get(task, "")
+    return f"{100 * best_val_accuracy:.1f}% {words}".strip()
