@@ -62,6 +62,8 @@ def _environment(home: str) -> dict[str, str]:
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["MODELDESK_HOME"] = home  # a private home: no user settings, runs or logs are touched
     env["MODELDESK_EXIT_WHEN_SHOWN"] = "1"
+    # compiled modules are cached as an installed app's are, so the uncounted first start writes them
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 

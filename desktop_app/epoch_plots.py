@@ -3,6 +3,16 @@
 from __future__ import annotations
 
 import pyqtgraph as pg
+from PySide6.QtWidgets import QGraphicsItem
+
+
+def cache_axes(plot: pg.PlotWidget) -> None:
+    """Keep each axis of `plot` (its ticks, labels and grid lines) as a ready-drawn picture that
+    is only redrawn when its range changes. Without it every refresh of a curve replays all axes
+    and grids of the plot (a few ms each), which made one repaint of the Train page's four plots
+    hold the GUI thread for 50 ms and more while training; what is shown is pixel for pixel the same."""
+    for name in ("left", "bottom", "right", "top"):
+        plot.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
 
 def epoch_plot(title: str, left: str, tip: str) -> pg.PlotWidget:
@@ -17,6 +27,7 @@ def epoch_plot(title: str, left: str, tip: str) -> pg.PlotWidget:
     plot.setMenuEnabled(False)
     plot.hideButtons()
     plot.setToolTip(tip)
+    cache_axes(plot)
     return plot
 
 

@@ -1,4 +1,9 @@
-"""The main window: a sidebar of pages, menus, a status bar naming the device, drag and drop."""
+"""The main window: a sidebar of pages, menus, a status bar naming the device, drag and drop.
+
+Only the pages the window opens on are made before it is first shown; the others (and their
+plots) are made by `build_all_pages()`, which `app.main` calls right after the first paint, or
+as soon as anything asks for one of them, so the window appears sooner.
+"""
 
 from __future__ import annotations
 
@@ -8,21 +13,42 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
-                               QStackedWidget, QWidget)
+                               QStackedWidget, QVBoxLayout, QWidget)
 
 from desktop_app.dialogs import show_error
 from desktop_app.engine_loader import load_engine
 from desktop_app.pages.data_page import DataPage
-from desktop_app.pages.evaluate_page import EvaluatePage
 from desktop_app.pages.model_page import ModelPage
-from desktop_app.pages.playground_page import PlaygroundPage
-from desktop_app.pages.train_page import TrainPage
 from desktop_app.settings import app_settings, int_setting
 from desktop_app.state import AppState, result_task
 from desktop_app.workers import run_in_background
 from engine import __version__
 
 PAGE_NAMES = ("Data", "Model", "Train", "Evaluate", "Playground")
+DEFERRED_PAGES = ("Train", "Evaluate", "Playground")  # made after the first paint (see build_all_pages)
+
+
+def _train_page(window: "MainWindow") -> QWidget:
+    from desktop_app.pages.train_page import TrainPage
+
+    page = TrainPage(window.state, window.model_page)
+    page.open_in_playground.connect(window.open_model_in_playground)
+    return page
+
+
+def _evaluate_page(window: "MainWindow") -> QWidget:
+    from desktop_app.pages.evaluate_page import EvaluatePage
+
+    return EvaluatePage(window.state)
+
+
+def _playground_page(window: "MainWindow") -> QWidget:
+    from desktop_app.pages.playground_page import PlaygroundPage
+
+    return PlaygroundPage(window.state)
+
+
+_PAGE_FACTORIES = {"Train": _train_page, "Evaluate": _evaluate_page, "Playground": _playground_page}
 
 
 class MainWindow(QMainWindow):
@@ -35,19 +61,22 @@ class MainWindow(QMainWindow):
         self.state = AppState()
         self.data_page = DataPage(self.state)
         self.model_page = ModelPage(self.state)
-        self.train_page = TrainPage(self.state, self.model_page)
-        self.evaluate_page = EvaluatePage(self.state)
-        self.playground_page = PlaygroundPage(self.state)
+        self._made: dict[str, QWidget] = {"Data": self.data_page, "Model": self.model_page}
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setFixedWidth(130)
         self.pages = QStackedWidget()
-        for name, page in zip(PAGE_NAMES, (self.data_page, self.model_page, self.train_page, self.evaluate_page,
-                                                  self.playground_page)):
+        self._slots: dict[str, QVBoxLayout] = {}  # each page sits in a slot of the stack, filled when it is made
+        for name in PAGE_NAMES:
             self.sidebar.addItem(QListWidgetItem(name))
-            self.pages.addWidget(page)
-        self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
+            slot = QWidget()
+            self._slots[name] = QVBoxLayout(slot)
+            self._slots[name].setContentsMargins(0, 0, 0, 0)
+            self.pages.addWidget(slot)
+            if name in self._made:
+                self._slots[name].addWidget(self._made[name])
+        self.sidebar.currentRowChanged.connect(self._on_row_changed)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -58,12 +87,48 @@ class MainWindow(QMainWindow):
         self.device_label = QLabel("Loading the training engine…")
         self.statusBar().addPermanentWidget(self.device_label)
         self.state.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.state.training_finished.connect(self._on_training_finished)
-        self.train_page.open_in_playground.connect(self.open_model_in_playground)
         self._build_menus()
         self._restore_settings()
 
     # ----- pages ------------------------------------------------------------------------------
+    def build_all_pages(self) -> None:
+        """Make the pages not made yet (Train, Evaluate, Playground). All are made together, before
+        anything they listen to can happen (a training needs the Train page), so none misses a signal."""
+        if all(name in self._made for name in DEFERRED_PAGES):
+            return
+        for name in DEFERRED_PAGES:
+            page = self._made[name] = _PAGE_FACTORIES[name](self)
+            self._slots[name].addWidget(page)
+        # after the Evaluate page's own slot, as before: it shows the result, then the window turns to it
+        self.state.training_finished.connect(self._on_training_finished)
+
+    def pages_made(self) -> list[str]:
+        """The names of the pages made so far."""
+        return [name for name in PAGE_NAMES if name in self._made]
+
+    @property
+    def train_page(self):
+        """The Train page (made, with the other deferred pages, when first asked for)."""
+        self.build_all_pages()
+        return self._made["Train"]
+
+    @property
+    def evaluate_page(self):
+        """The Evaluate page (made, with the other deferred pages, when first asked for)."""
+        self.build_all_pages()
+        return self._made["Evaluate"]
+
+    @property
+    def playground_page(self):
+        """The Playground page (made, with the other deferred pages, when first asked for)."""
+        self.build_all_pages()
+        return self._made["Playground"]
+
+    def _on_row_changed(self, row: int) -> None:
+        if 0 <= row < len(PAGE_NAMES) and PAGE_NAMES[row] not in self._made:
+            self.build_all_pages()
+        self.pages.setCurrentIndex(row)
+
     def show_page(self, name: str) -> None:
         """Switch to the page called `name` (one of PAGE_NAMES)."""
         self.sidebar.setCurrentRow(PAGE_NAMES.index(name))
@@ -87,7 +152,9 @@ class MainWindow(QMainWindow):
 
     # ----- engine -----------------------------------------------------------------------------
     def start_engine_loading(self) -> None:
-        """Load torch and the models in the background; training is enabled when ready."""
+        """Load torch and the models in the background; training is enabled when ready. Makes
+        every page first, so all of them hear that the engine is ready."""
+        self.build_all_pages()
         self._engine_task = run_in_background(load_engine, name="load-engine", on_success=self._engine_loaded,
                                               on_failure=self._engine_failed, parent=self)
 
@@ -113,13 +180,13 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         self._action(file_menu, "Open image &folder…", self.data_page.choose_folder, QKeySequence.StandardKey.Open)
         self._action(file_menu, "Open ONNX &model…", self._choose_model_for_playground, "Ctrl+M")
-        self.export_action = self._action(file_menu, "&Export model to ONNX…", self.evaluate_page.export_model, "Ctrl+E")
+        self.export_action = self._action(file_menu, "&Export model to ONNX…", lambda: self.evaluate_page.export_model(), "Ctrl+E")
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         train_menu = bar.addMenu("&Training")
-        self._action(train_menu, "&Start", self.train_page.start_training, "Ctrl+R")
-        self._action(train_menu, "&Pause / Resume", self.train_page.toggle_pause, "Ctrl+P")
-        self._action(train_menu, "S&top", self.train_page.stop_training, "Ctrl+.")
+        self._action(train_menu, "&Start", lambda: self.train_page.start_training(), "Ctrl+R")
+        self._action(train_menu, "&Pause / Resume", lambda: self.train_page.toggle_pause(), "Ctrl+P")
+        self._action(train_menu, "S&top", lambda: self.train_page.stop_training(), "Ctrl+.")
         view_menu = bar.addMenu("&View")
         for index, name in enumerate(PAGE_NAMES):
             self._action(view_menu, f"&{name}", lambda checked=False, n=name: self.show_page(n), f"Ctrl+{index + 1}")
@@ -193,7 +260,8 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.train_page.is_running():
+        train = self._made.get("Train")
+        if train is not None and train.is_running():
             answer = QMessageBox.question(
                 self, "Training is running",
                 "Training is still running. Stop it and close? The last finished epoch is kept and can be resumed later.",
@@ -201,8 +269,9 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
-            self.train_page.stop_and_wait()
+            train.stop_and_wait()
         self.data_page.cancel_loading()
-        self.playground_page.cancel_work(wait=True)
+        if "Playground" in self._made:
+            self.playground_page.cancel_work(wait=True)
         self.save_settings()
         event.accept()

@@ -88,13 +88,16 @@ class SampleGridView(QWidget):
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
-        if self._pixmap is None:
-            painter.setPen(self.palette().placeholderText().color())
-            flags = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
-            painter.drawText(self.rect().adjusted(8, 8, -8, -8), flags, self.placeholder)
-            return
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)  # nearest neighbour
-        painter.drawPixmap(self.target_rect(), self._pixmap)
+        try:
+            if self._pixmap is None:
+                painter.setPen(self.palette().placeholderText().color())
+                flags = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+                painter.drawText(self.rect().adjusted(8, 8, -8, -8), flags, self.placeholder)
+                return
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)  # nearest neighbour
+            painter.drawPixmap(self.target_rect(), self._pixmap)
+        finally:
+            painter.end()  # now, not whenever the last reference to the painter goes
 
 
 class GanTrainView(QWidget):
@@ -270,8 +273,15 @@ class GanTrainView(QWidget):
             self.slider.blockSignals(False)
 
     # ----- showing (timer) -------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Push what changed since the last call into the widgets."""
+    def refresh(self, part: int | None = None) -> None:
+        """Push what changed since the last call into the widgets: all of it, or only `part`
+        (0 the step curves, 1 the quality curves, 2 the sample grid; other numbers nothing), so
+        the Train page's timer can spread the drawing over several ticks."""
+        for index, refresh_part in enumerate((self._refresh_steps, self._refresh_epochs, self._refresh_grid)):
+            if part is None or part == index:
+                refresh_part()
+
+    def _refresh_steps(self) -> None:
         if self._batch_dirty:
             self._batch_dirty = False
             x = np.asarray(self.batch_x)
@@ -281,6 +291,8 @@ class GanTrainView(QWidget):
             self.d_loss_curve.setData(x, np.asarray(self.d_loss_smooth))
             self.real_curve.setData(x, np.asarray(self.d_real))
             self.fake_curve.setData(x, np.asarray(self.d_fake))
+
+    def _refresh_epochs(self) -> None:
         if self._epoch_dirty:
             self._epoch_dirty = False
             x = np.asarray(self.epoch_x)
@@ -293,6 +305,8 @@ class GanTrainView(QWidget):
             self.best_line.setVisible(self.best_epoch > 0)
             self.best_line.setValue(self.best_epoch)
             self.quality_plot.setTitle(self.quality_text(), color="#333", size="11pt")
+
+    def _refresh_grid(self) -> None:
         if self._grid_dirty:
             self._grid_dirty = False
             self._update_slider()

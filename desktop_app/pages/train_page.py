@@ -1,7 +1,9 @@
 """The Train page: Start, Pause/Resume, Stop, a progress bar with time left, live curves and a log.
 
 Training runs through `desktop_app.workers`; engine events arrive as queued signals and are
-only collected in lists. A 5 Hz timer pushes what changed into curves created once. The curves
+only collected in lists. A timer pushes what changed into curves created once, each plot at
+most 5 times a second, and one plot per tick (`REFRESH_STEPS`), so no repaint redraws every
+plot at once. The curves
 depend on the task: the classifier's are built here, a GAN's live in `gan_train_view`, a
 translator's in `translate_train_view`; a stacked widget shows the one for the chosen task.
 Runs that make something to try (a generator, a translator) are exported when they end and
@@ -20,12 +22,18 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit,
                                QStackedWidget, QVBoxLayout, QWidget)
 
 from desktop_app.dialogs import show_error
+from desktop_app.epoch_plots import cache_axes
 from desktop_app.pages.gan_train_view import GanTrainView
 from desktop_app.pages.translate_train_view import TranslateTrainView
 from desktop_app.state import AppState, result_task
 from desktop_app.workers import BackgroundTask, run_in_background
 
-REFRESH_MS = 200  # plots repaint at most 5 times a second
+REFRESH_MS = 200  # each plot repaints at most 5 times a second
+# A refresh is spread over this many timer ticks (REFRESH_MS / REFRESH_STEPS apart), one plot per
+# tick: redrawing all four plots in one go held the GUI thread for about 100 ms while training at
+# full speed on two cores, which a click or a keypress had to wait for.
+REFRESH_STEPS = 4
+CLASSIFIER_PLOTS = ("loss", "accuracy", "lr", "speed")  # the classifier's plots, in refresh order
 SMOOTHING = 0.9  # exponential moving average of the batch loss
 
 BLUE, ORANGE, GREEN, GREY = (31, 119, 180), (255, 127, 14), (44, 160, 44), (150, 150, 150)
@@ -41,6 +49,7 @@ def _plot(title: str, left: str, legend_offset: tuple[int, int] = (-10, 10)) -> 
     plot.addLegend(offset=legend_offset, labelTextColor="#333")
     plot.setMouseEnabled(x=False, y=False)
     plot.setMenuEnabled(False)
+    cache_axes(plot)
     return plot
 
 
@@ -202,8 +211,8 @@ class TrainPage(QWidget):
         state.task_changed.connect(self._on_task_changed)
 
         self._timer = QTimer(self)
-        self._timer.setInterval(REFRESH_MS)
-        self._timer.timeout.connect(self.refresh_plots)
+        self._timer.setInterval(REFRESH_MS // REFRESH_STEPS)
+        self._timer.timeout.connect(self.refresh_step)
         state.engine_ready.connect(lambda _: self._update_buttons())
         state.dataset_changed.connect(lambda *_: self._update_buttons())
         state.dataset_loading.connect(lambda _: self._update_buttons())
@@ -223,9 +232,9 @@ class TrainPage(QWidget):
         self.learning_rates: list[float] = []
         self.speeds: list[float] = []
         self.best_epoch = 0
-        self._dirty = False  # new batch points
+        self._stale: set[str] = set()  # the classifier plots (CLASSIFIER_PLOTS) with new points to show
         self._progress_dirty = False  # new steps to show in the progress bar and label
-        self._epoch_dirty = False  # new epoch points (the other three plots only change then)
+        self._refresh_tick = 0  # counts timer ticks: which step of the refresh comes next
         self._started_at = 0.0
         self._steps_done_at_start = 0
         self._steps_per_epoch = 1
@@ -340,23 +349,21 @@ class TrainPage(QWidget):
         if isinstance(event, GanBatchEnd):
             self.gan_view.add_batch(event)
             self._last_step = event.global_step
-            self._dirty = self._progress_dirty = True
+            self._progress_dirty = True
         elif isinstance(event, BatchEnd) and self._run_task == "translate":
             self.translate_view.add_batch(event)
             self._last_step = event.global_step
-            self._dirty = self._progress_dirty = True
+            self._progress_dirty = True
         elif isinstance(event, TranslateEpochEnd):
             self.translate_view.add_epoch(event)
             self.speed_label.setText(f"{event.samples_per_second:,.0f} sentence pairs/s · "
                                      f"learning rate {event.learning_rate:.2g}")
-            self._dirty = True
             self._log(format_event(event))
         elif isinstance(event, SamplesReady):
             self.gan_view.add_samples(event)
         elif isinstance(event, GanEpochEnd):
             self.gan_view.add_epoch(event)
             self.speed_label.setText(f"{event.samples_per_second:,.0f} images/s")
-            self._dirty = True
             self._log(format_event(event))
         elif isinstance(event, Status):
             self.progress_label.setText(event.message)
@@ -368,7 +375,8 @@ class TrainPage(QWidget):
             previous = self.smooth_loss[-1] if self.smooth_loss else event.loss
             self.smooth_loss.append(SMOOTHING * previous + (1 - SMOOTHING) * event.loss)
             self._last_step = event.global_step
-            self._dirty = self._progress_dirty = True
+            self._stale.add("loss")
+            self._progress_dirty = True
         elif isinstance(event, EpochEnd):
             self.epoch_x.append(event.epoch)
             self.val_loss.append(event.val_loss)
@@ -379,7 +387,7 @@ class TrainPage(QWidget):
             if event.is_best:
                 self.best_epoch = event.epoch
             self.speed_label.setText(f"{event.samples_per_second:,.0f} images/s · learning rate {event.learning_rate:.2g}")
-            self._dirty = self._epoch_dirty = True
+            self._stale.update(CLASSIFIER_PLOTS)
             self._log(format_event(event))
         elif isinstance(event, TrainingStarted):
             self._steps_per_epoch, self._epochs = event.steps_per_epoch, event.epochs
@@ -410,16 +418,32 @@ class TrainPage(QWidget):
             self.log_view.appendPlainText(text)
 
     def refresh_plots(self) -> None:
-        """Push new points into the curves and the progress display (called by the timer). The
-        progress label only changes with new steps, so messages after the last step (scoring the
-        test sentences, exporting) stay readable."""
-        self.gan_view.refresh()
-        self.translate_view.refresh()
-        if not self._dirty:
-            return
-        self._dirty = False
-        if self._run_task not in PLAYGROUND_MODELS:  # the classifier's curves (the other views have their own)
-            self._refresh_classifier_curves()
+        """Push every new point into the curves and the progress display at once (the end of a
+        run; the timer spreads the same work over `refresh_step`)."""
+        for step in range(REFRESH_STEPS):
+            self._refresh(step)
+
+    def refresh_step(self) -> None:
+        """One timer tick: the next step of the refresh. Step 0 shows the progress and the first
+        plot of each view, every later step one more plot, so each plot is refreshed every
+        REFRESH_MS and a repaint never redraws all of them."""
+        step = self._refresh_tick % REFRESH_STEPS
+        self._refresh_tick += 1
+        self._refresh(step)
+
+    def _refresh(self, step: int) -> None:
+        self.gan_view.refresh(step)
+        self.translate_view.refresh(step)
+        if step < len(CLASSIFIER_PLOTS) and CLASSIFIER_PLOTS[step] in self._stale:
+            self._stale.discard(CLASSIFIER_PLOTS[step])
+            if self._run_task not in PLAYGROUND_MODELS:  # the other views have their own curves
+                self._refresh_classifier_plot(CLASSIFIER_PLOTS[step])
+        if step == 0:
+            self._refresh_progress()
+
+    def _refresh_progress(self) -> None:
+        """The progress bar and label. The label only changes with new steps, so messages after
+        the last step (scoring the test sentences, exporting) stay readable."""
         if not self._progress_dirty:
             return
         self._progress_dirty = False
@@ -436,19 +460,23 @@ class TrainPage(QWidget):
             left = f" · about {format_seconds(per_step * (total - self._last_step))} left"
         self.progress_label.setText(f"Epoch {epoch} of {self._epochs} · step {step} of {self._steps_per_epoch}{left}")
 
-    def _refresh_classifier_curves(self) -> None:
-        self.batch_curve.setData(self.batch_x, self.batch_loss)
-        self.smooth_curve.setData(self.batch_x, self.smooth_loss)
-        if self._epoch_dirty:
-            self._epoch_dirty = False
+    def _refresh_classifier_plot(self, plot: str) -> None:
+        """New points into the curves of one classifier plot ("loss", "accuracy", "lr", "speed")."""
+        if plot == "loss":
+            self.batch_curve.setData(self.batch_x, self.batch_loss)
+            self.smooth_curve.setData(self.batch_x, self.smooth_loss)
             self.val_loss_curve.setData(self.epoch_x, self.val_loss)
+        elif plot == "accuracy":
             self.train_acc_curve.setData(self.epoch_x, self.train_acc)
             self.val_acc_curve.setData(self.epoch_x, self.val_acc)
+        elif plot == "lr":
             self.lr_curve.setData(self.epoch_x, self.learning_rates)
+        else:
             self.speed_curve.setData(self.epoch_x, self.speeds)
-            for line in self.best_lines:
-                line.setVisible(self.best_epoch > 0)
-                line.setValue(self.best_epoch)
+        if plot in ("loss", "accuracy"):  # the "best" line of the plot
+            line = self.best_lines[CLASSIFIER_PLOTS.index(plot)]
+            line.setVisible(self.best_epoch > 0)
+            line.setValue(self.best_epoch)
 
     def _clear_curves(self) -> None:
         for curve in (self.batch_curve, self.smooth_curve, self.val_loss_curve, self.train_acc_curve,
@@ -458,7 +486,8 @@ class TrainPage(QWidget):
             line.setVisible(False)
 
     def _on_finished(self, result) -> None:
-        self._dirty = self._epoch_dirty = self._progress_dirty = True
+        self._stale.update(CLASSIFIER_PLOTS)
+        self._progress_dirty = True
         self.refresh_plots()
         task = result_task(result)
         if task in PLAYGROUND_MODELS:

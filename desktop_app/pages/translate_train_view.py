@@ -279,13 +279,22 @@ class TranslateTrainView(QWidget):
         self._epoch_dirty = True
 
     # ----- showing (timer) -------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Push what changed since the last call into the widgets."""
+    def refresh(self, part: int | None = None) -> None:
+        """Push what changed since the last call into the widgets: all of it, or only `part`
+        (0 the training loss, 1 the epoch's scores and sample translations; other numbers
+        nothing), so the Train page's timer can spread the drawing over several ticks."""
+        for index, refresh_part in enumerate((self._refresh_steps, self._refresh_epochs)):
+            if part is None or part == index:
+                refresh_part()
+
+    def _refresh_steps(self) -> None:
         if self._batch_dirty:
             self._batch_dirty = False
             x = np.asarray(self.batch_x)
             self.raw_loss_curve.setData(x, np.asarray(self.batch_loss))
             self.loss_curve.setData(x, np.asarray(self.smooth_loss))
+
+    def _refresh_epochs(self) -> None:
         if self._epoch_dirty:
             self._epoch_dirty = False
             x = np.asarray(self.epoch_x)
