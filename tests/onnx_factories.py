@@ -192,25 +192,26 @@ TRANSLATOR_EXAMPLES = [["three hundred and twelve", "trois cent douze"], ["forty
 
 
 def translator_model(path: Path, pairs: int = 2_000, steps: int = 150, seed: int = 0, metrics: dict | None = None,
-                     examples: list[list[str]] | None = None) -> Path:
+                     examples: list[list[str]] | None = None, cached: bool = True) -> Path:
     """A small English-to-French numbers translator exported by ModelDesk (needs torch; about
     10 s on a busy 2-core CPU, most of it the ONNX export): a one-layer, 64-wide version of the
     `transformer-small` architecture trained for `steps` batches on `pairs` random numbers
     written out in words, with subword vocabularies. Barely trained, so it makes mistakes: tests
     compare what the page shows with what `engine.infer.translator` translates, not with French.
-    (A GRU exports four times slower: torch.onnx decomposes its recurrence.)"""
+    (A GRU exports four times slower: torch.onnx decomposes its recurrence.) `cached=False`
+    writes the file as ModelDesk did before the decoder cache: the step interface only."""
     import torch
 
     threads = torch.get_num_threads()
     torch.set_num_threads(1)  # a tiny model: one thread is several times faster on a busy machine
     try:
-        return _train_translator(path, pairs, steps, seed, metrics, examples)
+        return _train_translator(path, pairs, steps, seed, metrics, examples, cached)
     finally:
         torch.set_num_threads(threads)
 
 
 def _train_translator(path: Path, pairs: int, steps: int, seed: int, metrics: dict | None,
-                      examples: list[list[str]] | None) -> Path:
+                      examples: list[list[str]] | None, cached: bool) -> Path:
     import torch
 
     from engine.data.text import number_words
@@ -246,5 +247,5 @@ def _train_translator(path: Path, pairs: int, steps: int, seed: int, metrics: di
                                   examples=[list(e) for e in (TRANSLATOR_EXAMPLES if examples is None else examples)],
                                   app_version="test")
     export_translator(model, metadata, path, [encode_pairs(data[:4], source_tokenizer, target_tokenizer,
-                                                           torch.device("cpu")).source])
+                                                           torch.device("cpu")).source], cached=cached)
     return Path(path)

@@ -159,6 +159,7 @@ def test_onnx_greedy_translations_equal_pytorch(numbers_run):
     assert result.export is not None and result.export.max_abs_diff < 1e-3
     translator = Translator.open(result.export.path, "cpu")
     assert translator.metadata.source_language == "en" and translator.metadata.metrics["epochs"] == 3
+    assert translator.decoding == "cached"
     checkpoint = load_checkpoint(result.run_dir / "checkpoints" / "best.pt")
     source_tok = tokenizer_from_dict(checkpoint["source_tokenizer"])
     target_tok = tokenizer_from_dict(checkpoint["target_tokenizer"])
@@ -169,6 +170,9 @@ def test_onnx_greedy_translations_equal_pytorch(numbers_run):
     expected = [target_tok.decode(ids) for ids in greedy_translate(model, encoded.source)]
     got = [translator.translate(source).text for source, _ in pairs]
     assert got == expected
+    uncached = Translator.open(result.export.path, "cpu", decoding="step")
+    assert [translator.translate(source, 4).text for source, _ in pairs[:8]] == \
+        [uncached.translate(source, 4).text for source, _ in pairs[:8]]
     one = translator.translate(data.test[0][0], beam=4)
     assert one.attention.shape == (len(one.target_pieces), len(one.source_pieces))
     assert np.allclose(one.attention.sum(axis=1), 1.0, atol=1e-4)
@@ -283,3 +287,162 @@ def test_a_second_gru_export_in_one_process_keeps_lengths_free(tmp_path):
         shapes = {i.name: i.shape for i in translator._session.get_inputs()}
         assert all(isinstance(shapes[name][1], str) for name in ("source", "target")), shapes
         assert translator.translate("abc abc def").text is not None
+
+
+# ----- the decoder cache ---------------------------------------------------------------------------
+SENTENCES = ["abc", "abc def", "dab cafe bed", "abc abc def def fed cab bad"]
+
+
+@pytest.fixture(scope="module", params=["transformer-small", "gru-attention"])
+def cached_export(request, tmp_path_factory):
+    """An untrained model of each kind (it writes long translations: many steps to compare)
+    exported with its decoder cache, on the character vocabulary of "abc def"."""
+    from engine.export.metadata import TranslatorMetadata
+    from engine.export.onnx_export import export_translator
+
+    chars = train_tokenizer("char", ["abc def"])
+    metadata = TranslatorMetadata(source_tokenizer=chars.to_dict(), target_tokenizer=chars.to_dict())
+    torch.manual_seed(3)
+    model = build_model(request.param, SequenceShape(chars.vocab_size, chars.vocab_size)).eval()
+    path = tmp_path_factory.mktemp("cached") / f"{request.param}.onnx"
+    batch = torch.tensor([[5, 6, 7, EOS, 0, 0], [8, 9, 10, 5, 6, EOS], [6, 5, EOS, 0, 0, 0]])
+    export_translator(model, metadata, path, [batch])
+    return model, path, chars
+
+
+def _rewrite_metadata(source, dest, **changes):
+    """A copy of the ONNX file `source` at `dest` with its ModelDesk metadata changed
+    (a value None removes the key), as files of older versions have it."""
+    import onnx
+
+    from engine.export.metadata import METADATA_KEY
+
+    proto = onnx.load(str(source))
+    entry = next(p for p in proto.metadata_props if p.key == METADATA_KEY)
+    data = json.loads(entry.value)
+    for key, value in changes.items():
+        if value is None:
+            data.pop(key, None)
+        else:
+            data[key] = value
+    entry.value = json.dumps(data)
+    onnx.save(proto, str(dest))
+    return dest
+
+
+def test_new_exports_offer_the_cache_and_translate_as_without_it(cached_export):
+    _, path, _ = cached_export
+    cached = Translator.open(path, "cpu")
+    uncached = Translator.open(path, "cpu", decoding="step")
+    assert cached.metadata.decoding == ["step", "cached"]
+    assert (cached.decoding, uncached.decoding) == ("cached", "step")
+    assert [i.name for i in cached._session.get_inputs()] == ["source", "target"]  # the old call still works
+    for beam in (1, 4):
+        for text in SENTENCES:
+            a, b = cached.translate(text, beam), uncached.translate(text, beam)
+            assert (a.text, a.target_pieces) == (b.text, b.target_pieces)
+            assert a.score == pytest.approx(b.score, abs=1e-4)
+            assert np.allclose(a.attention, b.attention, atol=1e-4)
+    assert sum(len(cached.translate(text).target_pieces) for text in SENTENCES) > 12  # many cached steps
+
+
+def test_cached_and_uncached_greedy_batches_agree_with_pytorch(cached_export):
+    """A padded batch of different lengths (two of the same length decode together): the cache
+    gives PyTorch's tokens, and the step interface's logits within 1e-4 at every step."""
+    from engine.export.onnx_export import _near_tie, _TranslatorStep
+    from engine.infer.decoding import onnx_greedy
+
+    model, path, chars = cached_export
+    session = Translator.open(path, "cpu")._session
+    texts = ["abc def", "fed cab", "a", "bad bed cafe dab"]
+    source = encode_pairs([(t, "") for t in texts], chars, chars, torch.device("cpu")).source
+    with_cache, without = onnx_greedy(session, source.numpy(), cached=True), onnx_greedy(session, source.numpy())
+    expected = greedy_translate(model, source)
+    step = _TranslatorStep(model).eval()
+    for row, ids, plain, want, logits, plain_logits in zip(source, with_cache.ids, without.ids, expected,
+                                                            with_cache.logits, without.logits):
+        assert ids == plain
+        assert ids == want or _near_tie(step, row, ids, want)
+        assert logits.shape == plain_logits.shape and np.max(np.abs(logits - plain_logits)) < 1e-4
+    assert sum(len(ids) for ids in with_cache.ids) > 8
+
+
+def test_a_cached_step_reads_the_memory_and_one_token_not_the_source_or_the_prefix(cached_export):
+    """The cached call gets only the newest token, and with the memory of another sentence of
+    the same length it follows that memory: the encoder did not run again."""
+    from engine.infer.decoding import DecoderSession
+
+    _, path, _ = cached_export
+    decoder = DecoderSession(Translator.open(path, "cpu")._session, cached=True)
+    first, second = np.array([[5, 6, 7, EOS]]), np.array([[8, 9, 10, EOS]])
+    prefix = np.array([[BOS, 6, 7, 5]])
+    _, _, memory_1, state_1 = decoder.start(first, prefix[:, :3])
+    _, _, memory_2, state_2 = decoder.start(second, prefix[:, :3])
+    logits_2, attention_2, _ = decoder.advance(second, prefix[:, 3:], memory_2, state_2)
+    expected, expected_attention = decoder.prefix(second, prefix)
+    assert np.allclose(logits_2, expected, atol=1e-4) and np.allclose(attention_2, expected_attention, atol=1e-5)
+    crossed, _, _ = decoder.advance(first, prefix[:, 3:], memory_2, state_2)
+    assert np.allclose(crossed, logits_2, atol=1e-5)
+    assert not np.allclose(decoder.advance(first, prefix[:, 3:], memory_1, state_1)[0], logits_2, atol=1e-3)
+    logits, _, new_memory, state = decoder.session.run(None, {"source": second, "target": prefix[:, 3:],
+                                                              "memory": memory_2, "state": state_2})
+    assert new_memory.size == 0 and state.shape[0] == 1  # the memory is kept by the caller
+
+
+def test_the_cached_step_decodes_unknown_prefixes_from_the_start(cached_export):
+    from engine.infer.decoding import DecoderSession, cached_step, prefix_step
+
+    _, path, _ = cached_export
+    session = Translator.open(path, "cpu")._session
+    source = np.array([5, 6, 7, EOS])
+    step, reference = cached_step(DecoderSession(session, True), source), prefix_step(DecoderSession(session, False), source)
+    for prefixes in ([[BOS]], [[BOS, 5], [BOS, 6]], [[BOS, 6, 4], [BOS, 6, 5], [BOS, 5, 5]],  # beam-style growth
+                     [[BOS, 7, 7]], [[BOS, 7, 7, 8]]):  # a prefix it never saw, then its continuation
+        prefixes = np.asarray(prefixes, dtype=np.int64)
+        got, want = step(prefixes), reference(prefixes)
+        assert np.allclose(got[0], want[0], atol=1e-4) and np.allclose(got[1], want[1], atol=1e-5)
+
+
+def test_files_exported_before_the_cache_still_translate(cached_export, tmp_path, caplog):
+    """Files in users' hands have the step interface only and no `decoding` in their metadata."""
+    from engine.export.metadata import TranslatorMetadata
+    from engine.export.onnx_export import export_translator
+
+    model, path, chars = cached_export
+    if model.decoding == "recurrent":
+        pytest.skip("choosing the interface does not depend on the kind of model; one export is enough")
+    metadata = TranslatorMetadata(source_tokenizer=chars.to_dict(), target_tokenizer=chars.to_dict())
+    step_only = tmp_path / "step-only.onnx"
+    export_translator(model, metadata, step_only, [torch.tensor([[5, 6, 7, EOS]])], cached=False)
+    old = _rewrite_metadata(step_only, tmp_path / "old.onnx", decoding=None)
+    new = Translator.open(path, "cpu")
+    for file in (step_only, old):
+        translator = Translator.open(file, "cpu")
+        assert translator.decoding == "step" and translator.metadata.decoding == ["step"]
+        assert [o.name for o in translator._session.get_outputs()] == ["logits", "attention"]
+        for beam in (1, 3):
+            assert [translator.translate(t, beam).text for t in SENTENCES] == [new.translate(t, beam).text for t in SENTENCES]
+        with pytest.raises(ModelFileError, match="without a decoder cache"):
+            Translator.open(file, "cpu", decoding="cached")
+    # metadata that promises a cache the graph lacks: decoded step by step, and the log says so
+    promised = _rewrite_metadata(step_only, tmp_path / "promised.onnx", decoding=["step", "cached"])
+    assert Translator.open(promised, "cpu").decoding == "step"
+    assert "lacks it" in caplog.text
+    with pytest.raises(ModelFileError, match="newer version"):
+        Translator.open(_rewrite_metadata(step_only, tmp_path / "future.onnx", decoding=["cached-v9"]), "cpu")
+    with pytest.raises(ConfigError, match="way of decoding"):
+        Translator.open(path, "cpu", decoding="fast")
+
+
+def test_translator_metadata_reads_decoding_interfaces():
+    from engine.export.metadata import TranslatorMetadata
+
+    chars = train_tokenizer("char", ["ab"]).to_dict()
+    text = TranslatorMetadata(source_tokenizer=chars, target_tokenizer=chars, decoding=["step", "cached"]).to_json()
+    assert TranslatorMetadata.from_json(text).decoding == ["step", "cached"]
+    data = json.loads(text)
+    del data["decoding"]
+    assert TranslatorMetadata.from_json(json.dumps(data)).decoding == ["step"]  # files from before the cache
+    data["decoding"] = "cached"
+    with pytest.raises(ValueError):
+        TranslatorMetadata.from_json(json.dumps(data))

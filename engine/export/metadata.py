@@ -118,6 +118,14 @@ class TranslatorMetadata:
     (N, T), the translation so far starting with BOS (id 1), and returns `logits` (N, target
     vocab) for the next token and `attention` (N, S), how much each source token was used.
     Decoding stops at EOS or after `max_target_tokens(S)` = min(255, 2 * S + 10) tokens.
+
+    `decoding` lists the interfaces the file offers. "step" is the call above. "cached" (files
+    exported since version 2 of this contract) means the graph also returns `new_memory` and
+    `new_state`, and takes them back as the optional inputs `memory` and `state`: given them,
+    `target` holds only the newest token (N, 1) and the model reads nothing else again. Axis 0
+    of both is the batch (a beam search keeps the rows it continues by indexing them); in the
+    cached call `new_memory` comes back empty: the memory does not change. Files without the
+    field offer "step" only.
     """
 
     source_tokenizer: dict
@@ -130,6 +138,7 @@ class TranslatorMetadata:
     metrics: dict[str, float] = field(default_factory=dict)
     examples: list[list[str]] = field(default_factory=list)  # a few (source, translation) pairs to try
     app_version: str = ""
+    decoding: list[str] = field(default_factory=lambda: ["step"])  # interfaces offered: "step", "cached"
 
     def to_json(self) -> str:
         """The JSON text stored under `METADATA_KEY`."""
@@ -147,6 +156,10 @@ class TranslatorMetadata:
             if not isinstance(data[key], dict) or "kind" not in data[key]:
                 raise ValueError(f"{key} is not a tokeniser description")
         data["examples"] = [[str(a), str(b)] for a, b in data.get("examples", [])]
+        decoding = data.get("decoding", ["step"])
+        if not isinstance(decoding, list) or not decoding:
+            raise ValueError("decoding is not a list of interfaces")
+        data["decoding"] = [str(d) for d in decoding]
         return cls(**data)
 
 

@@ -1,12 +1,14 @@
-"""Export a trained classifier to a self-describing ONNX file and prove it matches PyTorch."""
+"""Export a trained classifier, GAN generator or translator to a self-describing ONNX file and
+prove it matches PyTorch."""
 
 from __future__ import annotations
 
 import contextlib
 import io
 import logging
+import tempfile
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +24,7 @@ log = logging.getLogger(__name__)
 
 OPSET = 18
 PARITY_TOLERANCE = 1e-3  # largest absolute logit difference accepted
+CACHE_TOLERANCE = 1e-4  # largest logit difference between a translator's cached and uncached decoding
 
 
 @dataclass
@@ -219,7 +222,7 @@ def _near_tie(step: nn.Module, source: torch.Tensor, got: list[int], expected: l
 
 
 class _TranslatorStep(nn.Module):
-    """A translator with the ONNX interface: (source, target so far) -> (next-token logits, attention)."""
+    """A translator with the step interface: (source, target so far) -> (next-token logits, attention)."""
 
     def __init__(self, model: nn.Module) -> None:
         super().__init__()
@@ -234,40 +237,153 @@ class _TranslatorStep(nn.Module):
         return logits[:, -1].float(), weights[:, -1].float()
 
 
-def export_translator(model: nn.Module, metadata: TranslatorMetadata, dest: str | Path,
-                      examples: list[torch.Tensor]) -> ExportReport:
-    """Write a translator to `dest` as one ONNX model that decodes step by step: inputs `source`
-    (N, S) and `target` (N, T) int64, outputs `logits` (N, V) and `attention` (N, S); batch and
-    both lengths dynamic, `metadata` attached and checked.
+class _TranslatorStart(nn.Module):
+    """(source, target so far) -> (logits, attention, memory, state): the step interface that
+    also returns what cached decoding continues from."""
 
-    Parity: ONNX Runtime must give the same greedy translation as PyTorch for every padded
-    source batch in `examples`, and logits within PARITY_TOLERANCE. Raises ExportError (and
-    leaves no file at `dest`) otherwise."""
-    from engine.infer.translator import onnx_greedy
+    def __init__(self, model: nn.Module) -> None:
+        super().__init__()
+        self.model = model
+
+    def forward(self, source: torch.Tensor, target: torch.Tensor) -> tuple[torch.Tensor, ...]:
+        return tuple(t.float() for t in self.model.start(source, target))
+
+
+class _TranslatorCached(nn.Module):
+    """(source, newest token, memory, state) -> (logits, attention, new state)."""
+
+    def __init__(self, model: nn.Module) -> None:
+        super().__init__()
+        self.model = model
+
+    def forward(self, source: torch.Tensor, target: torch.Tensor, memory: torch.Tensor,
+                state: torch.Tensor) -> tuple[torch.Tensor, ...]:
+        return tuple(t.float() for t in self.model.decode_cached(memory, source, target, state))
+
+
+def _export_step(model: nn.Module, source: torch.Tensor, target: torch.Tensor, dest: Path) -> None:
+    """The step interface alone (what files had before the decoder cache), to `dest`."""
+    dynamic = {"source": {1: "source_length"}, "target": {1: "target_length"}, "attention": {1: "source_length"}}
+    _export_graph(_TranslatorStep(model).eval(), (source, target), dest, input_names=("source", "target"),
+                  output_names=("logits", "attention"), dynamic=dynamic)
+
+
+def _export_cached(model: nn.Module, source: torch.Tensor, target: torch.Tensor, dest: Path) -> None:
+    """The step interface with the decoder cache (see engine.export.decoder_graph), to `dest`."""
+    from engine.export.decoder_graph import join_decoders
+
+    with torch.no_grad():
+        _, _, memory, state = model.start(source, target)
+    # which axes of memory and state follow the source and target lengths: those that change with them
+    with torch.no_grad():
+        _, _, longer_memory, longer_state = model.start(torch.cat([source, source[:, -1:]], dim=1),
+                                                        torch.cat([target, target[:, -1:]], dim=1))
+    memory_axes = {a: "source_length" for a in range(1, memory.dim()) if memory.shape[a] != longer_memory.shape[a]}
+    state_axes = {a: "target_length" for a in range(1, state.dim()) if state.shape[a] != longer_state.shape[a]}
+    with tempfile.TemporaryDirectory() as folder:
+        start_path, cached_path = Path(folder) / "start.onnx", Path(folder) / "cached.onnx"
+        _export_graph(_TranslatorStart(model).eval(), (source, target), start_path, input_names=("source", "target"),
+                      output_names=("logits", "attention", "new_memory", "new_state"),
+                      dynamic={"source": {1: "source_length"}, "target": {1: "target_length"},
+                               "attention": {1: "source_length"}, "new_memory": memory_axes, "new_state": state_axes})
+        token = target[:, -1:]
+        _export_graph(_TranslatorCached(model).eval(), (source, token, memory, state), cached_path,
+                      input_names=("source", "target", "memory", "state"),
+                      output_names=("logits", "attention", "new_state"),
+                      dynamic={"source": {1: "source_length"}, "attention": {1: "source_length"}, "memory": memory_axes,
+                               "state": state_axes, "new_state": {a: "new_target_length" for a in state_axes}})
+        joined = join_decoders(onnx.load(str(start_path)), onnx.load(str(cached_path)))
+    onnx.save(joined, str(dest))
+
+
+def _teacher_forced_diff(model: nn.Module, source: torch.Tensor, ids: list[int], logits: np.ndarray) -> float:
+    """Largest difference between `logits` (steps, V), what ONNX Runtime gave at each greedy
+    step of one sentence, and PyTorch's logits for the same prefixes in one teacher-forced pass."""
+    from engine.text.tokenizers import BOS, PAD
+
+    prefix = torch.tensor([[BOS, *ids[: len(logits) - 1]]], dtype=torch.long)
+    with torch.no_grad():
+        expected = model(source[source != PAD][None, :], prefix)[0].float().numpy()
+    return float(np.max(np.abs(expected - logits))) if expected.shape == logits.shape else float("inf")
+
+
+def _agreeing_steps(a: list[int], b: list[int]) -> int:
+    """How many greedy steps read the same prefix in two decodings: up to the first token they differ at."""
+    same = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return same + 1
+
+
+def _check_translator(model: nn.Module, step: nn.Module, session, examples: list[torch.Tensor], cached: bool) -> float:
+    """The parity check of a translator file (see `export_translator`); the largest logit
+    difference to PyTorch. Raises ExportError when the step interface fails it, _CacheMismatch
+    when only the cache does."""
+    from engine.infer.decoding import onnx_greedy
     from engine.train.sequences import greedy_translate
 
+    diff = 0.0
+    for batch in examples:
+        expected = greedy_translate(model, batch)
+        uncached = onnx_greedy(session, batch.numpy())
+        for row, ids, logits, want in zip(batch, uncached.ids, uncached.logits, expected):
+            diff = max(diff, _teacher_forced_diff(model, row, ids, logits))
+            if not diff <= PARITY_TOLERANCE or not (ids == want or _near_tie(step, row, ids, want)):
+                raise ExportError("The exported translator does not reproduce the trained one "
+                                  f"(largest logit difference {diff:.3g}); the file was not saved. "
+                                  "Please report this problem.")
+        if not cached:
+            continue
+        with_cache = onnx_greedy(session, batch.numpy(), cached=True)
+        for row, ids, logits, want, plain, plain_logits in zip(batch, with_cache.ids, with_cache.logits, expected,
+                                                                uncached.ids, uncached.logits):
+            to_torch = _teacher_forced_diff(model, row, ids, logits)
+            common = min(_agreeing_steps(ids, plain), len(logits), len(plain_logits))
+            to_step = float(np.max(np.abs(logits[:common] - plain_logits[:common])))
+            diff = max(diff, to_torch)
+            if (not to_torch <= PARITY_TOLERANCE or not to_step <= CACHE_TOLERANCE
+                    or not (ids == want or _near_tie(step, row, ids, want))):
+                raise _CacheMismatch(f"cached decoding differs: logits {to_torch:.3g} from PyTorch, {to_step:.3g} "
+                                     f"from the step interface; tokens {ids} instead of {want}")
+    return diff
+
+
+class _CacheMismatch(Exception):
+    """The cached decoder of an exported translator disagrees with its step interface."""
+
+
+def export_translator(model: nn.Module, metadata: TranslatorMetadata, dest: str | Path,
+                      examples: list[torch.Tensor], *, cached: bool = True) -> ExportReport:
+    """Write a translator to `dest` as one ONNX model that decodes step by step: inputs `source`
+    (N, S) and `target` (N, T) int64, outputs `logits` (N, V) and `attention` (N, S); batch and
+    both lengths dynamic, `metadata` attached and checked. With `cached` (the default) the same
+    file also offers the decoder cache (TranslatorMetadata.decoding lists "cached"; the interface
+    is in engine.export.decoder_graph); `cached=False` writes a file as made before the cache.
+
+    Parity: ONNX Runtime must give the same greedy translation as PyTorch for every padded
+    source batch in `examples`, and logits within PARITY_TOLERANCE, through the step interface
+    and through the cache; the cache's logits must also be within CACHE_TOLERANCE of the step
+    interface's. Raises ExportError (and leaves no file at `dest`) when the step interface
+    fails; when the cached file fails to export or to match, the file is written without the
+    cache (the log says why)."""
     dest = Path(dest)
     model = model.to("cpu").eval()
     step = _TranslatorStep(model).eval()
     source = examples[0][:2]
     target = torch.tensor([[1, 5, 6], [1, 7, 8]], dtype=torch.long)[: source.shape[0]]
-    names = ("source", "target")
-    dynamic = {"source": {1: "source_length"}, "target": {1: "target_length"}, "attention": {1: "source_length"}}
     try:
         with atomic_path(dest) as tmp:
-            _export_graph(step, (source, target), tmp, input_names=names, output_names=("logits", "attention"),
-                          dynamic=dynamic)
-            _save_with_metadata(tmp, metadata.to_json(), metadata.app_version)
-            session = _cpu_session(tmp)
-            diff = 0.0
-            for batch in examples:
-                expected = greedy_translate(model, batch)
-                got, logit_diff = onnx_greedy(session, batch.numpy(), reference=step)
-                diff = max(diff, logit_diff)
-                ties_only = all(a == b or _near_tie(step, row, a, b) for row, a, b in zip(batch, got, expected))
-                if not ties_only or not diff <= PARITY_TOLERANCE:
-                    raise ExportError("The exported translator does not reproduce the trained one "
-                                      f"(largest logit difference {diff:.3g}); the file was not saved. Please report this problem.")
+            if cached:
+                try:
+                    _export_cached(model, source, target, tmp)
+                    _save_with_metadata(tmp, replace(metadata, decoding=["step", "cached"]).to_json(),
+                                        metadata.app_version)
+                    diff = _check_translator(model, step, _cpu_session(tmp), examples, cached=True)
+                except Exception:  # noqa: BLE001 - a file without the cache still translates
+                    log.warning("translator exported without its decoder cache", exc_info=True)
+                    cached = False
+            if not cached:
+                _export_step(model, source, target, tmp)
+                _save_with_metadata(tmp, replace(metadata, decoding=["step"]).to_json(), metadata.app_version)
+                diff = _check_translator(model, step, _cpu_session(tmp), examples, cached=False)
     except (ExportError, WriteError):
         raise
     except OSError as exc:

@@ -2,45 +2,38 @@
 NumPy, with the attention of every output token for a heat map. No torch: the playground uses
 this.
 
-The model decodes step by step (see TranslatorMetadata): each call takes the source and the
-translation so far and returns the next token's logits. Sentences are batched only with others
-of the same length, so no padding ever reaches the model (recurrent encoders read it).
+The model decodes step by step (see TranslatorMetadata and `engine.infer.decoding`): through
+its decoder cache when the file has one, reading only the newest token per step, else (files
+exported before the cache existed) taking the source and the whole translation so far at every
+step. Sentences are batched only with others of the same length, so no padding ever reaches
+the model (recurrent encoders read it).
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Sequence
 
 import numpy as np
 
 from engine.errors import ConfigError, ModelFileError
 from engine.export.metadata import METADATA_KEY, TranslatorMetadata, read_task, task_words
+from engine.infer.decoding import (CACHED, MAX_POSITIONS, STEP, DecoderSession, Step, has_cache_interface,
+                                   log_softmax, max_target_tokens, onnx_greedy, sentence_step)
 from engine.text.tokenizers import BOS, EOS, PAD, tokenizer_from_dict
 
 log = logging.getLogger(__name__)
 
-MAX_POSITIONS = 256  # the models' longest sequence (engine.models.translators.MAX_POSITIONS)
+__all__ = ["Hypothesis", "Step", "Translation", "Translator", "beam_search", "greedy_search", "length_normalised",
+           "log_softmax", "max_target_tokens", "onnx_greedy"]
+
 MAX_BEAM = 16
 MAX_TEXT = 2_000  # characters per sentence
 LENGTH_PENALTY = 0.6  # beam scores are divided by ((5 + length) / 6) ** LENGTH_PENALTY (Wu et al., 2016)
-
-Step = Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]  # prefixes (K, T) -> (log-probs (K, V), attention (K, S))
-
-
-def max_target_tokens(source_length: int) -> int:
-    """How many tokens a translation may have (the same rule as training's greedy decoding)."""
-    return min(MAX_POSITIONS - 1, 2 * source_length + 10)
-
-
-def log_softmax(logits: np.ndarray) -> np.ndarray:
-    """Row-wise log-softmax in float64 (stable)."""
-    x = np.asarray(logits, dtype=np.float64)
-    x = x - x.max(axis=-1, keepdims=True)
-    return x - np.log(np.exp(x).sum(axis=-1, keepdims=True))
+DECODINGS = ("auto", CACHED, STEP)
 
 
 @dataclass
@@ -116,45 +109,6 @@ def beam_search(step: Step, beam: int, max_tokens: int, penalty: float = LENGTH_
     return max(finished, key=lambda h: h.score)
 
 
-def onnx_greedy(session: Any, source: np.ndarray, reference: Any = None) -> tuple[list[list[int]], float]:
-    """Greedy translations (ids) of a padded source batch (N, S) through an ONNX Runtime
-    session, batching sentences of equal length. With `reference` (a torch module with the same
-    interface) also the largest logit difference between the two along the way."""
-    source = np.asarray(source, dtype=np.int64)
-    lengths = (source != PAD).sum(axis=1)
-    out: list[list[int]] = [[] for _ in range(len(source))]
-    diff = 0.0
-    for length in sorted(set(int(n) for n in lengths)):
-        rows = np.flatnonzero(lengths == length)
-        src = source[rows, :length]
-        tokens = np.full((len(rows), 1), BOS, dtype=np.int64)
-        done = np.zeros(len(rows), dtype=bool)
-        for _ in range(max_target_tokens(length)):
-            logits, _ = session.run(None, {"source": src, "target": tokens})
-            if reference is not None:
-                import torch
-
-                with torch.no_grad():
-                    expected = reference(torch.from_numpy(src), torch.from_numpy(tokens))[0].numpy()
-                diff = max(diff, float(np.max(np.abs(expected - logits))))  # before masking: every logit
-            logits = np.array(logits, dtype=np.float32)
-            logits[:, PAD] = -np.inf
-            logits[:, BOS] = -np.inf
-            next_token = np.where(done, PAD, logits.argmax(axis=-1))
-            tokens = np.concatenate([tokens, next_token[:, None]], axis=1)
-            done |= next_token == EOS
-            if done.all():
-                break
-        for i, row in enumerate(rows):
-            ids = []
-            for t in tokens[i, 1:].tolist():
-                if t in (EOS, PAD):
-                    break
-                ids.append(int(t))
-            out[int(row)] = ids
-    return out, diff
-
-
 @dataclass
 class Translation:
     """A translated sentence, with what a heat map of the attention needs."""
@@ -171,9 +125,15 @@ class Translation:
 
 
 class Translator:
-    """An exported translator opened with ONNX Runtime."""
+    """An exported translator opened with ONNX Runtime.
 
-    def __init__(self, session: Any, provider: str, metadata: TranslatorMetadata, path: Path) -> None:
+    `decoding` is "auto" (the decoder cache when the file has one, else the step interface),
+    "cached" (ModelFileError when the file has no cache) or "step" (re-read the source and the
+    whole prefix at every step, as files made before the cache; for comparisons). The choice
+    made is in `self.decoding`."""
+
+    def __init__(self, session: Any, provider: str, metadata: TranslatorMetadata, path: Path,
+                 decoding: str = "auto") -> None:
         self._session = session
         self.provider = provider
         self.metadata = metadata
@@ -183,10 +143,32 @@ class Translator:
         names = [i.name for i in session.get_inputs()]
         if names != ["source", "target"]:
             raise ModelFileError(f"'{path.name}' does not match its own description (inputs); the file is damaged.")
+        self.decoding = self._choose(decoding)
+        self._decoder = DecoderSession(session, self.decoding == CACHED)
+
+    def _choose(self, wanted: str) -> str:
+        """The decoding interface to use: `wanted`, or the best the file offers for "auto"."""
+        if wanted not in DECODINGS:
+            raise ConfigError(f"'{wanted}' is not a way of decoding; choose one of {', '.join(DECODINGS)}.")
+        offered = set(self.metadata.decoding)
+        if CACHED in offered and not has_cache_interface(self._session):
+            log.warning("%s: its metadata offers cached decoding but the graph lacks it; decoding step by step",
+                        self.path.name)
+            offered.discard(CACHED)
+        if wanted == "auto":
+            wanted = CACHED if CACHED in offered else STEP
+        if wanted == CACHED and CACHED not in offered:
+            raise ModelFileError(f"'{self.path.name}' was exported without a decoder cache; "
+                                 "export it again with this version of ModelDesk to translate faster.")
+        if wanted == STEP and STEP not in offered:
+            raise ModelFileError(f"'{self.path.name}' was made by a newer version of ModelDesk; "
+                                 "update ModelDesk to use it.")
+        return wanted
 
     @classmethod
-    def open(cls, path: str | Path, device: str = "auto") -> "Translator":
-        """Open a ModelDesk translator on `device`; ModelFileError for anything else."""
+    def open(cls, path: str | Path, device: str = "auto", decoding: str = "auto") -> "Translator":
+        """Open a ModelDesk translator on `device`, decoding as `decoding` says (see the class);
+        ModelFileError for anything else."""
         from engine.infer.model_file import open_model, session_metadata
 
         path = Path(path)
@@ -202,20 +184,12 @@ class Translator:
         except (ValueError, KeyError, TypeError) as exc:
             raise ModelFileError(f"The translator settings stored in '{path.name}' are damaged, so it cannot be used.",
                                  details=str(exc)) from None
-        return cls(session, provider, metadata, path)
+        return cls(session, provider, metadata, path, decoding)
 
     def _source_ids(self, text: str) -> tuple[list[int], bool]:
         ids = self.source_tokenizer.encode(text)
         cut = len(ids) > MAX_POSITIONS - 1
         return ids[: MAX_POSITIONS - 1] + [EOS], cut
-
-    def _step(self, source: np.ndarray) -> Step:
-        def step(prefixes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-            src = np.repeat(source[None, :], len(prefixes), axis=0)
-            logits, attention = self._session.run(None, {"source": src, "target": prefixes})
-            return log_softmax(logits), np.asarray(attention, dtype=np.float64)
-
-        return step
 
     def translate(self, text: str, beam: int = 1) -> Translation:
         """Translate one sentence; `beam` 1 is greedy decoding, up to MAX_BEAM searches wider."""
@@ -230,7 +204,7 @@ class Translator:
             return Translation(text, "", [], [], np.zeros((0, 0)), 0.0, beam)
         ids, cut = self._source_ids(text)
         source = np.asarray(ids, dtype=np.int64)
-        best = beam_search(self._step(source), int(beam), max_target_tokens(len(ids)))
+        best = beam_search(sentence_step(self._decoder, source), int(beam), max_target_tokens(len(ids)))
         ended = best.attention.shape[0] > len(best.ids)
         target_ids = best.ids + ([EOS] if ended else [])
         return Translation(text, self.target_tokenizer.decode(best.ids), self.source_tokenizer.pieces(ids),

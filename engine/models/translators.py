@@ -4,7 +4,11 @@ with attention as a light alternative.
 Every translator maps source ids (N, S) and target ids so far (N, T) (BOS first) to logits
 (N, T, target vocab), PAD = 0 being ignored in the source. For step-by-step decoding (and the
 ONNX export) each also offers `encode(src)` and `decode_step(...)`, returning the cross-attention
-weights of the newest position so the app can show which source words a translation used.
+weights of the newest position so the app can show which source words a translation used, and
+cached decoding with one interface for both kinds: `start(src, tgt)` encodes and decodes a
+prefix, returning a fixed `memory` and a `state`; `decode_cached(memory, src, token, state)`
+reads only the newest token. Axis 0 of memory and state is the batch, so a beam search keeps
+the rows it continues by indexing.
 """
 
 from __future__ import annotations
@@ -52,11 +56,20 @@ class Attention(nn.Module):
 
     def forward(self, x: torch.Tensor, memory: torch.Tensor, keep: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         # x (N, T, D) attends to memory (N, S, D); keep (N, T|1, S) is True where allowed
-        n, t, d = x.shape
-        s = memory.shape[1]
-        q = self.query(x).view(n, t, self.heads, self.head_size).transpose(1, 2)  # (N, H, T, h)
+        return self.attend(x, *self.project(memory), keep)
+
+    def project(self, memory: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        """Keys and values (N, H, S, h) of memory (N, S, D): what a decoder can keep between steps."""
+        n, s, _ = memory.shape
         k = self.key(memory).view(n, s, self.heads, self.head_size).transpose(1, 2)
         v = self.value(memory).view(n, s, self.heads, self.head_size).transpose(1, 2)
+        return k, v
+
+    def attend(self, x: torch.Tensor, k: torch.Tensor, v: torch.Tensor,
+               keep: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        """x (N, T, D) attends to keys and values (N, H, S, h); keep (N|1, T|1, S) is True where allowed."""
+        n, t, d = x.shape
+        q = self.query(x).view(n, t, self.heads, self.head_size).transpose(1, 2)  # (N, H, T, h)
         scores = (q @ k.transpose(-2, -1)) / math.sqrt(self.head_size)  # (N, H, T, S)
         scores = scores.masked_fill(~keep.unsqueeze(1), float("-inf"))
         weights = scores.float().softmax(dim=-1).to(v.dtype)
@@ -103,6 +116,21 @@ class DecoderLayer(nn.Module):
         attended, weights = self.cross_attention(self.norm2(y), memory, source_keep)
         y = y + self.dropout(attended)
         return y + self.dropout(self.ff(self.norm3(y))), weights
+
+    def forward_cached(self, y: torch.Tensor, past: torch.Tensor | None, cross: torch.Tensor, self_keep: torch.Tensor,
+                       source_keep: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        """The same layer for new positions y (N, T, D) after `past` self-attention keys and values
+        (N, 2, H, P, h) (None for none), with the cross-attention keys and values `cross`
+        (N, 2, H, S, h) computed once. Returns y, the cross-attention (N, T, S) and the keys and
+        values of all P + T positions (N, 2, H, P + T, h)."""
+        h = self.norm1(y)
+        k, v = self.self_attention.project(h)
+        if past is not None:
+            k, v = torch.cat([past[:, 0], k], dim=2), torch.cat([past[:, 1], v], dim=2)
+        y = y + self.dropout(self.self_attention.attend(h, k, v, self_keep)[0])
+        attended, weights = self.cross_attention.attend(self.norm2(y), cross[:, 0], cross[:, 1], source_keep)
+        y = y + self.dropout(attended)
+        return y + self.dropout(self.ff(self.norm3(y))), weights, torch.stack([k, v], dim=1)
 
 
 class TransformerTranslator(nn.Module):
@@ -166,6 +194,41 @@ class TransformerTranslator(nn.Module):
         logits, weights = self.decode(memory, src, tgt)
         return logits[:, -1], weights[:, -1]
 
+    # Cached decoding: what a step can keep so the next one reads only the newest token.
+    def start(self, src: torch.Tensor, tgt: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
+        """Encode `src` (N, S) and decode `tgt` (N, T): logits (N, V) for the next token, its
+        cross-attention (N, S), the fixed `memory` (N, L, 2, H, S, h: every decoder layer's
+        cross-attention keys and values) and the `state` (N, L, 2, H, T, h: every layer's
+        self-attention keys and values) that `decode_cached` continues from."""
+        encoded = self.encode(src)
+        memory = torch.stack([torch.stack(layer.cross_attention.project(encoded), dim=1) for layer in self.decoder], dim=1)
+        logits, weights, state = self._decode_cached(memory, src, tgt, None)
+        return logits, weights, memory, state
+
+    def decode_cached(self, memory: torch.Tensor, src: torch.Tensor, token: torch.Tensor,
+                      state: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        """One step from what `start` (or this) returned: `token` (N, 1) is the newest target
+        token; logits (N, V) for the one after it, its cross-attention (N, S) and the state with
+        one more position. Equals `decode_step` over the whole prefix, without re-reading it."""
+        return self._decode_cached(memory, src, token, state)
+
+    def _decode_cached(self, memory: torch.Tensor, src: torch.Tensor, tgt: torch.Tensor,
+                       state: torch.Tensor | None) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        past = 0 if state is None else state.shape[4]
+        t = tgt.shape[1]
+        positions = torch.arange(past, past + t, device=tgt.device)
+        y = self.dropout(self.target_embed(tgt) * math.sqrt(self.size.d_model) + self.target_positions(positions))
+        # position i (of the new ones) sees every earlier position and itself: (1, T, P + T)
+        self_keep = (torch.arange(past + t, device=tgt.device)[None, :] <= positions[:, None]).unsqueeze(0)
+        source_keep = (src != PAD).unsqueeze(1)
+        weights, layers = None, []
+        for i, layer in enumerate(self.decoder):
+            y, weights, kv = layer.forward_cached(y, None if state is None else state[:, i], memory[:, i], self_keep,
+                                                  source_keep)
+            layers.append(kv)
+        logits = self.head(self.decoder_norm(y[:, -1]))
+        return logits, weights[:, -1], torch.stack(layers, dim=1)
+
 
 # ----- GRU with attention --------------------------------------------------------------------
 class GruTranslator(nn.Module):
@@ -221,6 +284,35 @@ class GruTranslator(nn.Module):
         """Logits (N, V) for the token after `token` (N, 1), the new hidden state, attention (N, S)."""
         logits, hidden, weights = self.decode(memory, src, token, hidden)
         return logits[:, -1], hidden, weights[:, -1]
+
+    # Cached decoding, with the same interface as the Transformer's.
+    def start(self, src: torch.Tensor, tgt: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
+        """Encode `src` (N, S) and decode `tgt` (N, T): logits (N, V) for the next token, its
+        attention (N, S), the fixed `memory` (N, S, H: the encoder's outputs) and the `state`
+        (N, H: the decoder's hidden state) that `decode_cached` continues from."""
+        memory, hidden = self.encode(src)
+        logits, hidden, weights = self.decode(memory, src, tgt, hidden)
+        return logits[:, -1], weights[:, -1], memory, hidden
+
+    def decode_cached(self, memory: torch.Tensor, src: torch.Tensor, token: torch.Tensor,
+                      state: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        """One step from what `start` (or this) returned: `token` (N, 1) is the newest target
+        token; logits (N, V) for the one after it, its attention (N, S) and the new hidden state.
+        The GRU cell is written out (same gates as nn.GRU) so it exports as a few matrix products."""
+        gru = self.decoder
+        x = self.dropout(self.target_embed(token[:, 0]))
+        gi = F.linear(x, gru.weight_ih_l0, gru.bias_ih_l0).chunk(3, dim=-1)
+        gh = F.linear(state, gru.weight_hh_l0, gru.bias_hh_l0).chunk(3, dim=-1)
+        reset = torch.sigmoid(gi[0] + gh[0])
+        update = torch.sigmoid(gi[1] + gh[1])
+        candidate = torch.tanh(gi[2] + reset * gh[2])
+        hidden = (1 - update) * candidate + update * state
+        scores = (memory @ hidden.unsqueeze(-1)).squeeze(-1)  # (N, S)
+        scores = scores.masked_fill(src == PAD, float("-inf"))
+        weights = scores.float().softmax(dim=-1).to(memory.dtype)
+        context = (weights.unsqueeze(1) @ memory).squeeze(1)
+        combined = torch.tanh(self.combine(torch.cat([hidden, context], dim=-1)))
+        return self.head(self.dropout(combined)), weights, hidden
 
 
 # ----- registry ------------------------------------------------------------------------------
