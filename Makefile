@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DEMO_DIR := out/demo
 
-.PHONY: run test demo screenshots bench clean
+.PHONY: run test demo screenshots bench package clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,5 +34,11 @@ screenshots: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py
 
+## package: a one-folder application for this platform in dist/ModelDesk/ (PyInstaller), then its self-test
+package: $(STAMP)
+	$(PY) -m pip install --disable-pip-version-check -q 'pyinstaller>=6.0'
+	$(PY) -m PyInstaller --noconfirm --distpath dist --workpath build/pyinstaller packaging/modeldesk.spec
+	dist/ModelDesk/ModelDesk --self-test
+
 clean:
-	rm -rf $(VENV) out .pytest_cache
+	rm -rf $(VENV) out .pytest_cache build dist

@@ -84,7 +84,13 @@ def finish_start(window) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Open the window, then after its first paint make the other pages and load the last
-    dataset and the engine (torch) in the background; run the event loop."""
+    dataset and the engine (torch) in the background; run the event loop. `--self-test`
+    instead checks the installation offscreen (see desktop_app.self_test) and exits."""
+    args = list(argv if argv is not None else sys.argv)
+    if "--self-test" in args[1:]:
+        from desktop_app.self_test import run_self_test
+
+        return run_self_test()
     setup_logging()
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName("ModelDesk")

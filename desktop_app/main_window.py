@@ -24,8 +24,8 @@ from desktop_app.state import AppState, result_task
 from desktop_app.workers import run_in_background
 from engine import __version__
 
-PAGE_NAMES = ("Data", "Model", "Train", "Evaluate", "Playground")
-DEFERRED_PAGES = ("Train", "Evaluate", "Playground")  # made after the first paint (see build_all_pages)
+PAGE_NAMES = ("Data", "Model", "Train", "Evaluate", "Playground", "Runs")
+DEFERRED_PAGES = ("Train", "Evaluate", "Playground", "Runs")  # made after the first paint (see build_all_pages)
 
 
 def _train_page(window: "MainWindow") -> QWidget:
@@ -48,7 +48,17 @@ def _playground_page(window: "MainWindow") -> QWidget:
     return PlaygroundPage(window.state)
 
 
-_PAGE_FACTORIES = {"Train": _train_page, "Evaluate": _evaluate_page, "Playground": _playground_page}
+def _runs_page(window: "MainWindow") -> QWidget:
+    from desktop_app.pages.runs_page import RunsPage
+
+    page = RunsPage(window.state)
+    page.open_in_playground_requested.connect(window.open_model_in_playground)
+    page.resume_requested.connect(window.resume_run)
+    page.duplicate_requested.connect(window.duplicate_run_settings)
+    return page
+
+
+_PAGE_FACTORIES = {"Train": _train_page, "Evaluate": _evaluate_page, "Playground": _playground_page, "Runs": _runs_page}
 
 
 class MainWindow(QMainWindow):
@@ -119,6 +129,12 @@ class MainWindow(QMainWindow):
         return self._made["Evaluate"]
 
     @property
+    def runs_page(self):
+        """The Runs page (made, with the other deferred pages, when first asked for)."""
+        self.build_all_pages()
+        return self._made["Runs"]
+
+    @property
     def playground_page(self):
         """The Playground page (made, with the other deferred pages, when first asked for)."""
         self.build_all_pages()
@@ -149,6 +165,38 @@ class MainWindow(QMainWindow):
         self.playground_page.open_model(str(path))
 
     open_generator_in_playground = open_model_in_playground  # the name used before translators existed
+
+    # ----- runs -------------------------------------------------------------------------------
+    def resume_run(self, checkpoint: str, total_epochs: int) -> bool:
+        """Continue the run that `checkpoint` (RUN/checkpoints/last.pt) belongs to until it has
+        `total_epochs` epochs, on the Train page: same optimizer state, its own dataset."""
+        import json
+
+        from engine.train.config import TrainConfig
+
+        try:
+            saved = json.loads((Path(checkpoint).parent.parent / "config.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            saved = {}
+        config = TrainConfig(task=str(saved.get("task") or "classify"), epochs=int(total_epochs), dataset=None, model=None)
+        if self.train_page.start_training(config, resume_from=str(checkpoint)):
+            self.show_page("Train")
+            return True
+        return False
+
+    def duplicate_run_settings(self, config: dict) -> None:
+        """Put a run's dataset, model and settings on the Data and Model pages for a new run."""
+        task, dataset = str(config.get("task") or "classify"), str(config.get("dataset") or "")
+        if self.state.is_training:
+            self.state.status_message.emit("Stop the training before copying another run's settings.")
+            return
+        self.state.set_task(task)
+        self.model_page.apply_settings(config)
+        if dataset and dataset != self.state.dataset_spec:
+            self.data_page.load_spec(dataset)
+        self.show_page("Model")
+        self.state.status_message.emit(f"The settings of that run are on the Model page ({config.get('model')} on {dataset}); "
+                                       "press Start on the Train page to train again.")
 
     # ----- engine -----------------------------------------------------------------------------
     def start_engine_loading(self) -> None:

@@ -86,7 +86,7 @@ def _translate_shots(app, window, shot) -> None:
 
 def main(out_dir: str = "docs/screenshots") -> int:
     """Write data.png, model.png, train.png, evaluate.png, playground.png, gan_train.png,
-    playground_gan.png, translate_data.png, translate_train.png and playground_translate.png
+    playground_gan.png, translate_data.png, translate_train.png, playground_translate.png and runs.png
     into `out_dir`; return 0."""
     os.environ.setdefault("MODELDESK_HOME", tempfile.mkdtemp(prefix="modeldesk-shots-"))
     from PySide6.QtWidgets import QApplication
@@ -152,6 +152,11 @@ def main(out_dir: str = "docs/screenshots") -> int:
     shot("Playground", "playground.png")
     _gan_shots(app, window, shot)
     _translate_shots(app, window, shot)
+    runs = window.runs_page
+    runs.refresh()
+    shown = runs.run_ids_shown()
+    runs.select_runs([shown[-1]] if shown else [])  # the first run: the digits classifier, with its confusion matrix
+    shot("Runs", "runs.png")
     window.state.set_training(False)
     window.close()
     return 0

@@ -144,3 +144,35 @@ def test_closing_during_training_asks_then_stops_cleanly(qtbot, window, monkeypa
     result = finished.args[0]
     assert result.status == "stopped"
     assert load_checkpoint(result.run_dir / "checkpoints" / "last.pt")["epoch"] >= 1
+
+
+def test_runs_page_resumes_a_run_and_copies_its_settings(qtbot, window):
+    win = window
+    win.model_page.select_model("mlp")
+    first = _train(qtbot, win, 2)
+    runs = win.runs_page
+    win.show_page("Runs")
+    runs.refresh()
+    run_id = first.run_id
+    assert run_id in runs.run_ids_shown()
+
+    # more epochs for the same run: it continues from its checkpoint, in the same folder
+    runs.select_runs([run_id])
+    with qtbot.waitSignal(win.state.training_finished, timeout=120_000) as finished:
+        runs.resume_selected(4)
+    qtbot.waitUntil(lambda: not win.train_page.is_running(), timeout=10_000)
+    resumed = finished.args[0]
+    assert resumed.run_dir == first.run_dir and resumed.epochs_done == 4
+    assert [h["epoch"] for h in resumed.history] == [1, 2, 3, 4]
+    assert resumed.history[:2] == first.history[:2]  # the first two epochs are the ones trained before
+    runs.refresh()
+    assert runs.run_ids_shown().count(run_id) == 1
+
+    # its settings, copied onto the Model page for a new run
+    win.model_page.select_model("cnn-small")
+    win.model_page.epochs_spin.setValue(9)
+    runs.select_runs([run_id])
+    runs.duplicate_selected()
+    assert win.current_page_name() == "Model"
+    assert win.model_page.selected_model() == "mlp" and win.model_page.epochs_spin.value() == 4
+    assert win.model_page.config().lr == pytest.approx(first.config.lr)

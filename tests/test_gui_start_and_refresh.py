@@ -59,7 +59,7 @@ def test_the_real_start_then_makes_every_page_and_loads_data_and_engine(tmp_path
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
                           env=_env(tmp_path))
     assert done.returncode == 0, done.stderr
-    assert "pages Data,Model,Train,Evaluate,Playground dataset digits start True" in done.stdout
+    assert "pages Data,Model,Train,Evaluate,Playground,Runs dataset digits start True" in done.stdout
 
 
 def test_only_the_first_pages_are_made_with_the_window(qtbot):

@@ -143,6 +143,7 @@ class ModelPage(QWidget):
         self._param_cache: dict[tuple[str, Any], int | None] = {}  # (model name, input shape) -> parameters
         self._char_counts: tuple[Any, tuple[int, int]] | None = None  # (dataset, its source/target characters)
         self._task = state.task
+        self._pending_settings: dict | None = None  # a run's settings waiting for its dataset and model (apply_settings)
         settings = app_settings()
         self._wanted_models: dict[str, str] = {}  # per task: the model to select once the list exists
         for task, default in DEFAULT_MODELS.items():
@@ -341,6 +342,31 @@ class ModelPage(QWidget):
                 self.model_list.setCurrentRow(row)
                 return
 
+    def apply_settings(self, config: dict) -> None:
+        """Take a run's settings (its config.json): applied as soon as its dataset and model are
+        the ones shown (at once when they already are), over the recommended values."""
+        self._pending_settings = dict(config)
+        if config.get("model"):
+            self.select_model(str(config["model"]))
+        self._apply_pending_settings()
+
+    def _apply_pending_settings(self) -> None:
+        wanted = self._pending_settings
+        if not wanted or wanted.get("dataset") != self._state.dataset_spec or wanted.get("model") != self.selected_model():
+            return
+        self._pending_settings = None
+        for key, spin in (("epochs", self.epochs_spin), ("batch_size", self.batch_spin), ("lr", self.lr_spin),
+                          ("patience", self.patience_spin)):
+            if wanted.get(key) is not None:
+                spin.setValue(wanted[key])
+        for key, combo in (("optimizer", self.optimizer_combo), ("augment", self.augment_combo),
+                           ("tokenizer", self.tokenizer_combo)):
+            index = combo.findData(wanted.get(key))
+            if wanted.get(key) is not None and index >= 0:
+                combo.setCurrentIndex(index)
+        if wanted.get("mixed_precision") is not None and self.mixed_precision_check.isEnabled():
+            self.mixed_precision_check.setChecked(bool(wanted["mixed_precision"]))
+
     def config(self):
         """A TrainConfig with the dataset, the chosen model and every setting on the page."""
         from engine.train.config import TrainConfig
@@ -455,6 +481,7 @@ class ModelPage(QWidget):
             if self._ready and self._task == "translate":
                 self._refresh_counts()
         self._update_details(recommended)
+        self._apply_pending_settings()
 
     def _on_tokenizer_changed(self, _index: int) -> None:
         """Character vocabularies are far smaller than word pieces: the sizes change."""

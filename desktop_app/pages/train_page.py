@@ -278,15 +278,24 @@ class TrainPage(QWidget):
         self.pause_button.setText("Resume" if paused else "Pause")
 
     # ----- actions ----------------------------------------------------------------------------
-    def start_training(self) -> None:
-        """Start training with the Model page's settings (ignored while one runs)."""
-        if self.is_running() or not self.start_button.isEnabled():
-            return
+    def start_training(self, config=None, resume_from: str | None = None) -> bool:
+        """Start training with the Model page's settings, or continue the run whose checkpoint
+        is `resume_from` with `config` (its own settings, epochs raised to train more; its own
+        dataset is loaded again). Returns whether a run started (not while one runs)."""
+        if self.is_running():
+            return False
+        if resume_from is None and not self.start_button.isEnabled():
+            return False
+        if resume_from is not None and self.state.engine is None:
+            self.state.status_message.emit("The training engine is still loading; try again in a moment.")
+            return False
         from engine.train.control import TrainingControl
         from engine.train.tasks import train
 
-        config = self.model_page.config()
-        data = self.state.dataset
+        if resume_from is None:
+            config, data = self.model_page.config(), self.state.dataset
+        else:
+            data = None  # the run's own dataset, whatever the Data page shows now
         control = TrainingControl()
         self._control = control
         self._run_task = config.task
@@ -300,11 +309,11 @@ class TrainPage(QWidget):
         self.speed_label.setText("")
         self.log_view.clear()
         self.progress_bar.setValue(0)
-        self.progress_label.setText("Preparing the data…")
+        self.progress_label.setText("Preparing the data…" if resume_from is None else "Loading the run's data and checkpoint…")
         export = config.task in PLAYGROUND_MODELS  # a classifier is exported from the Evaluate page, the others right away
 
         def work(context):
-            return train(config, emit=context.emit, control=control, data=data, export=export)
+            return train(config, emit=context.emit, control=control, data=data, export=export, resume_from=resume_from)
 
         self._task = run_in_background(work, name="training", on_event=self._on_event, on_success=self._on_finished,
                                        on_failure=self._on_failed, parent=self)
@@ -313,6 +322,7 @@ class TrainPage(QWidget):
         self.state.set_training(True)
         self._timer.start()
         self._update_buttons()
+        return True
 
     def toggle_pause(self) -> None:
         """Pause a running training, or resume a paused one."""
