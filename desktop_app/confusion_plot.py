@@ -53,22 +53,25 @@ class ConfusionPlot(pg.PlotWidget):
         self.image.setImage(confusion.astype(np.float64), levels=(0, highest), autoLevels=False)
         self.image.setRect(QRectF(0, 0, n, n))
         plot = self.getPlotItem()
-        for text in self.cell_texts:
-            plot.removeItem(text)
-        self.cell_texts = []
-        if n <= self.max_text_classes:
-            font = QFont()
-            font.setPointSizeF(9 if n <= 10 else 7)
-            for t in range(n):
-                for p in range(n):
-                    count = int(confusion[t, p])
-                    color = "w" if count / highest > 0.45 else ("#999" if count == 0 else "#111")
-                    text = pg.TextItem(str(count), color=color, anchor=(0.5, 0.5))
-                    text.setFont(font)
-                    text.setPos(p + 0.5, t + 0.5)
-                    text.setZValue(10)
-                    plot.addItem(text)
-                    self.cell_texts.append(text)
+        needed = n * n if n <= self.max_text_classes else 0
+        font = QFont()
+        font.setPointSizeF(9 if n <= 10 else 7)
+        while len(self.cell_texts) < needed:  # made once and reused: making 100 text items takes a visible moment
+            text = pg.TextItem("", anchor=(0.5, 0.5))
+            text.setZValue(10)
+            plot.addItem(text)
+            self.cell_texts.append(text)
+        for index, text in enumerate(self.cell_texts):
+            if index >= needed:
+                text.hide()
+                continue
+            t, p = divmod(index, n)
+            count = int(confusion[t, p])
+            text.setText(str(count), color="w" if count / highest > 0.45 else ("#999" if count == 0 else "#111"))
+            if text.textItem.font() != font:
+                text.setFont(font)
+            text.setPos(p + 0.5, t + 0.5)
+            text.show()
         self._set_class_ticks(classes)
         plot.getViewBox().setRange(xRange=(0, n), yRange=(0, n), padding=0)
 

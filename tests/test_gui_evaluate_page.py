@@ -241,3 +241,19 @@ def test_a_run_stopped_before_any_epoch_shows_the_empty_state(page, result):
     assert page.stack.currentIndex() == 0
     assert "nothing to evaluate" in page.empty_label.text()
     assert not page.export_button.isEnabled()
+
+
+def test_the_confusion_plot_reuses_its_cell_texts(qtbot):
+    from desktop_app.confusion_plot import ConfusionPlot
+
+    plot = ConfusionPlot("true", "predicted")
+    qtbot.addWidget(plot)
+    plot.show_matrix(np.arange(100).reshape(10, 10), [str(i) for i in range(10)])
+    first = list(plot.cell_texts)
+    plot.show_matrix(np.array([[5, 1, 0], [0, 7, 2], [1, 0, 9]]), ["a", "b", "c"])
+    assert plot.cell_texts[:9] == first[:9]  # the same items, new numbers
+    shown = [t for t in plot.cell_texts if t.isVisible()]
+    assert [t.toPlainText() for t in shown] == ["5", "1", "0", "0", "7", "2", "1", "0", "9"]
+    assert [(t.pos().x(), t.pos().y()) for t in shown[:4]] == [(0.5, 0.5), (1.5, 0.5), (2.5, 0.5), (0.5, 1.5)]
+    plot.show_matrix(np.ones((30, 30), dtype=int), [str(i) for i in range(30)])  # too many classes for numbers
+    assert not any(t.isVisible() for t in plot.cell_texts)
