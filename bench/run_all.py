@@ -69,6 +69,7 @@ def table(measures: list[Measure], failures: dict[str, str], seconds: dict[str, 
     lines += ["", "| benchmark | what | ModelDesk | baseline (same run) | ratio | target | met | note |",
               "| --- | --- | --- | --- | --- | --- | --- | --- |"]
     for m in measures:
+        m = Measure(**{k: (v.replace("|", "\\|") if isinstance(v, str) else v) for k, v in vars(m).items()})
         baseline = f"{_cell(m.baseline, m.unit)} ({m.baseline_what})" if m.baseline is not None else "–"
         met = {True: "yes", False: "**no**", None: ""}[m.met]
         ratio = "–" if m.ratio is None else f"{m.ratio:.3f}"
