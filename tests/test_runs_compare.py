@@ -55,6 +55,7 @@ def test_curves_and_differences(tmp_path):
     assert differing_settings([a.params, b.params]) == [("model", ["cnn-small", "mlp"]), ("learning rate", [0.003, 0.01])]
     assert differing_settings([a.params, a.params]) == []
     assert key_settings(a.params) == "3 epochs, batch 32, lr 0.003"
+    assert key_settings({"epochs": 1, "augment": "crop+flip"}) == "1 epoch, crop+flip"
     assert list(shared_curves(["classify", "classify"]))[:2] == ["val_accuracy", "val_loss"]
     assert list(shared_curves(["classify", "translate"])) == ["val_loss", "train_loss"]
     assert headline("classify", 0.981) == "98.1% accuracy" and headline("gan", 0.82) == "82.0% recognised"

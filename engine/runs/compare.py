@@ -83,7 +83,7 @@ def key_settings(config: dict[str, Any]) -> str:
     """A short line of what matters most: '15 epochs, batch 32, lr 0.003'."""
     parts = []
     if config.get("epochs") is not None:
-        parts.append(f"{config['epochs']} epochs")
+        parts.append(f"{config['epochs']} epoch{'' if config['epochs'] == 1 else 's'}")
     if config.get("batch_size") is not None:
         parts.append(f"batch {config['batch_size']}")
     if config.get("lr") is not None:
