@@ -309,3 +309,11 @@ def test_generators_declaring_huge_sizes_are_refused(tmp_path):
             ImageGenerator.open(path, "cpu")
     with pytest.raises(ValueError, match="implausible"):
         GeneratorMetadata.from_json(json.dumps({"task": "gan", "latent_size": 10 ** 12, "image_size": [8, 8], "channels": 1}))
+
+
+def test_an_unjudged_gan_run_has_no_figure_in_the_run_list(tmp_path):
+    from engine.runs.store import RunStore
+
+    result = _short_run(tmp_path, "unjudged", 1)
+    record = RunStore(tmp_path / "runs").get(result.run_id)
+    assert record.status == "finished" and record.best_val_accuracy is None  # not "0.0% recognised"

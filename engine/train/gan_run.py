@@ -216,7 +216,8 @@ def _finish(trainer: GanTrainer, data: ImageData, run_id: str, run_dir: Path, st
                    reference_accuracy=reference.val_accuracy if reference else None, seconds=round(seconds, 3),
                    onnx=str(report.path) if report else None, parity_max_abs_diff=report.max_abs_diff if report else None)
     write_text_atomic(run_dir / "summary.json", json.dumps(summary, indent=2))
-    store.update(run_id, status=status, seconds=seconds, epochs_done=state.epoch, best_val_accuracy=recognised,
+    store.update(run_id, status=status, seconds=seconds, epochs_done=state.epoch,
+                 best_val_accuracy=recognised if reference is not None else None,  # nothing judged: no figure, not 0%
                  onnx=str(report.path) if report else None)
     return GanResult(status, reason, run_id, run_dir, state.epoch, state.best_epoch, recognised, coverage,
                      len(data.classes), agreement, reference.val_accuracy if reference else None, seconds,
