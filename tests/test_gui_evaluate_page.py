@@ -169,6 +169,10 @@ def test_export_writes_an_onnx_file_with_parity(qtbot, shown, tmp_path):
 
     keys = {entry.key for entry in onnx.load(str(target)).metadata_props}
     assert "modeldesk" in keys
+    from engine.runs.store import RunStore
+
+    result = page._state.result  # the run index now knows the file: the Runs page opens it in the Playground
+    assert RunStore(result.run_dir.parent).get(result.run_id).onnx == str(target)
 
 
 def test_export_from_the_menu_asks_for_a_file(qtbot, shown, tmp_path, monkeypatch):

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import copy
 import html
+import logging
 import os
 import re
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +27,8 @@ from desktop_app.images import array_to_pixmap
 from desktop_app.settings import app_settings
 from desktop_app.state import AppState, result_task
 from desktop_app.workers import TaskError, run_in_background
+
+log = logging.getLogger(__name__)
 
 EMPTY_TEXT = "Train a model to see how well it does."
 EMPTY_HINT = ("After training, this page shows the share of validation pictures the model gets right, which "
@@ -67,6 +71,25 @@ def _format_seconds(seconds: float) -> str:
         return f"{minutes} min {rest} s"
     hours, minutes = divmod(minutes, 60)
     return f"{hours} h {minutes} min"
+
+
+def _remember_export(result: Any, path: Any) -> None:
+    """Note the exported file in the run index, so the Runs page can open it in the Playground.
+    A run index that cannot be written only costs that link (logged)."""
+    from engine.errors import ModelDeskError
+    from engine.runs.store import RunStore
+
+    run_dir = getattr(result, "run_dir", None)
+    if not getattr(result, "run_id", "") or run_dir is None:
+        return
+    try:
+        store = RunStore(Path(run_dir).parent)
+        try:
+            store.update(result.run_id, onnx=str(path))
+        finally:
+            store.close()
+    except (ModelDeskError, OSError, sqlite3.Error):
+        log.warning("could not note the export of %s in the run index", result.run_id, exc_info=True)
 
 
 class EvaluatePage(QWidget):
@@ -485,7 +508,9 @@ class EvaluatePage(QWidget):
                        "epochs": result.epochs_done}
             model = copy.deepcopy(result.model).cpu()
             metadata = classifier_metadata(result.config, prepared, shape, metrics)
-            return export_classifier(model, metadata, path, seed=result.config.seed)
+            report = export_classifier(model, metadata, path, seed=result.config.seed)
+            _remember_export(result, report.path)
+            return report
 
         self.export_status.setText(f"Exporting to {path}…")
         self.export_status.show()
