@@ -34,3 +34,13 @@ def epoch_plot(title: str, left: str, tip: str) -> pg.PlotWidget:
 def plot_legend(plot: pg.PlotWidget, offset: tuple[int, int]) -> pg.LegendItem:
     """A legend on a half-transparent white box at `offset`."""
     return plot.addLegend(offset=offset, labelTextColor="#333", brush=pg.mkBrush(255, 255, 255, 200))
+
+
+def set_late_curve(legend: pg.LegendItem, curve: pg.PlotDataItem, label: str, x, values) -> None:
+    """Show a curve that only some runs have (its values cover the last epochs of `x`), listing
+    it in the legend the first time it has points; nothing while `values` is empty."""
+    if not len(values):
+        return
+    if legend.getLabel(curve) is None:
+        legend.addItem(curve, label)
+    curve.setData(x[-len(values):], values)

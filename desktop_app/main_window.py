@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
+        self.engine_failed = False  # set when torch could not be loaded (training is then unavailable)
         self.device_label = QLabel("Loading the training engine…")
         self.statusBar().addPermanentWidget(self.device_label)
         self.state.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -211,6 +212,7 @@ class MainWindow(QMainWindow):
         self.state.set_engine(info)
 
     def _engine_failed(self, error) -> None:
+        self.engine_failed = True
         self.device_label.setText("Training engine unavailable")
         show_error(self, "ModelDesk", "The training engine could not be loaded, so training is unavailable.", error.details)
 

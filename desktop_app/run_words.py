@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-# The names the Data page uses for the tasks (desktop_app/pages/data_page.py TASK_TITLES).
+# The tasks' names for people, everywhere in the window (the Data page's task list too).
 TASK_NAMES = {"classify": "Image classification", "gan": "Image generation (GAN)", "translate": "Translation"}
 
 # Shorter, for a table column.

@@ -121,7 +121,6 @@ def main(out_dir: str = "docs/screenshots") -> int:
     _wait_until(app, lambda: len(window.train_page.epoch_x) >= 8)
     window.train_page.toggle_pause()
     _wait_until(app, lambda: "Paused at epoch" in window.train_page.progress_label.text())
-    window.train_page._dirty = window.train_page._epoch_dirty = True
     window.train_page.refresh_plots()
     shot("Train", "train.png")
     window.train_page.toggle_pause()

@@ -66,7 +66,7 @@ def _run() -> int:
 
     def try_to_start() -> None:
         state = window.state
-        if window.device_label.text() == "Training engine unavailable":
+        if window.engine_failed:
             fail("the training engine (PyTorch) could not be loaded; the log file says why.")
             return
         if state.engine is None or state.dataset is None:

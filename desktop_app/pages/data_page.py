@@ -24,6 +24,7 @@ from desktop_app.images import array_to_pixmap
 from desktop_app.pages.sentence_pairs_view import SentencePairsView, pair_warnings, pairs_summary
 from desktop_app.pages.translate_data_sources import (NUMBERS_SOURCE, SENTENCES_SOURCE, NumbersDirection,
                                                       SentenceFileChooser, direction_title, file_caption)
+from desktop_app.run_words import task_name
 from desktop_app.settings import app_settings
 from desktop_app.state import AppState
 from desktop_app.workers import TaskError, run_in_background
@@ -46,7 +47,6 @@ GROUP_MAX = 6  # at most this many samples of one class side by side
 SMALL_CLASS = 10  # fewer training images than this earns a warning
 VALIDATION_SHARE = 0.2  # TrainConfig.val_split: held out when a dataset has no test split
 
-TASK_TITLES = {"classify": "Image classification", "gan": "Image generation (GAN)", "translate": "Translation"}
 DATASET_TITLES = {
     "digits": "Handwritten digits (bundled)",
     "mnist": "MNIST handwritten digits",
@@ -598,7 +598,7 @@ class DataPage(QWidget):
         saved = str(app_settings().value(TASK_KEY, self._state.task) or self._state.task)
         self.task_combo.blockSignals(True)
         for task in tasks:
-            self.task_combo.addItem(TASK_TITLES.get(task, task), task)
+            self.task_combo.addItem(task_name(task), task)
         self.task_combo.setCurrentIndex(max(0, self.task_combo.findData(saved if saved in tasks else self._state.task)))
         self.task_combo.blockSignals(False)
         self._fill_sources()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QGraphicsRectItem
 
 from desktop_app.confusion_plot import ConfusionPlot
 from desktop_app.dialogs import show_error
+from desktop_app.empty_state import empty_state_page
 from desktop_app.images import array_to_pixmap
 from desktop_app.settings import app_settings
 from desktop_app.state import AppState, result_task
@@ -122,23 +123,7 @@ class EvaluatePage(QWidget):
 
     # ----- construction -----------------------------------------------------------------------
     def _build_empty_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addStretch(1)
-        self.empty_label = QLabel(EMPTY_TEXT)
-        self.empty_label.setObjectName("emptyState")
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        font = self.empty_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        self.empty_label.setFont(font)
-        layout.addWidget(self.empty_label)
-        self.empty_hint = QLabel(EMPTY_HINT)
-        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_hint.setWordWrap(True)
-        self.empty_hint.setMaximumWidth(620)
-        layout.addWidget(self.empty_hint, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
+        page, self.empty_label, self.empty_hint = empty_state_page(EMPTY_TEXT, EMPTY_HINT)
         return page
 
     def _build_results_page(self) -> QWidget:

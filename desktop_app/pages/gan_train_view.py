@@ -18,7 +18,7 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QSizePolicy, QSlider, QVBoxLayout, QWidget
 
-from desktop_app.epoch_plots import epoch_plot, plot_legend
+from desktop_app.epoch_plots import epoch_plot, plot_legend, set_late_curve
 from desktop_app.images import array_to_pixmap
 
 SMOOTHING = 0.9  # exponential moving average of the reported steps
@@ -52,7 +52,7 @@ class SampleGridView(QWidget):
         super().__init__(parent)
         self._grid: np.ndarray | None = None
         self._pixmap: QPixmap | None = None
-        self.placeholder = "The first pictures appear after the first epoch."
+        self.empty_text = "The first pictures appear after the first epoch."
         self.setMinimumSize(160, 160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
@@ -92,7 +92,7 @@ class SampleGridView(QWidget):
             if self._pixmap is None:
                 painter.setPen(self.palette().placeholderText().color())
                 flags = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
-                painter.drawText(self.rect().adjusted(8, 8, -8, -8), flags, self.placeholder)
+                painter.drawText(self.rect().adjusted(8, 8, -8, -8), flags, self.empty_text)
                 return
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)  # nearest neighbour
             painter.drawPixmap(self.target_rect(), self._pixmap)
@@ -298,10 +298,7 @@ class GanTrainView(QWidget):
             x = np.asarray(self.epoch_x)
             self.recognised_curve.setData(x, np.asarray(self.recognised))
             self.coverage_curve.setData(x, np.asarray(self.coverage_share))
-            if self.agreement:
-                if self.quality_legend.getLabel(self.agreement_curve) is None:
-                    self.quality_legend.addItem(self.agreement_curve, "drawn as asked")
-                self.agreement_curve.setData(x[-len(self.agreement):], np.asarray(self.agreement))
+            set_late_curve(self.quality_legend, self.agreement_curve, "drawn as asked", x, np.asarray(self.agreement))
             self.best_line.setVisible(self.best_epoch > 0)
             self.best_line.setValue(self.best_epoch)
             self.quality_plot.setTitle(self.quality_text(), color="#333", size="11pt")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGroup
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from desktop_app.dialogs import show_error
+from desktop_app.empty_state import empty_state_page
 from desktop_app.job_dialog import JobCommandDialog
 from desktop_app.pages.run_compare_view import ComparedRun, RunCurvesView, SettingsDiffTable
 from desktop_app.pages.run_details_view import RunDetailsView
@@ -150,28 +151,7 @@ class RunsPage(QWidget):
         return row
 
     def _build_empty_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addStretch(1)
-        self.empty_label = QLabel(EMPTY_TEXT)
-        self.empty_label.setObjectName("emptyState")
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        font = self.empty_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        self.empty_label.setFont(font)
-        layout.addWidget(self.empty_label)
-        self.empty_hint = QLabel(EMPTY_HINT)
-        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_hint.setWordWrap(True)
-        self.empty_hint.setMinimumWidth(420)
-        self.empty_hint.setMaximumWidth(620)
-        centred = QHBoxLayout()  # (a word-wrapped label given an alignment instead gets too little height)
-        centred.addStretch(1)
-        centred.addWidget(self.empty_hint, 4)
-        centred.addStretch(1)
-        layout.addLayout(centred)
-        layout.addStretch(2)
+        page, self.empty_label, self.empty_hint = empty_state_page(EMPTY_TEXT, EMPTY_HINT)
         return page
 
     def _build_runs_page(self) -> QWidget:

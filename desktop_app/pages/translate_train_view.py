@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QGridLayout, QGr
                                QLabel, QSlider, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
-from desktop_app.epoch_plots import epoch_plot, plot_legend
+from desktop_app.epoch_plots import epoch_plot, plot_legend, set_late_curve
 
 SMOOTHING = 0.7  # exponential moving average of the reported steps (each already a mean of a few steps)
 SAMPLE_ROWS = 5  # the engine translates the same 5 validation sentences every epoch
@@ -301,10 +301,7 @@ class TranslateTrainView(QWidget):
             self.val_loss_curve.setData(x, np.asarray(self.val_loss))
             self.bleu_curve.setData(x, np.asarray(self.bleu))
             self.chrf_curve.setData(x, np.asarray(self.chrf))
-            if self.exact:
-                if self.quality_legend.getLabel(self.exact_curve) is None:
-                    self.quality_legend.addItem(self.exact_curve, "exactly right %")
-                self.exact_curve.setData(x[-len(self.exact):], np.asarray(self.exact))
+            set_late_curve(self.quality_legend, self.exact_curve, "exactly right %", x, np.asarray(self.exact))
             self.best_line.setVisible(self.best_epoch > 0)
             self.best_line.setValue(self.best_epoch)
             self.quality_plot.setTitle(self.quality_text(), color="#333", size="11pt")
