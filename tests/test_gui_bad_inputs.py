@@ -18,10 +18,9 @@ pytest.importorskip("pytestqt")
 
 from onnx_factories import (BRIGHT, DARK, TOP, lfs_pointer_model, modeldesk_model, text_file_model,  # noqa: E402
                             truncated_model, write_image, write_images)
+from qt_drop import drop  # noqa: E402
 from PIL import Image  # noqa: E402
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl  # noqa: E402
-from PySide6.QtGui import QDragEnterEvent, QDropEvent  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
 from desktop_app.main_window import MainWindow  # noqa: E402
 from desktop_app.workers import BackgroundTask  # noqa: E402
@@ -86,19 +85,6 @@ def assert_plain(message: str, *words: str) -> None:
     assert not any(j in message for j in JARGON), message
     for word in words:
         assert word.lower() in message.lower(), (word, message)
-
-
-def drop(target: QWidget, paths) -> None:
-    """Drag `paths` onto `target` and drop them, as a file manager would."""
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    enter = QDragEnterEvent(QPoint(300, 300), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(target, enter)
-    assert enter.isAccepted(), paths
-    event = QDropEvent(QPointF(300, 300), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(target, event)
 
 
 @pytest.fixture

@@ -19,9 +19,9 @@ pytest.importorskip("torch")  # the test generators are exported from PyTorch mo
 
 from onnx_factories import (BRIGHT, foreign_generator_model, generator_model, modeldesk_model,  # noqa: E402
                             write_image)
+from qt_drop import drop  # noqa: E402
 from PIL import Image  # noqa: E402
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl  # noqa: E402
-from PySide6.QtGui import QDragEnterEvent, QDropEvent  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QMessageBox, QWidget  # noqa: E402
 
 from desktop_app.pages import generator_panel  # noqa: E402
@@ -64,19 +64,6 @@ def page(qtbot) -> PlaygroundPage:
         box.close()
     page.cancel_work(wait=True)
     qtbot.waitUntil(lambda: not BackgroundTask._live, timeout=WAIT)
-
-
-def drop(page: QWidget, paths) -> None:
-    """Drag `paths` onto the page and drop them, as a file manager would."""
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    enter = QDragEnterEvent(QPoint(300, 300), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(page, enter)
-    assert enter.isAccepted(), paths
-    event = QDropEvent(QPointF(300, 300), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(page, event)
 
 
 def wait_ready(qtbot, panel: GeneratorPanel) -> None:

@@ -22,8 +22,9 @@ from onnx_factories import (BLUE, BRIGHT, DARK, RED, TOP, build_model, foreign_c
                             foreign_minus_one_model, lfs_pointer_model, minus_one_to_one_weights,
                             missing_external_data_model, modeldesk_model, our_metadata, rank_two_model,
                             text_file_model, truncated_model, write_image, write_labels)
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl  # noqa: E402
-from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QGuiApplication, QImage  # noqa: E402
+from qt_drop import drop  # noqa: E402
+from PySide6.QtCore import QPoint, Qt  # noqa: E402
+from PySide6.QtGui import QColor, QGuiApplication, QImage  # noqa: E402
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QLabel, QMessageBox,  # noqa: E402
                                QWidget)
 
@@ -68,19 +69,6 @@ def make_page(qtbot):
 @pytest.fixture
 def page(make_page) -> PlaygroundPage:
     return make_page()
-
-
-def drop(page: QWidget, paths) -> None:
-    """Drag `paths` onto the page and drop them, as a file manager would."""
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    enter = QDragEnterEvent(QPoint(300, 300), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(page, enter)
-    assert enter.isAccepted(), paths
-    event = QDropEvent(QPointF(300, 300), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(page, event)
 
 
 def open_by_drop(qtbot, page: PlaygroundPage, path: Path) -> None:
