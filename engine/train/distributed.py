@@ -13,13 +13,17 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass
+from typing import Callable, TypeVar
 
 import torch
 import torch.distributed as dist
+from torch import nn
+from torch.nn.parallel import DistributedDataParallel
 
 from engine.errors import ConfigError
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,39 @@ def wait_for_all(ranks: Ranks) -> None:
     """Block until every process reaches this point."""
     if ranks.active and dist.is_initialized():
         dist.barrier()
+
+
+def main_first(ranks: Ranks, load: Callable[[], T]) -> T:
+    """`load()` on rank 0 first, then on the others: rank 0 downloads or unpacks what is
+    missing, and the other processes read the files it left."""
+    if not ranks.is_main:
+        wait_for_all(ranks)
+    value = load()
+    if ranks.is_main:
+        wait_for_all(ranks)
+    return value
+
+
+def from_main(ranks: Ranks, make: Callable[[], T]) -> T:
+    """`make()` run by rank 0 alone and its (picklable) result handed to every process, so all
+    of them hold exactly the same thing, such as a vocabulary learned from the data."""
+    if not ranks.active or not dist.is_initialized():
+        return make()
+    box = [make() if ranks.is_main else None]
+    dist.broadcast_object_list(box, src=0)
+    return box[0]
+
+
+def data_parallel(module: nn.Module, ranks: Ranks) -> nn.Module:
+    """`module` wrapped so its gradients are averaged over the processes on backward; `module`
+    itself for one process. Checkpoints and exports keep using the unwrapped module."""
+    return DistributedDataParallel(module) if ranks.active else module
+
+
+def rank_seed(seed: int, ranks: Ranks) -> int:
+    """A seed for this process's own random draws (noise, dropout) that is `seed` itself on
+    rank 0, so one process draws what it always drew."""
+    return seed + 1_000_003 * ranks.rank
 
 
 def sum_over_ranks(tensor: torch.Tensor, ranks: Ranks) -> torch.Tensor:

@@ -26,6 +26,7 @@ from engine.imaging import image_grid, save_png, to_uint8_images
 from engine.train.checkpoint import save_checkpoint
 from engine.train.config import TrainConfig
 from engine.train.control import TrainingControl
+from engine.train.distributed import Ranks, data_parallel, rank_seed, sum_over_ranks
 from engine.train.events import GanBatchEnd, GanEpochEnd, Paused, SamplesReady
 from engine.train.gan_quality import ReferenceClassifier, SampleQuality
 from engine.train.loop import epoch_seed
@@ -65,6 +66,18 @@ def quality_score(quality: SampleQuality) -> float:
     return share * quality.coverage / max(1, quality.num_classes)
 
 
+class _BothSides(nn.Module):
+    """The discriminator's verdicts on real and generated pictures in one call, so that the
+    distributed wrapper sees one forward pass per backward pass."""
+
+    def __init__(self, discriminator: nn.Module) -> None:
+        super().__init__()
+        self.discriminator = discriminator
+
+    def forward(self, real, real_labels, fake, fake_labels):
+        return self.discriminator(real, real_labels), self.discriminator(fake, fake_labels)
+
+
 class GanTrainer:
     """Trains a `GanPair` on images (N, C, H, W) scaled to [-1, 1]. Hooks: `train_step`,
     `score`, `sample_grid`."""
@@ -72,9 +85,14 @@ class GanTrainer:
     def __init__(self, pair: nn.Module, images: torch.Tensor, labels: torch.Tensor, classes: list[str],
                  config: TrainConfig, device: torch.device, run_dir: Path, checkpoint_extra: dict[str, Any],
                  reference: ReferenceClassifier | None, emit: Emit | None = None,
-                 control: TrainingControl | None = None) -> None:
+                 control: TrainingControl | None = None, ranks: Ranks | None = None) -> None:
         self.pair = pair.to(device)
         self.generator, self.discriminator = pair.generator, pair.discriminator
+        self.ranks = ranks or Ranks()
+        # Under torchrun the wrappers average gradients over the processes; the generator's
+        # own step runs through the plain discriminator, whose gradients are thrown away.
+        self.generator_net = data_parallel(self.generator, self.ranks)
+        self.discriminator_net = data_parallel(_BothSides(self.discriminator), self.ranks)
         self.images, self.labels, self.classes = images, labels, classes
         self.config, self.device, self.run_dir = config, device, run_dir
         self.checkpoint_extra = checkpoint_extra
@@ -82,8 +100,9 @@ class GanTrainer:
         self.emit = emit or (lambda event: None)
         self.control = control or TrainingControl()
         self.conditional = bool(pair.conditional)
-        self.batch_size = min(config.batch_size, len(images))
-        self.steps_per_epoch = max(1, len(images) // self.batch_size)  # the last partial batch is dropped
+        self.per_rank = len(self.ranks.shard(torch.arange(len(images))))  # pictures each process sees an epoch
+        self.batch_size = min(config.batch_size, self.per_rank)
+        self.steps_per_epoch = max(1, self.per_rank // self.batch_size)  # the last partial batch is dropped
         self.g_optimizer = torch.optim.Adam(self.generator.parameters(), lr=config.lr, betas=BETAS)
         self.d_optimizer = torch.optim.Adam(self.discriminator.parameters(), lr=config.lr, betas=BETAS)
         self.state = GanLoopState()
@@ -120,9 +139,9 @@ class GanTrainer:
         z = torch.randn(n, self.pair.latent_size, device=self.device)
         fake_labels = torch.randint(0, len(self.classes), (n,), device=self.device) if self.conditional else None
         with self._autocast():
-            fake = self.generator(z, fake_labels)
-            real_logits = self.discriminator(real, labels).float()
-            fake_logits = self.discriminator(fake.detach(), fake_labels).float()
+            fake = self.generator_net(z, fake_labels)
+            real_logits, fake_logits = (logits.float() for logits in
+                                        self.discriminator_net(real, labels, fake.detach(), fake_labels))
             d_loss = (F.binary_cross_entropy_with_logits(real_logits, torch.full_like(real_logits, REAL_TARGET))
                       + F.binary_cross_entropy_with_logits(fake_logits, torch.zeros_like(fake_logits)))
         self.d_optimizer.zero_grad(set_to_none=True)
@@ -168,8 +187,9 @@ class GanTrainer:
         while self.state.epoch < self.config.epochs:
             epoch = self.state.epoch + 1
             seed = epoch_seed(self.config.seed, epoch)
-            torch.manual_seed(seed)
-            order = torch.randperm(len(self.images), generator=torch.Generator().manual_seed(seed)).to(self.device)
+            torch.manual_seed(rank_seed(seed, self.ranks))  # each process draws its own noise
+            order = self.ranks.shard(torch.randperm(len(self.images), generator=torch.Generator().manual_seed(seed)))
+            order = order.to(self.device)
             self.pair.train()
             started = time.perf_counter()
             totals = torch.zeros(4, device=self.device)
@@ -188,24 +208,29 @@ class GanTrainer:
                 window_steps += 1
                 global_step = (epoch - 1) * self.steps_per_epoch + step
                 if window_steps == report_every or step == self.steps_per_epoch:
-                    d_loss, g_loss, d_real, d_fake = (float(v) / window_steps for v in window.tolist())
+                    sum_over_ranks(window, self.ranks)
+                    d_loss, g_loss, d_real, d_fake = (float(v) / (window_steps * self.ranks.world) for v in window.tolist())
                     if not (math.isfinite(d_loss) and math.isfinite(g_loss)):
                         raise TrainingError("Training broke down: a loss became infinite or not a number. "
                                             "Lower the learning rate (for example divide it by 10) and start again.")
                     self.emit(GanBatchEnd(epoch, step, self.steps_per_epoch, global_step, d_loss, g_loss, d_real, d_fake))
                     window.zero_()
                     window_steps = 0
-                if global_step % GRID_EVERY_STEPS == 0 and step < self.steps_per_epoch:
+                if global_step % GRID_EVERY_STEPS == 0 and step < self.steps_per_epoch and self.ranks.is_main:
                     self.emit(SamplesReady(epoch, global_step, self.sample_grid(), epoch_end=False))
             train_seconds = time.perf_counter() - started
-            means = [float(v) / self.steps_per_epoch for v in totals.tolist()]
-            self._end_epoch(epoch, means, self.steps_per_epoch * self.batch_size / max(train_seconds, 1e-9), started)
+            means = [float(v) / (self.steps_per_epoch * self.ranks.world) for v in sum_over_ranks(totals, self.ranks).tolist()]
+            pictures = self.steps_per_epoch * self.batch_size * self.ranks.world
+            self._end_epoch(epoch, means, pictures / max(train_seconds, 1e-9), started)
             if self.control.stop_requested:
                 return "stopped", "Stopped by the user."
         return "finished", f"Finished all {self.config.epochs} epochs."
 
     def _end_epoch(self, epoch: int, means: list[float], samples_per_second: float, started: float) -> None:
         state = self.state
+        if not self.ranks.is_main:  # rank 0 scores, saves and reports for everyone
+            state.epoch = epoch
+            return
         quality = self.score()
         grid = self.sample_grid()
         save_png(grid, self.run_dir / "samples" / f"epoch_{epoch:04d}.png")
@@ -239,7 +264,9 @@ class GanTrainer:
         return "stopped", "Stopped by the user."
 
     def save(self, name: str) -> None:
-        """Write a checkpoint of the current state to `run_dir/checkpoints/name`."""
+        """Write a checkpoint of the current state to `run_dir/checkpoints/name` (the main process only)."""
+        if not self.ranks.is_main:
+            return
         state = self.state
         save_checkpoint(self.run_dir / "checkpoints" / name, {
             **self.checkpoint_extra,

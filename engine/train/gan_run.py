@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import tempfile
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -33,6 +34,9 @@ from engine.train.checkpoint import load_checkpoint
 from engine.train.config import TrainConfig, resolve_defaults
 from engine.train.control import TrainingControl
 from engine.train.device import choose_device, describe_device
+from engine.train.distributed import Ranks, device_for, main_first, ranks_from_environment
+from engine.train.distributed import finish as finish_processes
+from engine.train.distributed import start as start_processes
 from engine.train.events import GanEpochEnd, Status, TrainingFinished, TrainingStarted
 from engine.train.gan_loop import GanTrainer
 from engine.train.gan_quality import reference_classifier
@@ -124,19 +128,34 @@ def train_gan(
     info = get_model_info(config.model)
     if info.task != "gan":
         raise ConfigError(f"'{config.model}' is not a GAN. Choose dcgan or dcgan-conditional for this task.")
-    device = choose_device(config.device)
+    ranks = ranks_from_environment()
+    device = device_for(ranks, choose_device(config.device))
+    start_processes(ranks, device)
+    try:
+        return _train(config, checkpoint, ranks, device, runs_dir, emit if ranks.is_main else (lambda event: None),
+                      control, resume_from, export_to, export, data, load_options, cache_dir, judge)
+    finally:
+        finish_processes(ranks)
+
+
+def _train(config: TrainConfig, checkpoint: dict | None, ranks: Ranks, device: torch.device, runs_dir, emit, control,
+           resume_from: Path | None, export_to, export: bool, data: ImageData | None, load_options: LoadOptions | None,
+           cache_dir, judge: bool) -> GanResult:
     options = load_options or LoadOptions()
     if config.data_dir and options.data_dir is None:
         options = replace(options, data_dir=Path(config.data_dir))
     if config.image_size and options.image_size is None:
         options = replace(options, image_size=config.image_size)
-    data = data if data is not None else load_dataset(config.dataset, options)
+    if data is None:
+        data = main_first(ranks, lambda: load_dataset(config.dataset, options))
     if checkpoint is not None and list(checkpoint.get("labels", data.classes)) != list(data.classes):
         raise ConfigError("This checkpoint was trained on different classes than the chosen dataset, so it cannot be resumed here.")
     images, labels = images_for_gan(data, device)
     shape = InputShape(data.channels, *data.image_size, len(data.classes))
     torch.manual_seed(config.seed)
     pair = build_model(config.model, shape)
+    if not ranks.is_main:
+        return _train_helper_rank(pair, images, labels, data, config, device, checkpoint, control, ranks)
     reference = None
     if judge:
         reference = reference_classifier(data, device, Path(cache_dir or default_cache_dir()),
@@ -148,12 +167,13 @@ def train_gan(
                          checkpoint_extra=dict(labels=list(data.classes), shape=vars(shape), task="gan",
                                                app_version=__version__),
                          reference=reference, emit=lambda event: _on_event(event, trainer, store, record.id, run_dir, emit),
-                         control=control)
+                         control=control, ranks=ranks)
     if checkpoint is not None:
         trainer.load_state(checkpoint)
     started = time.perf_counter()
     previous_seconds = record.seconds if resume_from is not None else 0.0
-    emit(TrainingStarted(str(run_dir), describe_device(device), config.model, count_parameters(pair.generator),
+    emit(TrainingStarted(str(run_dir), describe_device(device) + (f" x {ranks.world} processes" if ranks.active else ""),
+                         config.model, count_parameters(pair.generator),
                          len(images), 0, config.epochs, trainer.steps_per_epoch, trainer.state.epoch + 1))
     try:
         status, reason = "stopped", "Stopped by the user."
@@ -178,6 +198,22 @@ def train_gan(
                                  "agreement": result.agreement,
                                  "onnx": str(result.export.path) if result.export else None}))
     return result
+
+
+def _train_helper_rank(pair, images: torch.Tensor, labels: torch.Tensor, data: ImageData, config: TrainConfig,
+                       device: torch.device, checkpoint: dict | None, control: TrainingControl, ranks: Ranks) -> GanResult:
+    """What a process other than rank 0 does: train its share, write nothing, report nothing."""
+    with tempfile.TemporaryDirectory() as scratch:  # never written to: only rank 0 saves
+        trainer = GanTrainer(pair, images, labels, list(data.classes), config, device, Path(scratch), {}, reference=None,
+                             control=control, ranks=ranks)
+        if checkpoint is not None:
+            trainer.load_state(checkpoint)
+        started = time.perf_counter()
+        status, reason = trainer.run()
+    state = trainer.state
+    return GanResult(status, reason, "", Path(), state.epoch, state.best_epoch, 0.0, 0, len(data.classes), None, None,
+                     time.perf_counter() - started, describe_device(device), config, list(data.classes),
+                     list(state.history), None)
 
 
 def _on_event(event, trainer: GanTrainer, store: RunStore, run_id: str, run_dir: Path, emit) -> None:

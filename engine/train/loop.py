@@ -18,7 +18,6 @@ from typing import Any, Callable
 
 import torch
 from torch import nn
-from torch.nn.parallel import DistributedDataParallel
 
 from engine.errors import TrainingError
 from engine.train.augment import augment_batch
@@ -26,7 +25,7 @@ from engine.train.checkpoint import save_checkpoint
 from engine.train.config import TrainConfig
 from engine.train.control import TrainingControl
 from engine.train.device import memory_format_for
-from engine.train.distributed import Ranks, sum_over_ranks
+from engine.train.distributed import Ranks, data_parallel, sum_over_ranks
 from engine.train.evaluate import evaluate_classifier
 from engine.train.events import BatchEnd, EpochEnd, Paused
 from engine.train.tensors import PreparedData
@@ -104,7 +103,7 @@ class ClassifierTrainer:
         self.ranks = ranks or Ranks()
         # Gradients are averaged over the processes by the wrapper; `self.model` stays the plain
         # network that checkpoints, evaluation and export see.
-        self.net = DistributedDataParallel(self.model) if self.ranks.active else self.model
+        self.net = data_parallel(self.model, self.ranks)
         self.data = data
         self.config = config
         self.device = device

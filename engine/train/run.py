@@ -31,7 +31,7 @@ from engine.train.checkpoint import load_checkpoint
 from engine.train.config import TrainConfig, resolve_defaults
 from engine.train.control import TrainingControl
 from engine.train.device import choose_device, describe_device
-from engine.train.distributed import Ranks, device_for, ranks_from_environment, wait_for_all
+from engine.train.distributed import Ranks, device_for, main_first, ranks_from_environment
 from engine.train.distributed import finish as finish_processes
 from engine.train.distributed import start as start_processes
 from engine.train.evaluate import Evaluation
@@ -136,11 +136,7 @@ def _train(config: TrainConfig, ranks: Ranks, device: torch.device, checkpoint: 
     if config.image_size and options.image_size is None:
         options = replace(options, image_size=config.image_size)
     if data is None:
-        if not ranks.is_main:
-            wait_for_all(ranks)  # rank 0 downloads first; the others then read its files
-        data = load_dataset(config.dataset, options)
-        if ranks.is_main:
-            wait_for_all(ranks)
+        data = main_first(ranks, lambda: load_dataset(config.dataset, options))
     prepared = prepare(data, config.val_split, config.seed, device)
     if checkpoint is not None and list(checkpoint.get("labels", prepared.classes)) != prepared.classes:
         raise ConfigError("This checkpoint was trained on different classes than the chosen dataset, so it cannot be resumed here.")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from engine.errors import ConfigError
 from engine.train.config import TrainConfig
 
 
@@ -24,12 +23,6 @@ def train(config: TrainConfig, **kwargs: Any):
     task = config.task
     if kwargs.get("resume_from") is not None:
         task = checkpoint_task(kwargs["resume_from"])
-    if task != "classify":
-        from engine.train.distributed import ranks_from_environment
-
-        if ranks_from_environment().active:
-            raise ConfigError("Training on several processes (torchrun) works for picture classifiers; "
-                              f"train {'GANs' if task == 'gan' else 'translators'} in one process (no torchrun).")
     if task == "gan":
         from engine.train.gan_run import train_gan
 

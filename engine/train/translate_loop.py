@@ -24,6 +24,7 @@ from engine.text.tokenizers import PAD, Tokenizer
 from engine.train.checkpoint import save_checkpoint
 from engine.train.config import TrainConfig
 from engine.train.control import TrainingControl
+from engine.train.distributed import Ranks, data_parallel, rank_seed, sum_over_ranks
 from engine.train.events import BatchEnd, Paused, TranslateEpochEnd
 from engine.train.loop import epoch_seed, fast_forward, make_optimizer, make_scheduler
 from engine.train.sequences import EncodedPairs, greedy_translate
@@ -76,8 +77,10 @@ class TranslateTrainer:
     def __init__(self, model: nn.Module, train: EncodedPairs, val: EncodedPairs, val_pairs: Sequence[tuple[str, str]],
                  target_tokenizer: Tokenizer, config: TrainConfig, device: torch.device, run_dir: Path,
                  checkpoint_extra: dict[str, Any], exact_match: bool, emit: Emit | None = None,
-                 control: TrainingControl | None = None) -> None:
+                 control: TrainingControl | None = None, ranks: Ranks | None = None) -> None:
         self.model = model.to(device)
+        self.ranks = ranks or Ranks()
+        self.net = data_parallel(self.model, self.ranks)  # what training steps go through; see ClassifierTrainer
         self.train_data, self.val_data, self.val_pairs = train, val, list(val_pairs)
         self.target_tokenizer = target_tokenizer
         self.config, self.device, self.run_dir = config, device, run_dir
@@ -85,8 +88,9 @@ class TranslateTrainer:
         self.exact_match = exact_match
         self.emit = emit or (lambda event: None)
         self.control = control or TrainingControl()
-        self.batch_size = min(config.batch_size, len(train))
-        self.steps_per_epoch = max(1, math.ceil(len(train) / self.batch_size))
+        self.per_rank = len(self.ranks.shard(torch.arange(len(train))))  # pairs each process trains on an epoch
+        self.batch_size = min(config.batch_size, self.per_rank)
+        self.steps_per_epoch = max(1, math.ceil(self.per_rank / self.batch_size))
         self.optimizer = make_optimizer(model, config)
         self.scheduler = make_scheduler(self.optimizer, config, config.epochs * self.steps_per_epoch)
         self.state = TranslateLoopState()
@@ -111,10 +115,12 @@ class TranslateTrainer:
             return contextlib.nullcontext()
         return torch.autocast(device_type=self.device.type, dtype=self.amp_dtype)
 
-    def loss(self, source: torch.Tensor, target: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-        """(mean loss, right tokens, counted tokens) under teacher forcing."""
+    def loss(self, source: torch.Tensor, target: torch.Tensor,
+             net: nn.Module | None = None) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        """(mean loss, right tokens, counted tokens) under teacher forcing, through `net`
+        (the plain model unless given)."""
         with self._autocast():
-            logits = self.model(source, target[:, :-1])
+            logits = (net or self.model)(source, target[:, :-1])
         expected = target[:, 1:]
         loss = F.cross_entropy(logits.float().reshape(-1, logits.shape[-1]), expected.reshape(-1), ignore_index=PAD,
                                label_smoothing=float(self.config.label_smoothing or 0.0))
@@ -124,7 +130,7 @@ class TranslateTrainer:
 
     def train_step(self, source: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
         """One optimizer step; returns the batch loss as a device tensor."""
-        loss, _, _ = self.loss(source, target)
+        loss, _, _ = self.loss(source, target, self.net)
         self.optimizer.zero_grad(set_to_none=True)
         loss.backward()
         nn.utils.clip_grad_norm_(self.model.parameters(), GRADIENT_CLIP)
@@ -170,8 +176,8 @@ class TranslateTrainer:
         while self.state.epoch < self.config.epochs:
             epoch = self.state.epoch + 1
             seed = epoch_seed(self.config.seed, epoch)
-            torch.manual_seed(seed)
-            order = torch.randperm(len(self.train_data), generator=torch.Generator().manual_seed(seed))  # stays on the CPU: see EncodedPairs.batch
+            torch.manual_seed(rank_seed(seed, self.ranks))
+            order = self.ranks.shard(torch.randperm(len(self.train_data), generator=torch.Generator().manual_seed(seed)))  # stays on the CPU: see EncodedPairs.batch
             self.model.train()
             started = time.perf_counter()
             total = torch.zeros((), device=self.device)
@@ -189,7 +195,7 @@ class TranslateTrainer:
                 window += loss
                 window_steps += 1
                 if window_steps == report_every or step == self.steps_per_epoch:
-                    mean = float(window) / window_steps
+                    mean = float(sum_over_ranks(window, self.ranks)) / (window_steps * self.ranks.world)
                     if not math.isfinite(mean):
                         raise TrainingError("Training broke down: the loss became infinite or not a number. "
                                             "Lower the learning rate (for example divide it by 10) and start again.")
@@ -197,14 +203,17 @@ class TranslateTrainer:
                     window.zero_()
                     window_steps = 0
             train_seconds = time.perf_counter() - started
-            self._end_epoch(epoch, float(total) / self.steps_per_epoch, len(self.train_data) / max(train_seconds, 1e-9),
-                            started)
+            train_loss = float(sum_over_ranks(total, self.ranks)) / (self.steps_per_epoch * self.ranks.world)
+            self._end_epoch(epoch, train_loss, self.per_rank * self.ranks.world / max(train_seconds, 1e-9), started)
             if self.control.stop_requested:
                 return "stopped", "Stopped by the user."
         return "finished", f"Finished all {self.config.epochs} epochs."
 
     def _end_epoch(self, epoch: int, train_loss: float, samples_per_second: float, started: float) -> None:
         state = self.state
+        if not self.ranks.is_main:  # rank 0 translates the validation set, saves and reports for everyone
+            state.epoch = epoch
+            return
         scores = self.evaluate()
         score = scores.exact_match if self.exact_match else scores.bleu / 100
         score += 1e-6 * scores.chrf  # ties (common at 100% exact match) go to the better chrF, then the earlier epoch
@@ -235,7 +244,9 @@ class TranslateTrainer:
         return "stopped", "Stopped by the user."
 
     def save(self, name: str) -> None:
-        """Write a checkpoint of the current state to `run_dir/checkpoints/name`."""
+        """Write a checkpoint of the current state to `run_dir/checkpoints/name` (the main process only)."""
+        if not self.ranks.is_main:
+            return
         state = self.state
         save_checkpoint(self.run_dir / "checkpoints" / name, {
             **self.checkpoint_extra,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import tempfile
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -33,6 +34,9 @@ from engine.train.checkpoint import load_checkpoint
 from engine.train.config import TrainConfig, resolve_defaults
 from engine.train.control import TrainingControl
 from engine.train.device import choose_device, describe_device
+from engine.train.distributed import Ranks, device_for, from_main, main_first, ranks_from_environment
+from engine.train.distributed import finish as finish_processes
+from engine.train.distributed import start as start_processes
 from engine.train.events import Status, TrainingFinished, TrainingStarted, TranslateEpochEnd
 from engine.train.run import open_run
 from engine.train.sequences import encode_pairs
@@ -117,10 +121,22 @@ def train_translator(
     info = get_model_info(config.model)
     if info.task != "translate":
         raise ConfigError(f"'{config.model}' is not a translator. Choose transformer-small or gru-attention for this task.")
-    device = choose_device(config.device)
+    ranks = ranks_from_environment()
+    device = device_for(ranks, choose_device(config.device))
+    start_processes(ranks, device)
+    try:
+        return _train(config, checkpoint, ranks, device, runs_dir, emit if ranks.is_main else (lambda event: None),
+                      control, resume_from, export_to, export, data, load_options)
+    finally:
+        finish_processes(ranks)
+
+
+def _train(config: TrainConfig, checkpoint: dict | None, ranks: Ranks, device: torch.device, runs_dir, emit, control,
+           resume_from: Path | None, export_to, export: bool, data: ParallelData | None,
+           load_options: LoadOptions | None) -> TranslateResult:
     if data is None:
         options = replace(load_options or LoadOptions(), **{k: v for k, v in (config.text_options or {}).items() if v})
-        data = load_dataset(config.dataset, options)
+        data = main_first(ranks, lambda: load_dataset(config.dataset, options))
     if not isinstance(data, ParallelData):
         raise ConfigError(f"The dataset '{config.dataset}' holds pictures, not sentence pairs; choose numbers:en-fr or tsv:PATH.")
     train_pairs, val_pairs = split_validation(data, config.val_split, config.seed)
@@ -129,13 +145,18 @@ def train_translator(
         target_tokenizer = tokenizer_from_dict(checkpoint["target_tokenizer"])
     else:
         emit(Status(f"Learning the vocabularies ({config.tokenizer}) from {len(train_pairs):,} sentence pairs…"))
-        source_tokenizer = train_tokenizer(config.tokenizer, [s for s, _ in train_pairs])
-        target_tokenizer = train_tokenizer(config.tokenizer, [t for _, t in train_pairs])
+        source_dict, target_dict = from_main(ranks, lambda: (  # every process must share one vocabulary
+            train_tokenizer(config.tokenizer, [s for s, _ in train_pairs]).to_dict(),
+            train_tokenizer(config.tokenizer, [t for _, t in train_pairs]).to_dict()))
+        source_tokenizer, target_tokenizer = tokenizer_from_dict(source_dict), tokenizer_from_dict(target_dict)
     train_set = encode_pairs(train_pairs, source_tokenizer, target_tokenizer, device)
     val_set = encode_pairs(val_pairs, source_tokenizer, target_tokenizer, device)
     shape = SequenceShape(source_tokenizer.vocab_size, target_tokenizer.vocab_size)
     torch.manual_seed(config.seed)
     model = build_model(config.model, shape)
+    if not ranks.is_main:
+        return _train_helper_rank(model, train_set, val_set, val_pairs, target_tokenizer, config, device, checkpoint,
+                                  control, ranks)
     store = RunStore(runs_dir or default_runs_dir())
     record = open_run(store, config, resume_from)
     run_dir = record.folder
@@ -145,12 +166,13 @@ def train_translator(
                               target_tokenizer=target_tokenizer.to_dict(), source_language=data.source_language,
                               target_language=data.target_language, app_version=__version__),
         exact_match=data.exact_match, emit=lambda event: _on_event(event, trainer, store, record.id, run_dir, emit),
-        control=control)
+        control=control, ranks=ranks)
     if checkpoint is not None:
         trainer.load_state(checkpoint)
     started = time.perf_counter()
     previous_seconds = record.seconds if resume_from is not None else 0.0
-    emit(TrainingStarted(str(run_dir), describe_device(device), config.model, count_parameters(model), len(train_set),
+    emit(TrainingStarted(str(run_dir), describe_device(device) + (f" x {ranks.world} processes" if ranks.active else ""),
+                         config.model, count_parameters(model), len(train_set),
                          len(val_set), config.epochs, trainer.steps_per_epoch, trainer.state.epoch + 1,
                          items="sentence pairs"))
     try:
@@ -178,6 +200,22 @@ def train_translator(
                                  "test_exact_match": result.test_exact_match, "test_size": result.test_size,
                                  "onnx": str(result.export.path) if result.export else None}))
     return result
+
+
+def _train_helper_rank(model, train_set, val_set, val_pairs, target_tokenizer, config: TrainConfig, device: torch.device,
+                       checkpoint: dict | None, control: TrainingControl, ranks: Ranks) -> TranslateResult:
+    """What a process other than rank 0 does: train its share, write nothing, report nothing."""
+    with tempfile.TemporaryDirectory() as scratch:  # never written to: only rank 0 saves
+        trainer = TranslateTrainer(model, train_set, val_set, val_pairs, target_tokenizer, config, device, Path(scratch),
+                                   {}, exact_match=False, control=control, ranks=ranks)
+        if checkpoint is not None:
+            trainer.load_state(checkpoint)
+        started = time.perf_counter()
+        status, reason = trainer.run()
+    state = trainer.state
+    return TranslateResult(status, reason, "", Path(), state.epoch, state.best_epoch, 0.0, 0.0, None, 0.0, None, None,
+                           None, 0, time.perf_counter() - started, describe_device(device), config, list(state.history),
+                           None, [])
 
 
 def _on_event(event, trainer: TranslateTrainer, store: RunStore, run_id: str, run_dir: Path, emit) -> None:
