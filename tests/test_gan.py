@@ -19,7 +19,7 @@ from engine.models.registry import InputShape, build_model, list_models
 from engine.train.checkpoint import load_checkpoint
 from engine.train.config import TrainConfig, resolve_defaults
 from engine.train.control import TrainingControl
-from engine.train.events import GanBatchEnd, GanEpochEnd, SamplesReady, Status
+from engine.train.events import GanBatchEnd, GanEpochEnd, SamplesReady, Status, TrainingStarted
 from engine.train.gan_quality import reference_classifier
 from engine.train.tasks import train
 
@@ -195,9 +195,16 @@ def _short_run(tmp_path, name: str, epochs: int, **kwargs):
 def test_resumed_gan_run_equals_an_uninterrupted_one(tmp_path):
     straight = _short_run(tmp_path, "straight", 2)
     first = _short_run(tmp_path, "first", 1)
+    seen = []
     resumed = train(TrainConfig(task="gan", epochs=2), runs_dir=tmp_path / "runs", judge=False, export=False,
-                    resume_from=first.run_dir / "checkpoints" / "last.pt")
+                    resume_from=first.run_dir / "checkpoints" / "last.pt", emit=seen.append)
     assert resumed.run_dir == first.run_dir and resumed.epochs_done == 2
+    # the start of the resumed run redraws epoch 1: its mean losses, its scores and its saved grid
+    started = next(e for e in seen if isinstance(e, TrainingStarted))
+    batch, epoch_end, grid = started.earlier
+    assert (batch.epoch, epoch_end.epoch, grid.epoch, epoch_end.is_best, grid.epoch_end) == (1, 1, 1, True, True)
+    assert epoch_end.d_loss == pytest.approx(first.history[0]["d_loss"]) and batch.g_loss == epoch_end.g_loss
+    assert grid.grid.shape == first.grid.shape and grid.grid.dtype == np.uint8
     a = load_checkpoint(straight.run_dir / "checkpoints" / "last.pt")["model"]
     b = load_checkpoint(resumed.run_dir / "checkpoints" / "last.pt")["model"]
     assert all(torch.equal(a[k], b[k]) for k in a)

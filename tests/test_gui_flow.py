@@ -165,6 +165,11 @@ def test_runs_page_resumes_a_run_and_copies_its_settings(qtbot, window):
     assert resumed.run_dir == first.run_dir and resumed.epochs_done == 4
     assert [h["epoch"] for h in resumed.history] == [1, 2, 3, 4]
     assert resumed.history[:2] == first.history[:2]  # the first two epochs are the ones trained before
+    page = win.train_page
+    page.refresh_plots()
+    assert page.epoch_x == [1, 2, 3, 4]  # the curves show the whole run, not only the epochs added
+    assert list(page.val_acc_curve.getData()[1]) == pytest.approx([100 * h["val_accuracy"] for h in resumed.history])
+    assert min(page.batch_x) <= 2
     runs.refresh()
     assert runs.run_ids_shown().count(run_id) == 1
 

@@ -419,3 +419,23 @@ def test_the_page_imports_without_torch():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert out.stdout.strip() == "False", out.stderr
+
+
+def test_the_list_follows_a_run_while_it_trains(qtbot, make_page, store, state):
+    """The engine writes the index after every epoch; the page shows it without Refresh, and the
+    chosen run's curves grow."""
+    running = make_run(store, status="running", epochs=5, done=1, best=0.4)
+    page = make_page()
+    page.live_timer.setInterval(50)
+    click_row(qtbot, page, running.id)
+    assert column_texts(page, 7)[0].startswith("1") and len(page.curves_view.shown_curves()[0].getData()[0]) == 1
+    state.training_running.emit(True)
+    history = [dict(epoch=e, train_loss=1.0 / e, val_loss=1.2 / e, val_accuracy=0.2 * e, train_accuracy=0.2 * e)
+               for e in (1, 2, 3)]
+    write_metrics_csv(running.folder / "metrics.csv", history)
+    store.update(running.id, epochs_done=3, best_epoch=3, best_val_accuracy=0.6)
+    qtbot.waitUntil(lambda: column_texts(page, 6)[0] == "60.0% accuracy", timeout=5_000)
+    assert column_texts(page, 7)[0].startswith("3")
+    assert len(page.curves_view.shown_curves()[0].getData()[0]) == 3 and page.selected_runs()[0].id == running.id
+    state.training_running.emit(False)
+    assert not page.live_timer.isActive()

@@ -19,7 +19,7 @@ from engine.models.translators import SequenceShape
 from engine.text.tokenizers import BOS, EOS, CharTokenizer, SubwordTokenizer, tokenizer_from_dict, train_tokenizer
 from engine.train.checkpoint import load_checkpoint
 from engine.train.config import TrainConfig, resolve_defaults
-from engine.train.events import BatchEnd, TranslateEpochEnd
+from engine.train.events import BatchEnd, TrainingStarted, TranslateEpochEnd
 from engine.train.sequences import encode_pairs, greedy_translate
 from engine.train.tasks import train
 
@@ -183,9 +183,15 @@ def test_onnx_greedy_translations_equal_pytorch(numbers_run):
 
 def test_resume_continues_a_translation_run(numbers_run, tmp_path):
     result, _, data = numbers_run
+    seen = []
     resumed = train(TrainConfig(task="translate", epochs=4), runs_dir=result.run_dir.parent,
-                    resume_from=result.run_dir / "checkpoints" / "last.pt", data=data, export=False)
+                    resume_from=result.run_dir / "checkpoints" / "last.pt", data=data, export=False, emit=seen.append)
     assert resumed.epochs_done == 4 and [h["epoch"] for h in resumed.history] == [1, 2, 3, 4]
+    started = next(e for e in seen if isinstance(e, TrainingStarted))  # redraws the epochs trained before
+    redrawn = [e for e in started.earlier if isinstance(e, TranslateEpochEnd)]
+    assert [e.epoch for e in redrawn] == [h["epoch"] for h in result.history]
+    assert [e.bleu for e in redrawn] == pytest.approx([h["bleu"] for h in result.history])
+    assert sum(e.is_best for e in redrawn) == 1 and redrawn[result.best_epoch - 1].is_best
 
 
 def test_cli_translate_prints_json_lines(numbers_run, tmp_path, capsys):

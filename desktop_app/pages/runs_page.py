@@ -14,7 +14,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QSignalBlocker, Qt, QUrl, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMessageBox, QPushButton, QSpinBox, QSplitter, QStackedWidget, QTableWidget,
@@ -44,6 +44,7 @@ RUN_ID_ROLE = Qt.ItemDataRole.UserRole
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 RESUMABLE = ("stopped", "interrupted", "finished")
 EXPORT_FILES = ("model.onnx", "generator.onnx", "translator.onnx")
+LIVE_REFRESH_MS = 2000  # how often the list follows a run being trained
 MAX_COLUMN_WIDTH = 200  # pixels; longer names are cut with an ellipsis (the tooltip has them whole)
 
 # (title, tooltip) per column.
@@ -116,6 +117,10 @@ class RunsPage(QWidget):
         self.stack.addWidget(self._build_runs_page())
         layout.addWidget(self.stack, 1)
 
+        # While a run trains, its row (epochs, best figure) and, when chosen, its curves follow it.
+        self.live_timer = QTimer(self)
+        self.live_timer.setInterval(LIVE_REFRESH_MS)
+        self.live_timer.timeout.connect(self._follow_training)
         state.training_finished.connect(self._refresh_if_shown)
         state.training_running.connect(self._on_training_running)
         self._update_actions()
@@ -666,5 +671,21 @@ class RunsPage(QWidget):
             self.refresh()
 
     def _on_training_running(self, running: bool) -> None:
+        if running:
+            self.live_timer.start()
+        else:
+            self.live_timer.stop()
         self._refresh_if_shown()
         self._update_actions()
+
+    def _follow_training(self) -> None:
+        """Read the index again; redraw the chosen runs' curves and details when one of them moved."""
+        if not self.isVisible():
+            return
+        before = {run_id: (r.status, r.epochs_done, r.best_val_accuracy) for run_id, r in self._records.items()}
+        chosen = {record.id for record in self.selected_runs()}
+        self.refresh()
+        moved = {run_id for run_id, r in self._records.items()
+                 if before.get(run_id) != (r.status, r.epochs_done, r.best_val_accuracy)}
+        if moved & chosen:
+            self._on_selection_changed()

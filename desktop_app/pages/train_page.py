@@ -416,6 +416,8 @@ class TrainPage(QWidget):
                     plot.setXRange(1, max(event.epochs, 2), padding=0.02)
             self.progress_label.setText(f"Epoch {event.start_epoch} of {event.epochs} · starting…")
             self._log(format_event(event))
+            for earlier in event.earlier:  # a resumed run: its first epochs, so the curves show the whole run
+                self._on_event(earlier)
         elif isinstance(event, Paused):
             self.progress_label.setText(f"Paused at epoch {event.epoch}, step {event.step}. Press Resume to continue.")
             self._log("Paused.")

@@ -18,6 +18,7 @@ class TrainingStarted:
     steps_per_epoch: int
     start_epoch: int  # 1 unless resumed
     items: str = "images"  # what train_size counts: "images", "sentence pairs"
+    earlier: tuple = ()  # after a resume: events that redraw the epochs already trained (`replay_events`)
 
 
 @dataclass(frozen=True)
@@ -127,4 +128,24 @@ class TranslateEpochEnd:
     is_best: bool
 
 
-Event = TrainingStarted | BatchEnd | EpochEnd | Paused | TrainingFinished | Status | GanBatchEnd | GanEpochEnd | SamplesReady | TranslateEpochEnd
+@dataclass(frozen=True)
+class TextgenEpochEnd:
+    """The end of a text-generation epoch: losses, validation perplexity, and a paragraph the
+    model wrote from the same prompt every epoch."""
+
+    epoch: int
+    epochs: int
+    train_loss: float  # mean cross-entropy per character (nats)
+    val_loss: float
+    val_perplexity: float  # exp(val_loss): how many characters the model hesitates between, on average
+    sample: str  # what the model wrote after `prompt` (the prompt not repeated)
+    learning_rate: float
+    samples_per_second: float  # training characters per second
+    seconds: float
+    is_best: bool  # the lowest validation loss so far
+    prompt: str = ""  # the text the sample continues
+    unigram_perplexity: float = 0.0  # the same measure for guessing by character frequency alone (the baseline)
+
+
+Event = (TrainingStarted | BatchEnd | EpochEnd | Paused | TrainingFinished | Status | GanBatchEnd | GanEpochEnd
+         | SamplesReady | TranslateEpochEnd | TextgenEpochEnd)

@@ -21,8 +21,8 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
-from engine.errors import TrainingError
-from engine.imaging import image_grid, save_png, to_uint8_images
+from engine.errors import ModelDeskError, TrainingError
+from engine.imaging import image_grid, load_image_array, save_png, to_uint8_images
 from engine.train.checkpoint import save_checkpoint
 from engine.train.config import TrainConfig
 from engine.train.control import TrainingControl
@@ -179,6 +179,31 @@ class GanTrainer:
             return None
         labels = self.score_labels if self.conditional else None
         return self.reference.score(self.sample(self.score_z, labels), labels)
+
+    def replay_events(self) -> tuple:
+        """The epochs already trained (after a resume) as events that redraw them: for each, a
+        batch report carrying the epoch's mean losses, its end-of-epoch report, and its sample
+        grid when the picture saved then is still in the run folder."""
+        events: list = []
+        steps = self.steps_per_epoch
+        for row in self.state.history:
+            epoch, nan = int(row["epoch"]), float("nan")
+            losses = [float(row.get(key, nan)) for key in ("d_loss", "g_loss", "d_real", "d_fake")]
+            events.append(GanBatchEnd(epoch, steps, steps, epoch * steps, *losses))
+            agreement = row.get("agreement")
+            events.append(GanEpochEnd(epoch, self.config.epochs, *losses, float(row.get("recognised", nan)),
+                                      int(row.get("coverage", 0)), len(self.classes),
+                                      None if agreement is None else float(agreement),
+                                      float(row.get("samples_per_second", nan)), float(row.get("seconds", nan)),
+                                      epoch == self.state.best_epoch))
+            picture = self.run_dir / "samples" / f"epoch_{epoch:04d}.png"
+            if picture.exists():
+                try:
+                    grid = load_image_array(picture, self.images.shape[1])
+                except ModelDeskError:
+                    continue  # a damaged picture: the curves are still worth showing
+                events.append(SamplesReady(epoch, epoch * steps, grid, epoch_end=True))
+        return tuple(events)
 
     # ----- the loop -----------------------------------------------------------------------
     def run(self) -> tuple[str, str]:

@@ -174,7 +174,8 @@ def _train(config: TrainConfig, checkpoint: dict | None, ranks: Ranks, device: t
     previous_seconds = record.seconds if resume_from is not None else 0.0
     emit(TrainingStarted(str(run_dir), describe_device(device) + (f" x {ranks.world} processes" if ranks.active else ""),
                          config.model, count_parameters(pair.generator),
-                         len(images), 0, config.epochs, trainer.steps_per_epoch, trainer.state.epoch + 1))
+                         len(images), 0, config.epochs, trainer.steps_per_epoch, trainer.state.epoch + 1,
+                         earlier=trainer.replay_events()))
     try:
         status, reason = "stopped", "Stopped by the user."
         if not control.stop_requested:

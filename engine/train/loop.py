@@ -172,6 +172,21 @@ class ClassifierTrainer:
         with self._autocast():
             return evaluate_classifier(self.model, self.data.val.images, self.data.val.labels, len(self.data.classes))
 
+    def replay_events(self) -> tuple:
+        """The epochs already trained (after a resume) as events that redraw them: for each, a
+        batch report carrying the epoch's mean training loss, then its end-of-epoch report."""
+        events: list = []
+        steps = self.steps_per_epoch
+        for row in self.state.history:
+            epoch, nan = int(row["epoch"]), float("nan")
+            events.append(BatchEnd(epoch, steps, steps, epoch * steps, float(row.get("train_loss", nan))))
+            events.append(EpochEnd(epoch, self.config.epochs, float(row.get("train_loss", nan)),
+                                   float(row.get("train_accuracy", nan)), float(row.get("val_loss", nan)),
+                                   float(row.get("val_accuracy", nan)), float(row.get("learning_rate", nan)),
+                                   float(row.get("samples_per_second", nan)), float(row.get("seconds", nan)),
+                                   epoch == self.state.best_epoch))
+        return tuple(events)
+
     # ----- the loop -----------------------------------------------------------------------
     def run(self) -> tuple[str, str]:
         """Train until the configured epochs, early stopping or a stop request.

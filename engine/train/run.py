@@ -160,7 +160,7 @@ def _train(config: TrainConfig, ranks: Ranks, device: torch.device, checkpoint: 
     previous_seconds = record.seconds if resume_from is not None else 0.0
     emit(TrainingStarted(str(run_dir), describe_device(device) + (f" x {ranks.world} processes" if ranks.active else ""),
                          config.model, count_parameters(model), len(prepared.train), len(prepared.val), config.epochs,
-                         trainer.steps_per_epoch, trainer.state.epoch + 1))
+                         trainer.steps_per_epoch, trainer.state.epoch + 1, earlier=trainer.replay_events()))
     status, reason = "failed", "Training failed."
     try:
         try:

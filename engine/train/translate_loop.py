@@ -169,6 +169,23 @@ class TranslateTrainer:
         bleu, chrf, exact = corpus_scores(translations, [t for _, t in self.val_pairs])
         return TranslationScores(total_loss / max(1, counted), right / max(1, counted), bleu, chrf, exact, translations)
 
+    def replay_events(self) -> tuple:
+        """The epochs already trained (after a resume) as events that redraw them: for each, a
+        batch report carrying the epoch's mean training loss, then its end-of-epoch report
+        (without sample translations, which are not kept)."""
+        events: list = []
+        steps = self.steps_per_epoch
+        for row in self.state.history:
+            epoch, nan = int(row["epoch"]), float("nan")
+            events.append(BatchEnd(epoch, steps, steps, epoch * steps, float(row.get("train_loss", nan))))
+            exact = row.get("exact_match")
+            events.append(TranslateEpochEnd(
+                epoch, self.config.epochs, float(row.get("train_loss", nan)), float(row.get("val_loss", nan)),
+                float(row.get("token_accuracy", nan)), float(row.get("bleu", nan)), float(row.get("chrf", nan)),
+                None if exact is None else float(exact), (), float(row.get("learning_rate", nan)),
+                float(row.get("samples_per_second", nan)), float(row.get("seconds", nan)), epoch == self.state.best_epoch))
+        return tuple(events)
+
     # ----- the loop -----------------------------------------------------------------------
     def run(self) -> tuple[str, str]:
         """Train until the configured epochs or a stop request. Returns (status, reason)."""

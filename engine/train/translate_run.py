@@ -174,7 +174,7 @@ def _train(config: TrainConfig, checkpoint: dict | None, ranks: Ranks, device: t
     emit(TrainingStarted(str(run_dir), describe_device(device) + (f" x {ranks.world} processes" if ranks.active else ""),
                          config.model, count_parameters(model), len(train_set),
                          len(val_set), config.epochs, trainer.steps_per_epoch, trainer.state.epoch + 1,
-                         items="sentence pairs"))
+                         items="sentence pairs", earlier=trainer.replay_events()))
     try:
         status, reason = "stopped", "Stopped by the user."
         if not control.stop_requested:
