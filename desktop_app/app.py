@@ -83,8 +83,10 @@ def finish_start(window) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Open the window, then after its first paint make the other pages and load the last
-    dataset and the engine (torch) in the background; run the event loop. `--self-test`
+    """Open the window (in the theme and language remembered, see desktop_app.theme and
+    desktop_app.i18n), then after its first paint
+    make the other pages and load the last dataset and the engine (torch) in the background; run
+    the event loop. `--self-test`
     instead checks the installation offscreen (see desktop_app.self_test) and exits."""
     args = list(argv if argv is not None else sys.argv)
     if "--self-test" in args[1:]:
@@ -95,7 +97,15 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName("ModelDesk")
     app.setOrganizationName("ModelDesk")
+    app.setDesktopFileName("modeldesk")  # packaging/linux/modeldesk.desktop: its icon in Wayland task bars
+    from desktop_app import i18n
+    from desktop_app.icons import app_icon
     from desktop_app.main_window import MainWindow
+    from desktop_app.settings import app_settings
+
+    i18n.install(app, i18n.saved_choice(app_settings()))  # before any widget is made: they translate when made
+
+    app.setWindowIcon(app_icon())  # the SVG: sharp at any size and screen scale
 
     collector = collect_garbage_in_gui_thread()  # noqa: F841 - must live as long as the app
     window = MainWindow()

@@ -9,6 +9,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont, QFontMetrics
 
+from desktop_app import theme
 from desktop_app.colors import confusion_colormap
 
 MAX_TICK_LABELS = 20
@@ -26,7 +27,7 @@ class ConfusionPlot(pg.PlotWidget):
 
     def __init__(self, row_title: str, column_title: str, *, square: bool = True, max_text_classes: int = 20,
                  max_label_width: int = 170) -> None:
-        super().__init__(background="w")
+        super().__init__()
         self.max_text_classes = max_text_classes
         self.max_label_width = max_label_width
         self.cell_texts: list[pg.TextItem] = []
@@ -38,10 +39,8 @@ class ConfusionPlot(pg.PlotWidget):
         view.invertY(True)
         view.setAspectLocked(square)
         for name, title in (("bottom", column_title), ("left", row_title)):
-            axis = plot.getAxis(name)
-            axis.setPen(pg.mkPen("#444"))
-            axis.setTextPen(pg.mkPen("#222"))
-            plot.setLabel(name, title, color="#222")
+            plot.setLabel(name, title)
+        theme.style_plot(self)  # background, axes and their titles
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setColorMap(confusion_colormap())
         plot.addItem(self.image)

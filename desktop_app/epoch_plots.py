@@ -1,9 +1,11 @@
-"""The look every per-epoch training plot shares: white, titled, gridded, not draggable."""
+"""The look every per-epoch training plot shares: in the theme's colours, titled, gridded, not draggable."""
 
 from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtWidgets import QGraphicsItem
+
+from desktop_app import theme
 
 
 def cache_axes(plot: pg.PlotWidget) -> None:
@@ -18,8 +20,7 @@ def cache_axes(plot: pg.PlotWidget) -> None:
 def epoch_plot(title: str, left: str, tip: str) -> pg.PlotWidget:
     """A plot with epochs along the bottom, `left` as the value axis label and `tip` as tooltip."""
     plot = pg.PlotWidget()
-    plot.setBackground("w")
-    plot.setTitle(title, color="#333", size="11pt")
+    theme.plot_title(plot, title)
     plot.setLabel("bottom", "epoch")
     plot.setLabel("left", left)
     plot.showGrid(x=True, y=True, alpha=0.2)
@@ -28,12 +29,14 @@ def epoch_plot(title: str, left: str, tip: str) -> pg.PlotWidget:
     plot.hideButtons()
     plot.setToolTip(tip)
     cache_axes(plot)
+    theme.style_plot(plot)
     return plot
 
 
 def plot_legend(plot: pg.PlotWidget, offset: tuple[int, int]) -> pg.LegendItem:
-    """A legend on a half-transparent white box at `offset`."""
-    return plot.addLegend(offset=offset, labelTextColor="#333", brush=pg.mkBrush(255, 255, 255, 200))
+    """A legend on a half-transparent box of the plot's background colour at `offset`."""
+    colors = theme.current_colors()
+    return plot.addLegend(offset=offset, labelTextColor=colors.plot_text, brush=pg.mkBrush(*colors.legend_background))
 
 
 def set_late_curve(legend: pg.LegendItem, curve: pg.PlotDataItem, label: str, x, values) -> None:

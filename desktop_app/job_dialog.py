@@ -7,6 +7,8 @@ import html
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from desktop_app.theme import set_tone
+
 
 class JobCommandDialog(QDialog):
     """Says where the job file went and shows `command` in a read-only field with a Copy button."""
@@ -27,7 +29,7 @@ class JobCommandDialog(QDialog):
         self.command_field.setMinimumWidth(440)
         self.command_field.setCursorPosition(0)
         row.addWidget(self.command_field, 1)
-        self.copy_button = QPushButton("Copy")
+        self.copy_button = QPushButton("Co&py")
         self.copy_button.setToolTip("Copy the command to the clipboard.")
         self.copy_button.clicked.connect(self.copy_command)
         row.addWidget(self.copy_button)
@@ -35,7 +37,7 @@ class JobCommandDialog(QDialog):
         hint = QLabel("On several GPUs, start it with torchrun: "
                       "<code>torchrun --nproc_per_node 4 -m engine train --config FILE</code>")
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555")
+        set_tone(hint, "muted")
         layout.addWidget(hint)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

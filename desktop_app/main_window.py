@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import platform
 from pathlib import Path
+from typing import Callable
 
-from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSize, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
                                QStackedWidget, QVBoxLayout, QWidget)
 
+from desktop_app import theme
 from desktop_app.dialogs import show_error
 from desktop_app.engine_loader import load_engine
+from desktop_app.icons import app_icon
 from desktop_app.pages.data_page import DataPage
 from desktop_app.pages.model_page import ModelPage
 from desktop_app.settings import app_settings, int_setting
@@ -24,7 +27,15 @@ from desktop_app.state import AppState, result_task
 from desktop_app.workers import run_in_background
 from engine import __version__
 
-PAGE_NAMES = ("Data", "Model", "Train", "Evaluate", "Playground", "Runs")
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".tsv", ".tab")  # dropped outside the Playground: a dataset
+PAIR_SUFFIXES = (".tsv", ".tab")  # always sentence pairs
+PAGE_NAMES = ("Data", "Model", "Train", "Evaluate", "Playground", "Runs")  # identifiers; shown through page_title
+# The pages' names as shown, marked for translation (lupdate reads these; `page_title` translates).
+PAGE_TITLES = {"Data": QT_TRANSLATE_NOOP("MainWindow", "Data"), "Model": QT_TRANSLATE_NOOP("MainWindow", "Model"),
+               "Train": QT_TRANSLATE_NOOP("MainWindow", "Train"), "Evaluate": QT_TRANSLATE_NOOP("MainWindow", "Evaluate"),
+               "Playground": QT_TRANSLATE_NOOP("MainWindow", "Playground"), "Runs": QT_TRANSLATE_NOOP("MainWindow", "Runs")}
+PREFERENCES_FALLBACK = "Ctrl+,"  # where the platform has no standard Preferences key (Linux, Windows)
+HELP_FALLBACK = "F1"
 DEFERRED_PAGES = ("Train", "Evaluate", "Playground", "Runs")  # made after the first paint (see build_all_pages)
 
 
@@ -61,13 +72,22 @@ def _runs_page(window: "MainWindow") -> QWidget:
 _PAGE_FACTORIES = {"Train": _train_page, "Evaluate": _evaluate_page, "Playground": _playground_page, "Runs": _runs_page}
 
 
+def page_title(name: str) -> str:
+    """The name of the page `name` (one of PAGE_NAMES) in the window's language."""
+    return QCoreApplication.translate("MainWindow", PAGE_TITLES.get(name, name))
+
+
 class MainWindow(QMainWindow):
     """The ModelDesk window. `start_engine_loading()` begins loading torch in the background."""
 
-    def __init__(self) -> None:
+    def __init__(self, open_url: Callable[[QUrl], bool] | None = None) -> None:
         super().__init__()
+        theme.apply_saved_theme()  # before any page: their plots take the theme's colours when made
         self.setWindowTitle("ModelDesk")
+        self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
+        self.open_url = open_url or QDesktopServices.openUrl  # replaced in tests
+        self._user_guide = None
         self.state = AppState()
         self.data_page = DataPage(self.state)
         self.model_page = ModelPage(self.state)
@@ -79,7 +99,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self._slots: dict[str, QVBoxLayout] = {}  # each page sits in a slot of the stack, filled when it is made
         for name in PAGE_NAMES:
-            self.sidebar.addItem(QListWidgetItem(name))
+            self.sidebar.addItem(QListWidgetItem(page_title(name)))
             slot = QWidget()
             self._slots[name] = QVBoxLayout(slot)
             self._slots[name].setContentsMargins(0, 0, 0, 0)
@@ -95,11 +115,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.engine_failed = False  # set when torch could not be loaded (training is then unavailable)
-        self.device_label = QLabel("Loading the training engine…")
+        self.device_label = QLabel(self.tr("Loading the training engine…"))
         self.statusBar().addPermanentWidget(self.device_label)
         self.state.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._build_menus()
         self._restore_settings()
+        theme.restyle_plots(self)  # the first pages' plots, before the first paint
 
     # ----- pages ------------------------------------------------------------------------------
     def build_all_pages(self) -> None:
@@ -112,6 +133,7 @@ class MainWindow(QMainWindow):
             self._slots[name].addWidget(page)
         # after the Evaluate page's own slot, as before: it shows the result, then the window turns to it
         self.state.training_finished.connect(self._on_training_finished)
+        theme.restyle_plots(self)  # plots whose page set fixed colours take the theme's
 
     def pages_made(self) -> list[str]:
         """The names of the pages made so far."""
@@ -189,15 +211,16 @@ class MainWindow(QMainWindow):
         """Put a run's dataset, model and settings on the Data and Model pages for a new run."""
         task, dataset = str(config.get("task") or "classify"), str(config.get("dataset") or "")
         if self.state.is_training:
-            self.state.status_message.emit("Stop the training before copying another run's settings.")
+            self.state.status_message.emit(self.tr("Stop the training before copying another run's settings."))
             return
         self.state.set_task(task)
         self.model_page.apply_settings(config)
         if dataset and dataset != self.state.dataset_spec:
             self.data_page.load_spec(dataset)
         self.show_page("Model")
-        self.state.status_message.emit(f"The settings of that run are on the Model page ({config.get('model')} on {dataset}); "
-                                       "press Start on the Train page to train again.")
+        self.state.status_message.emit(self.tr("The settings of that run are on the Model page ({model} on {dataset}); "
+                                               "press Start on the Train page to train again.").format(
+                                                   model=config.get("model"), dataset=dataset))
 
     # ----- engine -----------------------------------------------------------------------------
     def start_engine_loading(self) -> None:
@@ -208,18 +231,24 @@ class MainWindow(QMainWindow):
                                               on_failure=self._engine_failed, parent=self)
 
     def _engine_loaded(self, info) -> None:
-        self.device_label.setText(f"Device: {info.device}")
+        self.device_label.setText(self.tr("Device: {device}").format(device=info.device))
         self.state.set_engine(info)
 
     def _engine_failed(self, error) -> None:
         self.engine_failed = True
-        self.device_label.setText("Training engine unavailable")
-        show_error(self, "ModelDesk", "The training engine could not be loaded, so training is unavailable.", error.details)
+        self.device_label.setText(self.tr("Training engine unavailable"))
+        show_error(self, "ModelDesk", self.tr("The training engine could not be loaded, so training is unavailable."),
+                   error.details)
 
     # ----- menus ------------------------------------------------------------------------------
-    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+    def _action(self, menu, text: str, slot, shortcut=None, fallback: str | None = None) -> QAction:
+        """A menu item; `shortcut` a key sequence or standard key, `fallback` the keys used when the
+        platform has no binding for that standard key."""
         action = QAction(text, self)
-        if shortcut is not None:
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            keys = QKeySequence.keyBindings(shortcut)
+            action.setShortcuts(keys or ([QKeySequence(fallback)] if fallback else []))
+        elif shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
         menu.addAction(action)
@@ -227,21 +256,31 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self._action(file_menu, "Open image &folder…", self.data_page.choose_folder, QKeySequence.StandardKey.Open)
-        self._action(file_menu, "Open ONNX &model…", self._choose_model_for_playground, "Ctrl+M")
-        self.export_action = self._action(file_menu, "&Export model to ONNX…", lambda: self.evaluate_page.export_model(), "Ctrl+E")
+        file_menu = bar.addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("Open image &folder…"), self.data_page.choose_folder, QKeySequence.StandardKey.Open)
+        self._action(file_menu, self.tr("Open ONNX &model…"), self._choose_model_for_playground, "Ctrl+M")
+        self._action(file_menu, self.tr("Open &pictures in the Playground…"), self._choose_pictures_for_playground, "Ctrl+Shift+O")
+        self.export_action = self._action(file_menu, self.tr("&Export model to ONNX…"), lambda: self.evaluate_page.export_model(), "Ctrl+E")
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        train_menu = bar.addMenu("&Training")
-        self._action(train_menu, "&Start", lambda: self.train_page.start_training(), "Ctrl+R")
-        self._action(train_menu, "&Pause / Resume", lambda: self.train_page.toggle_pause(), "Ctrl+P")
-        self._action(train_menu, "S&top", lambda: self.train_page.stop_training(), "Ctrl+.")
-        view_menu = bar.addMenu("&View")
+        self.preferences_action = self._action(file_menu, self.tr("P&references…"), self.show_preferences,
+                                               QKeySequence.StandardKey.Preferences, PREFERENCES_FALLBACK)
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)  # the application menu on macOS
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        train_menu = bar.addMenu(self.tr("&Training"))
+        self._action(train_menu, self.tr("&Start"), lambda: self.train_page.start_training(), "Ctrl+R")
+        self._action(train_menu, self.tr("&Pause / Resume"), lambda: self.train_page.toggle_pause(), "Ctrl+P")
+        self._action(train_menu, self.tr("S&top"), lambda: self.train_page.stop_training(), "Ctrl+.")
+        view_menu = bar.addMenu(self.tr("&View"))
         for index, name in enumerate(PAGE_NAMES):
-            self._action(view_menu, f"&{name}", lambda checked=False, n=name: self.show_page(n), f"Ctrl+{index + 1}")
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&About ModelDesk", self.show_about)
+            self._action(view_menu, f"&{index + 1} {page_title(name)}", lambda checked=False, n=name: self.show_page(n), f"Ctrl+{index + 1}")
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.user_guide_action = self._action(help_menu, self.tr("&User guide"), self.show_user_guide,
+                                              QKeySequence.StandardKey.HelpContents, HELP_FALLBACK)
+        self.log_file_action = self._action(help_menu, self.tr("Show &log file"), self.show_log_file)
+        help_menu.addSeparator()
+        about = self._action(help_menu, self.tr("&About ModelDesk"), self.show_about)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
 
     def about_text(self) -> str:
         """The About box text, with the versions of everything that matters."""
@@ -249,20 +288,52 @@ class MainWindow(QMainWindow):
         import pyqtgraph
 
         info = self.state.engine
-        lines = [f"<b>ModelDesk {__version__}</b>", "Train, watch, export and run neural networks without writing code.", "",
+        lines = [f"<b>ModelDesk {__version__}</b>", self.tr("Train, watch, export and run neural networks without writing code."), "",
                  f"Python {platform.python_version()}", f"Qt (PySide6) {PySide6.__version__}", f"pyqtgraph {pyqtgraph.__version__}"]
         if info is not None:
-            lines += [f"PyTorch {info.torch_version}", f"ONNX Runtime {info.onnxruntime_version}", f"Device: {info.device}"]
+            lines += [f"PyTorch {info.torch_version}", f"ONNX Runtime {info.onnxruntime_version}", self.tr("Device: {device}").format(device=info.device)]
         return "<br>".join(lines)
 
     def show_about(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, "About ModelDesk", self.about_text(), QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About ModelDesk"), self.about_text(), QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(Qt.TextFormat.RichText)
         box.open()
 
     def _choose_model_for_playground(self) -> None:
         self.show_page("Playground")
         self.playground_page.choose_model()
+
+    def _choose_pictures_for_playground(self) -> None:
+        """The keyboard's way to what dropping pictures onto the Playground does."""
+        self.show_page("Playground")
+        self.playground_page.choose_pictures()
+
+    # ----- preferences and help ---------------------------------------------------------------
+    def show_preferences(self):
+        """Open the Preferences dialog (its choices apply at once); returns it."""
+        from desktop_app.preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_user_guide(self):
+        """Show the user guide beside the window (one, brought to the front if already open); returns it."""
+        from desktop_app.user_guide import UserGuideDialog
+
+        if self._user_guide is None:
+            self._user_guide = UserGuideDialog(self)
+        self._user_guide.show()
+        self._user_guide.raise_()
+        self._user_guide.activateWindow()
+        return self._user_guide
+
+    def show_log_file(self) -> bool:
+        """Open the log file in the system's viewer (through `open_url`); returns whether it was."""
+        from desktop_app.user_guide import show_log_file
+
+        return show_log_file(self, self.open_url)
 
     # ----- drag and drop ----------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -271,13 +342,20 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:
         """A model (or pictures while the playground is shown) goes to the playground; a
-        folder elsewhere becomes the training dataset."""
+        folder elsewhere becomes the training dataset, and so does a text file: sentence pairs
+        while the task is translation, else a text to learn to write like."""
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
         paths = [path for path in paths if path.exists()]
         if not paths:
             return
         event.acceptProposedAction()
         has_model = any(path.suffix.lower() == ".onnx" for path in paths)
+        text = next((path for path in paths if path.is_file() and path.suffix.lower() in TEXT_SUFFIXES), None)
+        if text is not None and not has_model and self.current_page_name() != "Playground":
+            self.show_page("Data")
+            pairs = self.state.task == "translate" or text.suffix.lower() in PAIR_SUFFIXES
+            self.data_page.load_spec(f"{'tsv' if pairs else 'text'}:{text}")
+            return
         if has_model or self.current_page_name() == "Playground" or not any(path.is_dir() for path in paths):
             self.show_page("Playground")
             self.playground_page.add_paths([str(path) for path in paths])
@@ -313,8 +391,9 @@ class MainWindow(QMainWindow):
         train = self._made.get("Train")
         if train is not None and train.is_running():
             answer = QMessageBox.question(
-                self, "Training is running",
-                "Training is still running. Stop it and close? The last finished epoch is kept and can be resumed later.",
+                self, self.tr("Training is running"),
+                self.tr("Training is still running. Stop it and close? The last finished epoch is kept and can be "
+                        "resumed later."),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()

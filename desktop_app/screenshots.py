@@ -3,7 +3,8 @@
 Runs the real window offscreen: loads the bundled digits, trains a model (captured mid-way),
 lets it finish, and captures the evaluation with a confusion-matrix cell opened; then the
 classifier in the Playground, a GAN mid-way through training, and its generator drawing; then
-a translator's data, its training mid-way, and the Playground translating as you type.
+a translator's data, its training mid-way, and the Playground translating as you type; then a
+text generator's data, its training mid-way, and the Playground writing.
 """
 
 from __future__ import annotations
@@ -84,10 +85,39 @@ def _translate_shots(app, window, shot) -> None:
     window.data_page.select_task("classify")
 
 
-def main(out_dir: str = "docs/screenshots") -> int:
+def _textgen_shots(app, window, shot) -> None:
+    """textgen_data.png (the bundled fables), textgen_train.png mid-way (epoch 6 of 30) and
+    playground_textgen.png writing from an opening of its own."""
+    window.data_page.select_task("textgen")
+    _wait_until(app, lambda: not window.data_page.is_loading() and window.state.dataset_spec == "fables")
+    shot("Data", "textgen_data.png")
+    train = window.train_page
+    window.show_page("Train")
+    train.start_training()
+    _wait_until(app, lambda: len(train.textgen_view.epoch_x) >= 6, timeout_s=300)
+    train.toggle_pause()
+    _wait_until(app, lambda: "Paused at epoch" in train.progress_label.text())
+    train.refresh_plots()
+    shot("Train", "textgen_train.png")
+    train.toggle_pause()
+    _wait_until(app, lambda: train.playground_path is not None and not train.is_running(), timeout_s=300)
+    playground = window.playground_page
+    window.open_model_in_playground(train.playground_path)
+    _wait_until(app, lambda: playground.text_generator is not None)
+    panel = playground.writer_panel
+    panel.set_prompt("The Lion and the ")
+    panel.set_seed(7)
+    panel.write()
+    _wait_until(app, lambda: not panel.is_writing())
+    shot("Playground", "playground_textgen.png")
+    window.data_page.select_task("classify")
+
+
+def main(out_dir: str = "docs/screenshots", language: str = "en") -> int:
     """Write data.png, model.png, train.png, evaluate.png, playground.png, gan_train.png,
-    playground_gan.png, translate_data.png, translate_train.png, playground_translate.png and runs.png
-    into `out_dir`; return 0."""
+    playground_gan.png, translate_data.png, translate_train.png, playground_translate.png, textgen_data.png,
+    textgen_train.png, playground_textgen.png and runs.png
+    into `out_dir`, the window in `language` ("en" or "zh_CN"); return 0."""
     os.environ.setdefault("MODELDESK_HOME", tempfile.mkdtemp(prefix="modeldesk-shots-"))
     from PySide6.QtWidgets import QApplication
 
@@ -97,6 +127,9 @@ def main(out_dir: str = "docs/screenshots") -> int:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv)
+    from desktop_app import i18n
+
+    i18n.install(app, language)
     collector = collect_garbage_in_gui_thread()  # noqa: F841
     window = MainWindow()
     window.resize(1180, 780)
@@ -151,6 +184,7 @@ def main(out_dir: str = "docs/screenshots") -> int:
     shot("Playground", "playground.png")
     _gan_shots(app, window, shot)
     _translate_shots(app, window, shot)
+    _textgen_shots(app, window, shot)
     runs = window.runs_page
     runs.refresh()
     shown = runs.run_ids_shown()
@@ -162,4 +196,10 @@ def main(out_dir: str = "docs/screenshots") -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(*sys.argv[1:]))
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Render every page of the window to PNG.")
+    parser.add_argument("out_dir", nargs="?", default="docs/screenshots")
+    parser.add_argument("--language", default="en", choices=("en", "zh_CN"))
+    arguments = parser.parse_args()
+    raise SystemExit(main(arguments.out_dir, arguments.language))

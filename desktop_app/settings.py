@@ -29,3 +29,9 @@ def bool_setting(settings: QSettings, key: str, default: bool) -> bool:
     """The yes/no stored under `key` ("true"/"false", as Qt writes it), or `default` otherwise."""
     text = str(settings.value(key, default)).strip().lower()
     return {"true": True, "1": True, "false": False, "0": False}.get(text, default)
+
+
+def choice_setting(settings: QSettings, key: str, choices, default: str) -> str:
+    """The text stored under `key` when it is one of `choices`, or `default` otherwise."""
+    text = str(settings.value(key, default) or "").strip().lower()
+    return text if text in choices else default

@@ -137,3 +137,16 @@ def test_two_processes_train_a_translator_with_one_run_folder(tmp_path):
     assert err.count("Epoch 2/2") == 1 and "x 2 processes" in err
     assert out["bleu"] > 20  # learned the numbers: a model that learned nothing scores near 0
     _one_run_folder(runs, "translator.onnx")
+
+
+def test_two_processes_train_a_text_generator_with_one_run_folder(tmp_path):
+    story = tmp_path / "story.txt"
+    lines = [f"The {animal} and the {thing} met by the {place}, and the {animal} said: good day." for animal, thing, place
+             in zip(["fox", "crow", "lion", "mouse", "hare", "frog"] * 12, ["grapes", "cheese", "net", "well"] * 18,
+                    ["river", "road", "tree"] * 24)]
+    story.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out, err, runs = _torchrun(tmp_path, "--task", "textgen", "--dataset", f"text:{story}", "--epochs", "12")
+    assert out["status"] == "finished" and out["epochs"] == 12
+    assert err.count("Epoch 12/12") == 1 and "x 2 processes" in err
+    assert out["val_perplexity"] < 0.5 * out["unigram_perplexity"]  # learned far more than letter frequencies
+    _one_run_folder(runs, "textgen.onnx")

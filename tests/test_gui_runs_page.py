@@ -439,3 +439,20 @@ def test_the_list_follows_a_run_while_it_trains(qtbot, make_page, store, state):
     assert len(page.curves_view.shown_curves()[0].getData()[0]) == 3 and page.selected_runs()[0].id == running.id
     state.training_running.emit(False)
     assert not page.live_timer.isActive()
+
+
+def test_a_text_generator_run_shows_its_perplexity_and_writing(qtbot, make_page, store):
+    history = [dict(epoch=e, train_loss=2.0 / e, val_loss=1.8 / e, val_perplexity=6.0 / e) for e in (1, 2)]
+    run = make_run(store, task="textgen", dataset="fables", model="lstm-small", history=history, done=2)
+    store.update(run.id, best_val_loss=1.4, best_val_accuracy=None)
+    summary = json.loads((run.folder / "summary.json").read_text())
+    summary.update(val_perplexity=4.06, unigram_perplexity=27.5, prompt="The Fox ", sample="and the Grapes were sour.")
+    (run.folder / "summary.json").write_text(json.dumps(summary))
+    page = make_page()
+    assert column_texts(page, 1) == ["Text generation"] and column_texts(page, 6) == ["perplexity 4.06"]
+    click_row(qtbot, page, run.id)
+    details = page.details_view
+    assert details.evaluation_shown() == SCORES
+    shown = details.scores_label.text()
+    assert "4.06" in shown and "27.5" in shown and "The Fox" in shown and "Grapes were sour" in shown
+    assert page.curves_view.metric_combo.currentText() == "validation perplexity"

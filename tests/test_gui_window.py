@@ -134,3 +134,23 @@ def test_dropping_a_model_anywhere_opens_the_playground(qtbot, tmp_path):
     assert opened.args[0] == str(model)
     assert win.current_page_name() == "Playground"
     _close(qtbot, win)
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_dropping_a_text_file_makes_it_a_text_to_learn_from(qtbot, tmp_path):
+    from qt_drop import drop
+
+    from engine.data.corpus import TextCorpus
+
+    story = tmp_path / "story.txt"
+    story.write_text("Once upon a time a small fox lived by the river and sang to the moon.\n" * 30, encoding="utf-8")
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    _wait_ready(qtbot, win)
+    with qtbot.waitSignal(win.state.dataset_changed, timeout=30_000) as changed:
+        drop(win, [story])
+    assert changed.args[0] == f"text:{story}" and isinstance(changed.args[1], TextCorpus)
+    assert win.state.task == "textgen" and win.current_page_name() == "Data"  # the task follows the data
+    assert win.data_page.heading_label.text().endswith("Your text: story.txt</h3>")
+    _close(qtbot, win)

@@ -18,6 +18,7 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QSizePolicy, QSlider, QVBoxLayout, QWidget
 
+from desktop_app import theme
 from desktop_app.epoch_plots import epoch_plot, plot_legend, set_late_curve
 from desktop_app.images import array_to_pixmap
 
@@ -204,7 +205,7 @@ class GanTrainView(QWidget):
                 curve.setData([], [])
             self.best_line.setVisible(False)
             self.quality_legend.removeItem(self.agreement_curve)
-            self.quality_plot.setTitle("Quality of the pictures", color="#333", size="11pt")
+            theme.plot_title(self.quality_plot, "Quality of the pictures")
             self.slider.blockSignals(True)
             self.slider.setRange(0, 0)
             self.slider.blockSignals(False)
@@ -301,7 +302,7 @@ class GanTrainView(QWidget):
             set_late_curve(self.quality_legend, self.agreement_curve, "drawn as asked", x, np.asarray(self.agreement))
             self.best_line.setVisible(self.best_epoch > 0)
             self.best_line.setValue(self.best_epoch)
-            self.quality_plot.setTitle(self.quality_text(), color="#333", size="11pt")
+            theme.plot_title(self.quality_plot, self.quality_text())
 
     def _refresh_grid(self) -> None:
         if self._grid_dirty:

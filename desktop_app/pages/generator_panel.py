@@ -24,10 +24,11 @@ from typing import Any, Sequence
 
 import numpy as np
 from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QGridLayout, QScrollArea, QGroupBox, QHBoxLayout, QLabel,
                                QPushButton, QSizePolicy, QSlider, QSpinBox, QVBoxLayout, QWidget)
 
+from desktop_app import theme
 from desktop_app.dialogs import show_error
 from desktop_app.images import array_to_qimage
 from desktop_app.settings import app_settings
@@ -207,13 +208,13 @@ class PixelView(QWidget):
         painter = QPainter(self)
         if self._qimage is None:
             if self._placeholder:
-                painter.setPen(QColor("#888"))
+                painter.setPen(QColor(theme.current_colors().muted))
                 painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._placeholder)
             return
         target = self.target_rect()
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, target.width() < self._qimage.width())
         painter.drawImage(target, self._qimage)
-        painter.setPen(QColor("#c8ced6"))
+        painter.setPen(self.palette().color(QPalette.ColorRole.Mid))
         painter.drawRect(target.adjusted(-1, -1, 0, 0))
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt naming
@@ -272,8 +273,7 @@ class GeneratorPanel(QWidget):
         self.warnings_label = QLabel("")
         self.warnings_label.setObjectName("generatorWarnings")
         self.warnings_label.setWordWrap(True)
-        self.warnings_label.setStyleSheet("background: #fff4ce; color: #5c4400; border: 1px solid #e8c66a; "
-                                          "border-radius: 4px; padding: 4px;")
+        theme.set_tone(self.warnings_label, "warning")
         self.warnings_label.hide()
         layout.addWidget(self.warnings_label)
         top = QHBoxLayout()
@@ -335,7 +335,7 @@ class GeneratorPanel(QWidget):
         self.grid_info = QLabel("")
         self.grid_info.setObjectName("gridInfo")
         self.grid_info.setWordWrap(True)
-        self.grid_info.setStyleSheet("color: #555;")
+        theme.set_tone(self.grid_info, "muted")
         self.grid_info.setAlignment(Qt.AlignmentFlag.AlignCenter)
         row.addWidget(self.grid_info, 1)
         self.save_button = QPushButton("Save grid as PNG…")
@@ -393,7 +393,7 @@ class GeneratorPanel(QWidget):
         layout.addLayout(row)
         self.morph_class_hint = QLabel("")
         self.morph_class_hint.setWordWrap(True)
-        self.morph_class_hint.setStyleSheet("color: #555;")
+        theme.set_tone(self.morph_class_hint, "muted")
         self.morph_class_hint.hide()
         layout.addWidget(self.morph_class_hint)
         return box

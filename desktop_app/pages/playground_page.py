@@ -1,12 +1,14 @@
 """The Playground page: open any ONNX image classifier and try it on pictures, a picture
-generator (GAN) and draw with it, or a translator and type into it.
+generator (GAN) and draw with it, a translator and type into it, or a text generator and let
+it write.
 
 Drop a model (ModelDesk's describe themselves; foreign ones get a small settings box), then drop
 or paste pictures (one card each, with the five best answers) or a folder (a sortable table, a
 CSV file, and the accuracy with a confusion matrix when the sub-folders are named after the
 labels). A card can shade the parts of its picture that mattered most (occlusion heat map).
-Generators and translators are recognised when they open and get their own section
-(generator_panel.py, translator_panel.py) in place of the classifier's results and settings.
+Generators, translators and text generators are recognised when they open and get their own
+section (generator_panel.py, translator_panel.py, writer_panel.py) in place of the classifier's
+results and settings.
 
 Everything runs on ONNX Runtime: importing this module must not import torch, and the engine
 modules it uses are imported lazily, in the workers, so the window opens fast. Widgets are only
@@ -30,7 +32,7 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import (QColor, QDragEnterEvent, QDropEvent, QFontMetrics, QGuiApplication, QImage,
+from PySide6.QtGui import (QColor, QDragEnterEvent, QPalette, QDropEvent, QFontMetrics, QGuiApplication, QImage,
                            QKeySequence, QPainter, QShortcut)
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFormLayout, QFrame, QGridLayout,
                                QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListView, QListWidget,
@@ -38,12 +40,15 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
                                QSplitter, QStackedWidget, QStyle, QTableWidget, QTableWidgetItem, QTabWidget, QToolButton,
                                QVBoxLayout, QWidget)
 
+from desktop_app import theme
 from desktop_app.confusion_plot import ConfusionPlot
 from desktop_app.dialogs import show_error
 from desktop_app.images import array_to_pixmap
 from desktop_app.pages.generator_panel import DROP_PICTURES_TEXT, GeneratorPanel, generator_rows, open_generator
 from desktop_app.pages import translator_panel
 from desktop_app.pages.translator_panel import TranslatorPanel, language_pair, open_translator, translator_rows
+from desktop_app.pages import writer_panel
+from desktop_app.pages.writer_panel import WriterPanel, open_text_generator, text_generator_rows
 from desktop_app.settings import app_settings, bool_setting
 from desktop_app.state import AppState
 from desktop_app.workers import BackgroundTask, TaskError, run_in_background
@@ -54,7 +59,8 @@ log = logging.getLogger(__name__)
 EMPTY_TEXT = "Drop an ONNX model here (or use Open model…)"
 EMPTY_HINT = ("Models exported by ModelDesk work right away. Other image classifiers work too: ModelDesk "
               "guesses their settings, and you can correct them. Picture generators (GANs) open too, to draw "
-              "new pictures, and translators made with ModelDesk, to translate text.")
+              "new pictures, and translators and text generators made with ModelDesk, to translate and "
+              "write text.")
 READY_TEXT = "Now drop pictures or a folder of pictures here"
 READY_HINT = "Or paste a picture with Ctrl+V, or use the Add pictures button. A folder whose sub-folders are named after the labels also shows the accuracy."
 SELF_DESCRIBED = "This model describes itself; no settings needed."
@@ -191,6 +197,7 @@ class Opened:
     note: str = ""  # a sentence when remembered settings had to be dropped
     generator: Any = None  # engine.infer.generator.ImageGenerator when the model draws pictures (classifier None)
     translator: Any = None  # engine.infer.translator.Translator when the model translates (classifier None)
+    text_generator: Any = None  # engine.infer.text_generator.TextGenerator when the model writes (classifier None)
 
 
 def open_classifier(path: Path, device: str, overrides: dict, remembered: bool) -> Opened:
@@ -214,10 +221,11 @@ def open_classifier(path: Path, device: str, overrides: dict, remembered: bool) 
 
 
 def open_any_model(path: Path, device: str, overrides: dict, remembered: bool) -> Opened:
-    """Open `path` (runs in a worker): a picture generator when it is one, a translator when
-    ModelDesk's metadata says so, else an image classifier as `open_classifier` does. The
-    classifier refuses translators (ModelFileError), and only then is the file read again to
-    look for one, so classifiers open as fast as before."""
+    """Open `path` (runs in a worker): a picture generator when it is one, a translator or a
+    text generator when ModelDesk's metadata says so, else an image classifier as
+    `open_classifier` does. The classifier refuses translators and text generators
+    (ModelFileError), and only then is the file read again to look for one, so classifiers open
+    as fast as before."""
     found = open_generator(path, device)
     if found is not None:
         generator, load_ms = found
@@ -227,7 +235,12 @@ def open_any_model(path: Path, device: str, overrides: dict, remembered: bool) -
     except ModelFileError:
         found = open_translator(path, device)
         if found is None:
-            raise
+            written = open_text_generator(path, device)
+            if written is None:
+                raise
+            text_generator, load_ms = written
+            return Opened(path, None, read_model_info(path), load_ms, gpu_available(), device, {},
+                          text_generator=text_generator)
     translator, load_ms = found
     return Opened(path, None, read_model_info(path), load_ms, gpu_available(), device, {}, translator=translator)
 
@@ -401,7 +414,8 @@ def _file_rows(info: ModelInfo) -> list[tuple[str, str]]:
 
 
 def _card_html(name: str, rows: list[tuple[str, str]]) -> str:
-    body = "".join(f"<tr><td style='color:#555; padding-right:8px'>{html.escape(k)}</td>"
+    muted = theme.current_colors().muted
+    body = "".join(f"<tr><td style='color:{muted}; padding-right:8px'>{html.escape(k)}</td>"
                    f"<td>{html.escape(v)}</td></tr>" for k, v in rows)
     return f"<b>{html.escape(name)}</b><table cellspacing='1'>{body}</table>"
 
@@ -416,6 +430,11 @@ def describe_model(opened: Opened) -> str:
     if opened.translator is not None:
         rows = translator_rows(opened.translator) + _file_rows(opened.info)
         rows.append(("Runs on", provider_name(opened.translator.provider)))
+        rows.append(("Opened in", format_ms(opened.load_ms)))
+        return _card_html(opened.path.name, rows)
+    if opened.text_generator is not None:
+        rows = text_generator_rows(opened.text_generator) + _file_rows(opened.info)
+        rows.append(("Runs on", provider_name(opened.text_generator.provider)))
         rows.append(("Opened in", format_ms(opened.load_ms)))
         return _card_html(opened.path.name, rows)
     info, classifier = opened.info, opened.classifier
@@ -484,7 +503,7 @@ class TopBars(QWidget):
                              metrics.elidedText(label, Qt.TextElideMode.ElideRight, label_width - 6))
             track = QRectF(label_width, top + 4, bar_width, row - 8)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor("#e6ebf1"))
+            painter.setBrush(self.palette().color(QPalette.ColorRole.Midlight))
             painter.drawRoundedRect(track, 3, 3)
             if p >= 0.0005:
                 painter.setBrush(QColor("#2171b5" if i == 0 else "#8fb8de"))
@@ -502,7 +521,7 @@ class ResultCard(QFrame):
         super().__init__(parent)
         self.setObjectName("resultCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("#resultCard { background: palette(base); border: 1px solid #c9d3de; border-radius: 6px; }")
+        self.setStyleSheet("#resultCard { background: palette(base); border: 1px solid palette(mid); border-radius: 6px; }")
         self.name = name
         layout = QGridLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
@@ -511,7 +530,7 @@ class ResultCard(QFrame):
         self.thumbnail = QLabel()
         self.thumbnail.setFixedSize(THUMB, THUMB)
         self.thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.thumbnail.setStyleSheet("background: #f2f4f7; border: none;")
+        self.thumbnail.setStyleSheet("background: palette(alternate-base); border: none;")
         layout.addWidget(self.thumbnail, 0, 0, 3, 1, Qt.AlignmentFlag.AlignTop)
         self.title_label = QLabel()
         self.title_label.setToolTip(tooltip)
@@ -526,7 +545,8 @@ class ResultCard(QFrame):
         self.error_label.setObjectName("cardError")
         self.error_label.setWordWrap(True)
         self.error_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.error_label.setStyleSheet("color: #a1001a; border: none;")
+        self.error_label.setStyleSheet("border: none;")
+        theme.set_tone(self.error_label, "error")
         self.error_label.setMinimumHeight(self.bars.sizeHint().height())
         self.body = QStackedWidget()
         self.body.addWidget(self.bars)
@@ -535,7 +555,8 @@ class ResultCard(QFrame):
         layout.addWidget(self.body, 1, 1)
         bottom = QHBoxLayout()
         self.time_label = QLabel("")
-        self.time_label.setStyleSheet("color: #555; border: none;")
+        self.time_label.setStyleSheet("border: none;")
+        theme.set_tone(self.time_label, "muted")
         bottom.addWidget(self.time_label, 1)
         self.explain_button = QPushButton("Explain")
         self.explain_button.setCheckable(True)
@@ -556,7 +577,8 @@ class ResultCard(QFrame):
 
     def set_waiting(self, text: str) -> None:
         self.body.setCurrentWidget(self.error_label)
-        self.error_label.setStyleSheet("color: #555; border: none;")
+        self.error_label.setStyleSheet("border: none;")
+        theme.set_tone(self.error_label, "muted")
         self.error_label.setText(text)
         self.time_label.setText("")
         self.explain_button.setEnabled(False)
@@ -568,8 +590,8 @@ class ResultCard(QFrame):
             self.thumbnail.setText("?")
         if result.error:
             self.body.setCurrentWidget(self.error_label)
-            self.error_label.setStyleSheet("color: #a1001a; border: none;"
-                                           + (" font-size: small;" if len(result.error) > 90 else ""))
+            self.error_label.setStyleSheet("border: none;" + (" font-size: small;" if len(result.error) > 90 else ""))
+            theme.set_tone(self.error_label, "error")
             self.error_label.setText(result.error)
             self.error_label.setToolTip(result.error)
             self.time_label.setText("")
@@ -653,6 +675,7 @@ class PlaygroundPage(QWidget):
         self._classifier: Any = None
         self._generator: Any = None
         self._translator: Any = None
+        self._text_generator: Any = None
         self._opened: Opened | None = None
         self._model_path: Path | None = None
         self._overrides: dict = {}
@@ -696,7 +719,8 @@ class PlaygroundPage(QWidget):
         header.addWidget(title)
         header.addStretch(1)
         self.open_button = QPushButton("Open model…")
-        self.open_button.setToolTip("Open an ONNX image classifier, picture generator or translator (.onnx file). "
+        self.open_button.setToolTip("Open an ONNX image classifier, picture generator, translator or text generator "
+                                    "(.onnx file). "
                                     "You can also drop it onto this page.")
         self.open_button.clicked.connect(lambda: self.choose_model())
         header.addWidget(self.open_button)
@@ -746,7 +770,7 @@ class PlaygroundPage(QWidget):
         self.self_described_label = QLabel(SELF_DESCRIBED)
         self.self_described_label.setObjectName("selfDescribed")
         self.self_described_label.setWordWrap(True)
-        self.self_described_label.setStyleSheet("color: #2d6a2d;")
+        theme.set_tone(self.self_described_label, "success")
         box_layout.addWidget(self.self_described_label)
         layout.addWidget(self.model_box)
 
@@ -762,7 +786,7 @@ class PlaygroundPage(QWidget):
         recent_layout.addWidget(self.recent_list)
         self.recent_hint = QLabel("Models you open appear here, so you can open them again with one click.")
         self.recent_hint.setWordWrap(True)
-        self.recent_hint.setStyleSheet("color: #666;")
+        theme.set_tone(self.recent_hint, "muted")
         recent_layout.addWidget(self.recent_hint)
         layout.addWidget(self.recent_box)
         layout.addStretch(1)
@@ -777,8 +801,7 @@ class PlaygroundPage(QWidget):
         self.warnings_label = QLabel("")
         self.warnings_label.setObjectName("modelWarnings")
         self.warnings_label.setWordWrap(True)
-        self.warnings_label.setStyleSheet("background: #fff4ce; color: #5c4400; border: 1px solid #e8c66a; "
-                                          "border-radius: 4px; padding: 4px;")
+        theme.set_tone(self.warnings_label, "warning")
         form.addRow(self.warnings_label)
         size_row = QHBoxLayout()
         self.height_spin = QSpinBox()
@@ -856,7 +879,8 @@ class PlaygroundPage(QWidget):
         self.view_stack = QStackedWidget()
         self.drop_zone = QFrame()
         self.drop_zone.setObjectName("dropZone")
-        self.drop_zone.setStyleSheet("#dropZone { border: 2px dashed #9aa8b8; border-radius: 10px; background: #f7f9fb; }")
+        self.drop_zone.setStyleSheet("#dropZone { border: 2px dashed palette(mid); border-radius: 10px; "
+                                     "background: palette(alternate-base); }")
         zone = QVBoxLayout(self.drop_zone)
         zone.addStretch(1)
         self.drop_label = QLabel(EMPTY_TEXT)
@@ -872,7 +896,8 @@ class PlaygroundPage(QWidget):
         self.drop_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.drop_hint.setWordWrap(True)
         self.drop_hint.setFixedWidth(480)  # a fixed width lets the wrapped text get its full height
-        self.drop_hint.setStyleSheet("border: none; background: transparent; color: #555;")
+        self.drop_hint.setStyleSheet("border: none; background: transparent;")
+        theme.set_tone(self.drop_hint, "muted")
         zone.addWidget(self.drop_hint, 0, Qt.AlignmentFlag.AlignHCenter)
         self.zone_button = QPushButton("Open model…")
         self.zone_button.setObjectName("zoneButton")
@@ -905,6 +930,9 @@ class PlaygroundPage(QWidget):
         self.translator_panel = TranslatorPanel()
         self.translator_panel.message.connect(self._say)
         self.view_stack.addWidget(self.translator_panel)
+        self.writer_panel = WriterPanel()
+        self.writer_panel.message.connect(self._say)
+        self.view_stack.addWidget(self.writer_panel)
         layout.addWidget(self.view_stack, 1)
         return panel
 
@@ -990,6 +1018,11 @@ class PlaygroundPage(QWidget):
         return self._translator
 
     @property
+    def text_generator(self) -> Any:
+        """The open TextGenerator, or None."""
+        return self._text_generator
+
+    @property
     def model_path(self) -> Path | None:
         """The open model file, or None."""
         return self._model_path
@@ -1033,6 +1066,9 @@ class PlaygroundPage(QWidget):
         if self._translator is not None and not models:
             self._say(translator_panel.DROP_PICTURES_TEXT)
             return
+        if self._text_generator is not None and not models:
+            self._say(writer_panel.DROP_PICTURES_TEXT)
+            return
         if any(p.is_dir() for p in pictures) or len(pictures) > CARD_LIMIT:
             self._batch = _Batch(pictures)
             self._classify_batch()
@@ -1052,6 +1088,9 @@ class PlaygroundPage(QWidget):
         if self._translator is not None:
             self._say(translator_panel.DROP_PICTURES_TEXT)
             return
+        if self._text_generator is not None:
+            self._say(writer_panel.DROP_PICTURES_TEXT)
+            return
         from engine import imaging
 
         self._pasted += 1
@@ -1070,11 +1109,13 @@ class PlaygroundPage(QWidget):
 
     def paste_from_clipboard(self) -> None:
         """Ctrl+V: a picture on the clipboard, or copied picture files; text goes into the
-        translator's box when a translator is open."""
+        translator's box when a translator is open, into the opening when a text generator is."""
         clipboard = QGuiApplication.clipboard()
         mime = clipboard.mimeData()
         if self._translator is not None and mime is not None and mime.hasText() and not mime.hasUrls():
             self.translator_panel.paste_text(mime.text())
+        elif self._text_generator is not None and mime is not None and mime.hasText() and not mime.hasUrls():
+            self.writer_panel.paste_text(mime.text())
         elif mime is not None and mime.hasImage():
             self.paste_image(clipboard.image())
         elif mime is not None and mime.hasUrls() and any(url.isLocalFile() for url in mime.urls()):
@@ -1189,6 +1230,7 @@ class PlaygroundPage(QWidget):
                 task.wait(30_000)
             self.generator_panel.wait_for_work()
             self.translator_panel.wait_for_work()
+            self.writer_panel.wait_for_work()
 
     def is_busy(self) -> bool:
         return any(task.is_running() for task in self._tasks)
@@ -1249,6 +1291,9 @@ class PlaygroundPage(QWidget):
         if opened.translator is not None:
             self._show_translator(opened)
             return
+        if opened.text_generator is not None:
+            self._show_text_generator(opened)
+            return
         self._close_drawing_and_translating()
         self._opened, self._classifier = opened, opened.classifier
         self._model_path, self._overrides = opened.path, dict(opened.overrides)
@@ -1266,13 +1311,16 @@ class PlaygroundPage(QWidget):
         self._rerun()
 
     def _close_drawing_and_translating(self, keep: Any = None) -> None:
-        """Clear the generator and translator sections, except the one showing `keep`."""
+        """Clear the generator, translator and text generator sections, except the one showing `keep`."""
         if self._generator is not None and self._generator is not keep:
             self._generator = None
             self.generator_panel.set_generator(None)
         if self._translator is not None and self._translator is not keep:
             self._translator = None
             self.translator_panel.set_translator(None)
+        if self._text_generator is not None and self._text_generator is not keep:
+            self._text_generator = None
+            self.writer_panel.set_text_generator(None)
 
     def _show_translator(self, opened: Opened) -> None:
         translator = opened.translator
@@ -1289,6 +1337,23 @@ class PlaygroundPage(QWidget):
         self._update_view()
         self._say(f"Opened the translator {opened.path.name} ({language_pair(translator.metadata)}) on the "
                   f"{provider_name(translator.provider)} in {format_ms(opened.load_ms)}.")
+        self.model_opened.emit(str(opened.path))
+
+    def _show_text_generator(self, opened: Opened) -> None:
+        generator = opened.text_generator
+        self._close_drawing_and_translating(keep=generator)
+        self._opened, self._classifier, self._text_generator = opened, None, generator
+        self._model_path, self._overrides = opened.path, {}
+        self._gpu_ok = opened.gpu_ok
+        self.model_card.setText(describe_model(opened))
+        self._update_cpu_check()
+        self.preprocess_box.hide()
+        self.self_described_label.setVisible(True)
+        self.writer_panel.set_text_generator(generator)
+        self._add_recent(opened.path)
+        self._update_view()
+        self._say(f"Opened the text generator {opened.path.name} on the {provider_name(generator.provider)} "
+                  f"in {format_ms(opened.load_ms)}.")
         self.model_opened.emit(str(opened.path))
 
     def _show_generator(self, opened: Opened) -> None:
@@ -1432,7 +1497,7 @@ class PlaygroundPage(QWidget):
             item.setToolTip(path)
             item.setData(VALUE_ROLE, path)
             if not exists:
-                item.setForeground(QColor("#888"))
+                item.setForeground(QColor(theme.current_colors().muted))
             self.recent_list.addItem(item)
         self.recent_list.setVisible(bool(recent))
         self.recent_hint.setVisible(not recent)
@@ -1657,7 +1722,7 @@ class PlaygroundPage(QWidget):
         table = self.folder_table
         table.setSortingEnabled(False)
         table.setRowCount(len(predictions))
-        wrong_brush = QColor("#fde0dc")
+        wrong_brush = QColor(theme.current_colors().error_background)
         for row, p in enumerate(predictions):
             path = Path(p.path)
             folder = path.parent.name
@@ -1778,12 +1843,15 @@ class PlaygroundPage(QWidget):
         self.drop_hint.setText(READY_HINT if has_model else EMPTY_HINT)
         self.zone_button.setText("Choose pictures…" if has_model else "Open model…")
         self.clear_button.setEnabled(has_cards or has_batch)
-        drawing, translating = self._generator is not None, self._translator is not None
+        drawing, translating, writing = (self._generator is not None, self._translator is not None,
+                                         self._text_generator is not None)
         if drawing:
             self.view_stack.setCurrentWidget(self.generator_panel)
         elif translating:
             self.view_stack.setCurrentWidget(self.translator_panel)
-        if drawing or translating:
+        elif writing:
+            self.view_stack.setCurrentWidget(self.writer_panel)
+        if drawing or translating or writing:
             self.clear_button.setEnabled(False)
         for button in (self.add_button, self.paste_button):
-            button.setEnabled(not (drawing or translating))
+            button.setEnabled(not (drawing or translating or writing))

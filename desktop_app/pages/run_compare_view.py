@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from desktop_app import theme
 from desktop_app.epoch_plots import epoch_plot, plot_legend
 from desktop_app.run_words import format_value
 from engine.runs.compare import curve, differing_settings, read_history, shared_curves
@@ -137,7 +138,7 @@ class RunCurvesView(QWidget):
         # Whole epochs only: a few epochs would otherwise get ticks at 1.5, 2.5…
         self.plot.getAxis("bottom").setTicks([[(e, str(e)) for e in range(1, int(last) + 1)]] if 0 < last <= 12 else None)
         title = f"{label[:1].upper()}{label[1:]}" if key else ""
-        self.plot.setTitle(title, color="#333", size="11pt")
+        theme.plot_title(self.plot, title)
         self.plot.setLabel("left", "%" if percent else label)
         # Losses fall towards the bottom right, scores climb towards the top right: keep the legend clear of them.
         self.legend.setOffset((-10, 10) if key and "loss" in key else (-10, -10))

@@ -13,9 +13,10 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtGui import QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget)
 
+from desktop_app import theme
 from desktop_app.confusion_plot import ConfusionPlot
 from desktop_app.run_words import dataset_name, format_date, format_duration, status_name
 from engine.runs.compare import headline, key_settings
@@ -125,6 +126,7 @@ class RunDetailsView(QWidget):
         self.scores_label.setTextFormat(Qt.TextFormat.RichText)
         self.scores_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.scores_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.scores_label.setWordWrap(True)  # a text generator's paragraph
         self.stack.addWidget(self.scores_label)
         layout.addWidget(self.stack, 1)
         self._set_onnx(None)
@@ -145,6 +147,8 @@ class RunDetailsView(QWidget):
             self._show_samples(folder, summary)
         elif record.task == "translate":
             self._show_scores(summary, record.dataset)
+        elif record.task == "textgen":
+            self._show_writing(summary)
         else:
             self._show_nothing("")
 
@@ -154,7 +158,7 @@ class RunDetailsView(QWidget):
 
     @staticmethod
     def _summary_html(record: Any, summary: dict[str, Any], exists: bool) -> str:
-        figure = headline(record.task, record.best_val_accuracy, record.dataset)
+        figure = headline(record.task, record.best_val_accuracy, record.dataset, record.best_val_loss)
         planned = record.params.get("epochs")
         epochs = f"{record.epochs_done} of {planned} epochs" if planned else f"{record.epochs_done} epochs"
         first = f"<b>{html.escape(figure)}</b> · " if figure else ""
@@ -172,7 +176,7 @@ class RunDetailsView(QWidget):
         lines.append(html.escape(f"{record.model} on {dataset_name(record.dataset)}" + (f" · {settings}" if settings else "")
                                  + f" · started {format_date(record.created)}"))
         folder = html.escape(Path(record.folder).name)
-        lines.append(f"<span style='color:#666'>Folder: {folder}{'' if exists else ' (deleted)'}</span>")
+        lines.append(f"<span style='color:{theme.current_colors().muted}'>Folder: {folder}{'' if exists else ' (deleted)'}</span>")
         return "<br>".join(lines)
 
     def _show_nothing(self, text: str) -> None:
@@ -243,6 +247,24 @@ class RunDetailsView(QWidget):
             f"{body}</table>")
         self.caption.setText("BLEU and chrF compare the translations with the reference ones (100 is perfect); "
                              "exact match counts translations that are exactly right.")
+        self.caption.show()
+        self.stack.setCurrentIndex(SCORES)
+
+    def _show_writing(self, summary: dict[str, Any]) -> None:
+        perplexity, baseline = summary.get("val_perplexity"), summary.get("unigram_perplexity")
+        sample, prompt = summary.get("sample"), summary.get("prompt") or ""
+        if not isinstance(perplexity, (int, float)) or not isinstance(sample, str):
+            self._show_nothing("This run saved no writing: it ended before its first epoch finished.")
+            return
+        figures = f"Validation perplexity <b>{perplexity:.2f}</b>"
+        if isinstance(baseline, (int, float)) and baseline > 0:
+            figures += f" (guessing by letter frequency alone: {baseline:.1f})"
+        muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+        self.scores_label.setText(
+            f"<p style='font-size:11pt'>{figures}</p><p style='white-space: pre-wrap'>"
+            f"<span style='color:{muted}'>{html.escape(str(prompt))}</span>{html.escape(sample)}</p>")
+        self.caption.setText("What the best model wrote after the grey opening words. Perplexity is roughly how "
+                             "many letters the model still hesitates between: lower is better.")
         self.caption.show()
         self.stack.setCurrentIndex(SCORES)
 

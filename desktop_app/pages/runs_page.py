@@ -9,6 +9,7 @@ Playground through its signals; it never trains itself.
 from __future__ import annotations
 
 import logging
+import math
 import os
 import sqlite3
 from pathlib import Path
@@ -43,7 +44,7 @@ EXPORT_DIR_KEY = "runs/export_dir"
 RUN_ID_ROLE = Qt.ItemDataRole.UserRole
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 RESUMABLE = ("stopped", "interrupted", "finished")
-EXPORT_FILES = ("model.onnx", "generator.onnx", "translator.onnx")
+EXPORT_FILES = ("model.onnx", "generator.onnx", "translator.onnx", "textgen.onnx")
 LIVE_REFRESH_MS = 2000  # how often the list follows a run being trained
 MAX_COLUMN_WIDTH = 200  # pixels; longer names are cut with an ellipsis (the tooltip has them whole)
 
@@ -349,7 +350,11 @@ class RunsPage(QWidget):
         planned = record.params.get("epochs")
         epochs = f"{record.epochs_done} of {planned}" if planned else str(record.epochs_done)
         settings = key_settings(record.params)
-        best = headline(record.task, record.best_val_accuracy, record.dataset)
+        best = headline(record.task, record.best_val_accuracy, record.dataset, record.best_val_loss)
+        if record.task == "textgen":  # lower perplexity is better: sorts with the shares, higher better
+            value = math.exp(-record.best_val_loss) if best else -1.0
+        else:
+            value = record.best_val_accuracy if record.best_val_accuracy is not None else -1.0
         return [
             (format_date(record.created), record.created, f"{record.id}\n{record.folder}"),
             (TASK_SHORT_NAMES.get(record.task, record.task), task_name(record.task), task_name(record.task)),
@@ -357,7 +362,7 @@ class RunsPage(QWidget):
             (record.model, record.model.lower(), record.model),
             (settings, settings, settings),
             (status_name(record.status), status_name(record.status), STATUS_TIPS.get(record.status, "")),
-            (best, record.best_val_accuracy if record.best_val_accuracy is not None else -1.0, ""),
+            (best, value, ""),
             (epochs, record.epochs_done, ""),
             (format_duration(record.seconds), float(record.seconds or 0.0), ""),
         ]

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit,
 from desktop_app.dialogs import show_error
 from desktop_app.epoch_plots import cache_axes
 from desktop_app.pages.gan_train_view import GanTrainView
+from desktop_app.pages.textgen_train_view import TextgenTrainView
 from desktop_app.pages.translate_train_view import TranslateTrainView
 from desktop_app.state import AppState, result_task
 from desktop_app.workers import BackgroundTask, run_in_background
@@ -102,6 +103,16 @@ def translate_summary(result) -> str:
     return text + "."
 
 
+def textgen_summary(result) -> str:
+    """'Best epoch 30: perplexity 4.21 (letter frequency alone: 27.9)' for a TextgenResult."""
+    if result.epochs_done <= 0:
+        return "No epoch finished, so there is no text generator to try yet."
+    text = f"Best epoch {result.best_epoch}: perplexity {result.val_perplexity:.2f}"
+    if result.unigram_perplexity and math.isfinite(result.unigram_perplexity):
+        text += f" (letter frequency alone: {result.unigram_perplexity:.1f})"
+    return text + "."
+
+
 # Tasks whose run ends with a model to try in the Playground: (what it is called, what to do
 # with it, the button's tooltip, a summary of the result).
 PLAYGROUND_MODELS = {
@@ -110,6 +121,9 @@ PLAYGROUND_MODELS = {
     "translate": ("translator", "translate your own sentences with it",
                   "Try the trained translator: type sentences and read its translations in the Playground.",
                   translate_summary),
+    "textgen": ("text generator", "let it write from your own opening words",
+                "Try the trained text generator: give it a few words and watch it write in the Playground.",
+                textgen_summary),
 }
 
 
@@ -118,7 +132,7 @@ class TrainPage(QWidget):
 
     open_in_playground = Signal(str)  # the path of a trained generator's or translator's ONNX file
 
-    VIEW_INDEX = {"classify": 0, "gan": 1, "translate": 2}
+    VIEW_INDEX = {"classify": 0, "gan": 1, "translate": 2, "textgen": 3}
 
     def __init__(self, state: AppState, model_page, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -201,10 +215,12 @@ class TrainPage(QWidget):
         layout.addLayout(info)
         self.gan_view = GanTrainView()
         self.translate_view = TranslateTrainView()
+        self.textgen_view = TextgenTrainView()
         self.views = QStackedWidget()
         self.views.addWidget(self.classify_view)
         self.views.addWidget(self.gan_view)
         self.views.addWidget(self.translate_view)
+        self.views.addWidget(self.textgen_view)
         layout.addWidget(self.views, 1)
         layout.addWidget(self.log_view)
         self._show_view(state.task)
@@ -304,6 +320,7 @@ class TrainPage(QWidget):
         self._clear_curves()
         self.gan_view.reset()
         self.translate_view.reset()
+        self.textgen_view.reset()
         self.playground_path = self.playground_task = None
         self.playground_button.hide()
         self.speed_label.setText("")
@@ -354,7 +371,7 @@ class TrainPage(QWidget):
     def _on_event(self, event) -> None:
         from engine.commands.progress import format_event
         from engine.train.events import (BatchEnd, EpochEnd, GanBatchEnd, GanEpochEnd, Paused, SamplesReady, Status,
-                                         TrainingFinished, TrainingStarted, TranslateEpochEnd)
+                                         TextgenEpochEnd, TrainingFinished, TrainingStarted, TranslateEpochEnd)
 
         if isinstance(event, GanBatchEnd):
             self.gan_view.add_batch(event)
@@ -364,6 +381,15 @@ class TrainPage(QWidget):
             self.translate_view.add_batch(event)
             self._last_step = event.global_step
             self._progress_dirty = True
+        elif isinstance(event, BatchEnd) and self._run_task == "textgen":
+            self.textgen_view.add_batch(event)
+            self._last_step = event.global_step
+            self._progress_dirty = True
+        elif isinstance(event, TextgenEpochEnd):
+            self.textgen_view.add_epoch(event)
+            self.speed_label.setText(f"{event.samples_per_second:,.0f} characters/s · "
+                                     f"learning rate {event.learning_rate:.2g}")
+            self._log(format_event(event))
         elif isinstance(event, TranslateEpochEnd):
             self.translate_view.add_epoch(event)
             self.speed_label.setText(f"{event.samples_per_second:,.0f} sentence pairs/s · "
@@ -409,6 +435,8 @@ class TrainPage(QWidget):
                 self.gan_view.start(event)
             elif self._run_task == "translate":
                 self.translate_view.start(event)
+            elif self._run_task == "textgen":
+                self.textgen_view.start(event)
             else:
                 # A fixed epoch axis: growing curves then do not re-layout the axes on every repaint.
                 self.loss_plot.setXRange(0, event.epochs, padding=0.02)
@@ -446,6 +474,7 @@ class TrainPage(QWidget):
     def _refresh(self, step: int) -> None:
         self.gan_view.refresh(step)
         self.translate_view.refresh(step)
+        self.textgen_view.refresh(step)
         if step < len(CLASSIFIER_PLOTS) and CLASSIFIER_PLOTS[step] in self._stale:
             self._stale.discard(CLASSIFIER_PLOTS[step])
             if self._run_task not in PLAYGROUND_MODELS:  # the other views have their own curves

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QGridLayout, QGr
                                QLabel, QSlider, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from desktop_app import theme
 from desktop_app.epoch_plots import epoch_plot, plot_legend, set_late_curve
 
 SMOOTHING = 0.7  # exponential moving average of the reported steps (each already a mean of a few steps)
@@ -29,10 +30,9 @@ SAMPLE_ROWS = 5  # the engine translates the same 5 validation sentences every e
 
 BLUE, ORANGE, GREEN, PURPLE = (31, 119, 180), (255, 127, 14), (44, 160, 44), (148, 103, 189)
 LIGHT_BLUE = (31, 119, 180, 70)
-RIGHT_BACKGROUND = QColor(214, 240, 214)  # the model's translation is exactly the correct one
-WRONG_BACKGROUND = QColor(255, 236, 204)  # it differs somewhere
-WRONG_WORD = "#b3261e"
-RIGHT_MARK = "#2c7a2c"
+# In the light theme (the dark theme's are in desktop_app.theme; `_cell_background` picks):
+RIGHT_BACKGROUND = QColor(theme.LIGHT_COLORS.right_background)  # the model's translation is exactly the correct one
+WRONG_BACKGROUND = QColor(theme.LIGHT_COLORS.wrong_background)  # it differs somewhere
 
 LOSS_TIP = ("How wrong the model's guesses of the next word still are: lower is better.\n"
             "The faint line is every reported step, the dark line its running average; the dots are the "
@@ -85,11 +85,19 @@ def word_marks(reference: str, translation: str) -> list[tuple[str, bool]]:
 def marks_html(marks: list[tuple[str, bool]], exact: bool, spaced: bool = True) -> str:
     """Rich text for the model's translation: a green tick when exactly right, wrong words in bold red."""
     joiner = " " if spaced else ""
-    words = joiner.join(html.escape(word) if ok else f'<b style="color:{WRONG_WORD}">{html.escape(word)}</b>'
+    colors = theme.current_colors()
+    wrong, right = colors.error, colors.success
+    words = joiner.join(html.escape(word) if ok else f'<b style="color:{wrong}">{html.escape(word)}</b>'
                         for word, ok in marks)
     if exact:
-        return f'<span style="color:{RIGHT_MARK}"><b>✓</b></span>&nbsp;{words}'
-    return words or f'<i style="color:{WRONG_WORD}">(nothing)</i>'
+        return f'<span style="color:{right}"><b>✓</b></span>&nbsp;{words}'
+    return words or f'<i style="color:{wrong}">(nothing)</i>'
+
+
+def _cell_background(exact: bool) -> QColor:
+    """The background of the model's translation in the current theme: green when exactly right."""
+    colors = theme.current_colors()
+    return QColor(colors.right_background if exact else colors.wrong_background)
 
 
 class TranslationDelegate(QStyledItemDelegate):
@@ -170,6 +178,7 @@ class TranslateTrainView(QWidget):
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setItemDelegateForColumn(2, TranslationDelegate(self.table))
+        theme.manager().changed.connect(self._on_theme_changed)
         row_height = self.table.fontMetrics().height() + 10
         self.table.verticalHeader().setDefaultSectionSize(row_height)
         self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height() + SAMPLE_ROWS * row_height
@@ -237,7 +246,7 @@ class TranslateTrainView(QWidget):
                 curve.setData([], [])
             self.best_line.setVisible(False)
             self.quality_legend.removeItem(self.exact_curve)
-            self.quality_plot.setTitle("Translation quality (higher is better)", color="#333", size="11pt")
+            theme.plot_title(self.quality_plot, "Translation quality (higher is better)")
             self.slider.blockSignals(True)
             self.slider.setRange(0, 0)
             self.slider.blockSignals(False)
@@ -304,7 +313,7 @@ class TranslateTrainView(QWidget):
             set_late_curve(self.quality_legend, self.exact_curve, "exactly right %", x, np.asarray(self.exact))
             self.best_line.setVisible(self.best_epoch > 0)
             self.best_line.setValue(self.best_epoch)
-            self.quality_plot.setTitle(self.quality_text(), color="#333", size="11pt")
+            theme.plot_title(self.quality_plot, self.quality_text())
             self._update_slider()
             if self.follow_latest:
                 self._show_index(len(self.sample_history) - 1)
@@ -341,6 +350,10 @@ class TranslateTrainView(QWidget):
         right = sum(is_exact(reference, translation) for _, reference, translation in samples)
         self.epoch_label.setText(f"{self._epoch_text(epoch)} · {right} of {len(samples)} exactly right")
 
+    def _on_theme_changed(self, _dark: bool) -> None:
+        """The cells' backgrounds follow a switch between light and dark."""
+        self._show_index(self._shown_index)
+
     def _epoch_text(self, epoch: int) -> str:
         best = " · best" if epoch == self.best_epoch and self.best_epoch > 0 else ""
         return f"Epoch {epoch} of {self.epochs}{best}"
@@ -361,7 +374,7 @@ class TranslateTrainView(QWidget):
             if row < len(samples):
                 item.setData(MARKS_ROLE, word_marks(reference, translation))
                 item.setData(EXACT_ROLE, exact)
-                item.setBackground(QBrush(RIGHT_BACKGROUND if exact else WRONG_BACKGROUND))
+                item.setBackground(QBrush(_cell_background(exact)))
                 item.setToolTip(translation + ("\nExactly the correct translation." if exact else
                                                "\nDiffers from the correct translation: the words in bold red are "
                                                "not in it."))

@@ -27,6 +27,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (QFrame, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSizePolicy,
                                QSpinBox, QVBoxLayout, QWidget)
 
+from desktop_app import theme
 from desktop_app.workers import LatestJob, TaskError
 
 log = logging.getLogger(__name__)
@@ -247,8 +248,9 @@ class PieceAxis(pg.AxisItem):
         self.labels: list[str] = []
         self.upright = False
         self.setStyle(autoExpandTextSpace=False, hideOverlappingLabels=False, tickTextOffset=4)
-        self.setPen(pg.mkPen("#444"))
-        self.setTextPen(pg.mkPen("#222"))
+        colors = theme.current_colors()
+        self.setPen(pg.mkPen(colors.plot_axis))
+        self.setTextPen(pg.mkPen(colors.plot_text))
 
     def set_labels(self, labels: Sequence[str]) -> None:
         self.labels = [str(label) for label in labels]
@@ -358,7 +360,7 @@ class AttentionPlot(pg.PlotWidget):
 
     def __init__(self, source_title: str = "words read", target_title: str = "words written") -> None:
         self.bottom_axis, self.left_axis = PieceAxis("bottom"), PieceAxis("left")
-        super().__init__(background="w", axisItems={"bottom": self.bottom_axis, "left": self.left_axis})
+        super().__init__(axisItems={"bottom": self.bottom_axis, "left": self.left_axis})
         plot = self.getPlotItem()
         plot.hideButtons()
         plot.setMenuEnabled(False)
@@ -370,13 +372,15 @@ class AttentionPlot(pg.PlotWidget):
         self.image.setColorMap(pg.colormap.get("viridis"))
         plot.addItem(self.image)
         self.set_titles(source_title, target_title)
+        theme.style_plot(self)
         self.matrix = np.zeros((0, 0))
         self.setToolTip(HEAT_TIP)
 
     def set_titles(self, source_title: str, target_title: str) -> None:
         plot = self.getPlotItem()
-        plot.setLabel("bottom", source_title, color="#222")
-        plot.setLabel("left", target_title, color="#222")
+        color = theme.current_colors().plot_text
+        plot.setLabel("bottom", source_title, color=color)
+        plot.setLabel("left", target_title, color=color)
         self.bottom_axis.fit()
         self.left_axis.fit()
 
@@ -469,7 +473,7 @@ class TranslatorPanel(QWidget):
         self.error_label = QLabel("")
         self.error_label.setObjectName("translationError")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #a1001a;")
+        theme.set_tone(self.error_label, "error")
         self.error_label.hide()
         layout.addWidget(self.error_label)
         layout.addLayout(self._build_examples())
@@ -504,7 +508,7 @@ class TranslatorPanel(QWidget):
         self.beam_label.setBuddy(self.beam_spin)
         row.addWidget(self.beam_spin)
         hint = QLabel(f"1 = fastest, up to {BEAM_MAX}")
-        hint.setStyleSheet("color: #666;")
+        theme.set_tone(hint, "muted")
         hint.setToolTip(BEAM_TIP)
         row.addWidget(hint)
         return row
@@ -521,7 +525,7 @@ class TranslatorPanel(QWidget):
         box_layout.addWidget(self.source_edit, 1)
         bottom = QHBoxLayout()
         hint = QLabel("Each line is translated on its own.")
-        hint.setStyleSheet("color: #555;")
+        theme.set_tone(hint, "muted")
         bottom.addWidget(hint, 1)
         self.clear_text_button = QPushButton("Clear")
         self.clear_text_button.setToolTip("Empty the box to type something new.")
@@ -538,12 +542,12 @@ class TranslatorPanel(QWidget):
         self.output_edit.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                                  | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.output_edit.setToolTip(OUTPUT_TIP)
-        self.output_edit.setStyleSheet("QPlainTextEdit { background: #f5f8fb; }")
+        theme.set_tone(self.output_edit, "output")
         box_layout.addWidget(self.output_edit, 1)
         bottom = QHBoxLayout()
         self.time_label = QLabel("")
         self.time_label.setObjectName("translationTime")
-        self.time_label.setStyleSheet("color: #555;")
+        theme.set_tone(self.time_label, "muted")
         bottom.addWidget(self.time_label, 1)
         self.copy_button = QPushButton("Copy")
         self.copy_button.setToolTip(COPY_TIP)
@@ -582,12 +586,12 @@ class TranslatorPanel(QWidget):
         self.heat_text = QLabel(HEAT_TEXT)
         self.heat_text.setObjectName("heatExplanation")
         self.heat_text.setWordWrap(True)
-        self.heat_text.setStyleSheet("color: #444;")
+        theme.set_tone(self.heat_text, "muted")
         layout.addWidget(self.heat_text)
         self.heat_line = QLabel("")  # which line the map shows, when there are several
         self.heat_line.setObjectName("heatLine")
         self.heat_line.setWordWrap(True)
-        self.heat_line.setStyleSheet("color: #444;")
+        theme.set_tone(self.heat_line, "muted")
         self.heat_line.hide()
         layout.addWidget(self.heat_line)
         self.heat_plot = AttentionPlot()
@@ -597,7 +601,7 @@ class TranslatorPanel(QWidget):
         self.heat_empty = QLabel("Type something above to see where the model looks while it translates.")
         self.heat_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.heat_empty.setWordWrap(True)
-        self.heat_empty.setStyleSheet("color: #888;")
+        theme.set_tone(self.heat_empty, "muted")
         self.heat_empty.setFrameShape(QFrame.Shape.NoFrame)
         layout.addWidget(self.heat_empty, 1)
         self.heat_plot.hide()

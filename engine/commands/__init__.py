@@ -11,5 +11,6 @@ COMMAND_MODULES = (
     "engine.commands.predict",
     "engine.commands.sample",
     "engine.commands.translate",
+    "engine.commands.generate",
     "engine.commands.listing",
 )

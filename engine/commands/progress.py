@@ -6,7 +6,8 @@ import sys
 import time
 from typing import TextIO
 
-from engine.train.events import EpochEnd, GanEpochEnd, Status, TrainingFinished, TrainingStarted, TranslateEpochEnd
+from engine.train.events import (EpochEnd, GanEpochEnd, Status, TextgenEpochEnd, TrainingFinished, TrainingStarted,
+                                 TranslateEpochEnd)
 
 
 class ByteProgress:
@@ -80,6 +81,19 @@ def format_event(event) -> str | None:
         return (f"Epoch {event.epoch}/{event.epochs}  loss {event.train_loss:.3f}  val loss {event.val_loss:.3f}"
                 f"  tokens {100 * event.token_accuracy:.1f}%  BLEU {event.bleu:.1f}  chrF {event.chrf:.1f}{exact}"
                 f"  {event.samples_per_second:,.0f} pairs/s  {event.seconds:.1f}s{best}{sample}")
+    if isinstance(event, TextgenEpochEnd):
+        best = "  *best" if event.is_best else ""
+        first_line = next((line for line in event.sample.splitlines() if line.strip()), "")[:70]
+        sample = f"\n    {event.prompt}{first_line}" if event.sample else ""
+        return (f"Epoch {event.epoch}/{event.epochs}  loss {event.train_loss:.3f}  val loss {event.val_loss:.3f}"
+                f"  perplexity {event.val_perplexity:.2f} (by letter frequency: {event.unigram_perplexity:.1f})"
+                f"  {event.samples_per_second:,.0f} chars/s  {event.seconds:.1f}s{best}{sample}")
+    if isinstance(event, TrainingFinished) and event.extra.get("task") == "textgen":
+        if event.status == "failed" or not event.epochs_done:
+            return event.reason
+        return (f"{event.reason} Best epoch {event.best_epoch}: validation perplexity "
+                f"{event.extra.get('val_perplexity', 0):.2f} (by letter frequency alone: "
+                f"{event.extra.get('unigram_perplexity', 0):.1f}).")
     if isinstance(event, TrainingFinished) and event.extra.get("task") == "translate":
         if event.status == "failed" or not event.epochs_done:
             return event.reason

@@ -14,7 +14,7 @@ from engine.data.registry import LoadOptions
 from engine.errors import ConfigError
 from engine.train.config import AUGMENTATIONS, DEFAULT_MODELS, DEVICES, OPTIMIZERS, SCHEDULES, TASKS, TOKENIZERS, TrainConfig
 
-DEFAULT_DATASETS = {"translate": "numbers:en-fr"}  # what --dataset means when not given; else digits
+DEFAULT_DATASETS = {"translate": "numbers:en-fr", "textgen": "fables"}  # what --dataset means when not given; else digits
 from engine.train.control import TrainingControl
 
 
@@ -24,13 +24,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "config.json); other options given here change it")
     parser.add_argument("--task", choices=TASKS,
                         help="classify: recognise pictures; gan: learn to draw new ones; translate: learn to translate "
-                             "sentences (default: classify)")
-    parser.add_argument("--dataset", help="dataset name, folder:PATH or tsv:PATH (see `modeldesk-cli datasets`; "
-                                          "default: digits, or numbers:en-fr for --task translate)")
+                             "sentences; textgen: learn to write text like a text file (default: classify)")
+    parser.add_argument("--dataset", help="dataset name, folder:PATH, tsv:PATH or text:PATH (see `modeldesk-cli datasets`; "
+                                          "default: digits, numbers:en-fr for --task translate, fables for --task textgen)")
     parser.add_argument("--model", help="model name (see `modeldesk-cli models`; default: cnn-small, dcgan for --task gan, "
-                                        "transformer-small for --task translate)")
+                                        "transformer-small for --task translate, lstm-small for --task textgen)")
     parser.add_argument("--epochs", type=int, help="passes over the training data (default: chosen per dataset)")
-    parser.add_argument("--batch-size", type=int, help="images per step (default: chosen per dataset)")
+    parser.add_argument("--batch-size", type=int, help="pictures, sentence pairs or text windows per step (default: chosen per dataset)")
     parser.add_argument("--lr", type=float, help="peak learning rate (default: chosen per dataset and model)")
     parser.add_argument("--optimizer", choices=OPTIMIZERS, help="default: adamw")
     parser.add_argument("--schedule", choices=SCHEDULES, help="learning-rate schedule (default: onecycle)")
@@ -55,6 +55,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lowercase", action="store_true", help="tsv:PATH: lowercase both sides")
     parser.add_argument("--max-length", type=int, metavar="CHARS", help="tsv:PATH: leave out longer sentences")
     parser.add_argument("--max-pairs", type=int, metavar="N", help="tsv:PATH: read at most this many pairs")
+    parser.add_argument("--seq-length", type=int, metavar="CHARS",
+                        help="text generation: characters per training sequence (default: 100)")
     parser.add_argument("--json", action="store_true", help="print one JSON object with the results as the last line")
 
 
@@ -67,7 +69,8 @@ def _given(args: argparse.Namespace) -> dict:
                  augment=args.augment, val_split=args.val_split, patience=args.patience, seed=args.seed,
                  device=args.device, mixed_precision=False if args.no_mixed_precision else None,
                  data_dir=str(args.data_dir) if args.data_dir else None, image_size=args.image_size,
-                 tokenizer=args.tokenizer, label_smoothing=args.label_smoothing, text_options=text_options or None)
+                 tokenizer=args.tokenizer, label_smoothing=args.label_smoothing, text_options=text_options or None,
+                 seq_length=args.seq_length)
     return {k: v for k, v in given.items() if v is not None}
 
 
@@ -130,6 +133,8 @@ def run(args: argparse.Namespace) -> int:
         return _report_gan(result, onnx_path, args.json)
     if getattr(result, "task", "classify") == "translate":
         return _report_translation(result, onnx_path, args.json)
+    if getattr(result, "task", "classify") == "textgen":
+        return _report_textgen(result, onnx_path, args.json)
     summary = dict(status=result.status, val_accuracy=result.val_accuracy, val_loss=result.val_loss,
                    epochs=result.epochs_done, best_epoch=result.best_epoch, seconds=round(result.seconds, 3),
                    run_dir=str(result.run_dir), onnx=onnx_path, device=result.device, model=result.config.model,
@@ -177,6 +182,21 @@ def _report_translation(result, onnx_path: str | None, as_json: bool) -> int:
             test += f", {100 * result.test_exact_match:.1f}% exactly right"
         test += "."
     print(f"Done in {result.seconds:.1f}s.{test} Run folder: {result.run_dir}")
+    return 0
+
+
+def _report_textgen(result, onnx_path: str | None, as_json: bool) -> int:
+    summary = dict(task="textgen", status=result.status, val_loss=result.val_loss, val_perplexity=result.val_perplexity,
+                   unigram_perplexity=result.unigram_perplexity, epochs=result.epochs_done, best_epoch=result.best_epoch,
+                   train_characters=result.train_characters, val_characters=result.val_characters,
+                   seconds=round(result.seconds, 3), run_dir=str(result.run_dir), onnx=onnx_path, device=result.device,
+                   model=result.config.model, dataset=result.config.dataset, prompt=result.prompt, sample=result.sample)
+    if as_json:
+        print(json.dumps(summary, ensure_ascii=False))
+        return 0
+    if result.sample:
+        print(f"{result.prompt}{result.sample}")
+    print(f"Done in {result.seconds:.1f}s. Run folder: {result.run_dir}")
     return 0
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Callable, Protocol
 from engine.data.base import ImageData
 
 if TYPE_CHECKING:
+    from engine.data.corpus import TextCorpus
     from engine.data.text import ParallelData
 from engine.errors import ConfigError
 
@@ -26,6 +27,7 @@ _SOURCE_MODULES = (
     "engine.data.folder",
     "engine.data.text",
     "engine.data.tsv",
+    "engine.data.corpus",
 )
 
 
@@ -46,7 +48,7 @@ class LoadOptions:
 
 
 class DatasetLoader(Protocol):
-    def __call__(self, argument: str | None, options: LoadOptions) -> "ImageData | ParallelData": ...
+    def __call__(self, argument: str | None, options: LoadOptions) -> "ImageData | ParallelData | TextCorpus": ...
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,7 @@ IMAGE_TASKS = ("classify", "gan")  # labelled pictures can train a classifier or
 
 def register_dataset(name: str, description: str, *, tasks: tuple[str, ...] = IMAGE_TASKS, takes_argument: bool = False,
                      default_argument: str | None = None):
-    """Decorator: register `loader(argument, options) -> ImageData | ParallelData` under `name`."""
+    """Decorator: register `loader(argument, options) -> ImageData | ParallelData | TextCorpus` under `name`."""
 
     def wrap(loader: DatasetLoader) -> DatasetLoader:
         _DATASETS[name] = DatasetInfo(name, description, tuple(tasks), takes_argument, loader, default_argument)
@@ -112,14 +114,16 @@ def parse_spec(spec: str) -> tuple[DatasetInfo, str | None]:
     if info.takes_argument and not argument and info.default_argument:
         argument = info.default_argument
     if info.takes_argument and not argument:
-        raise ConfigError(f"The dataset '{info.name}' needs a path, for example {info.name}:/path/to/images.")
+        example = "images" if set(info.tasks) & set(IMAGE_TASKS) else "file.txt"
+        raise ConfigError(f"The dataset '{info.name}' needs a path, for example {info.name}:/path/to/{example}.")
     if not info.takes_argument and sep:
         raise ConfigError(f"The dataset '{info.name}' takes no argument; write just '{info.name}'.")
     return info, (argument or None)
 
 
-def load_dataset(spec: str, options: LoadOptions | None = None) -> "ImageData | ParallelData":
-    """Load the dataset named by `spec` (pictures, or sentence pairs for translation); raises
+def load_dataset(spec: str, options: LoadOptions | None = None) -> "ImageData | ParallelData | TextCorpus":
+    """Load the dataset named by `spec` (pictures, sentence pairs for translation, or plain text
+    for a text generator); raises
     DataError/ConfigError with a plain sentence."""
     info, argument = parse_spec(spec)
     return info.loader(argument, options or LoadOptions())

@@ -163,6 +163,64 @@ class TranslatorMetadata:
         return cls(**data)
 
 
+MAX_RECURRENT_LAYERS = 64
+MAX_HIDDEN_SIZE = 65_536
+
+
+@dataclass
+class TextgenMetadata:
+    """What a character-level text generator needs to be used without its training code.
+
+    Generation contract: text is turned into ids with `tokenizer` (a character tokeniser, see
+    engine.text.tokenizers: ids 0..3 are PAD/BOS/EOS/UNK, each character of `characters` is
+    4 + its index). Each call of the model takes `ids` (N, T) int64, the characters to read
+    next, and the state `h` and `c` (layers, N, hidden_size) float32, zeros at the start; it
+    returns `logits` (N, vocab) for the character after the last of `ids`, and `new_h` and
+    `new_c`, the state to pass with the next call. Read the prompt in one call, then feed each
+    chosen character back alone. Special ids are never generated. `temperature` is what the
+    samples made during training used (a good default).
+    """
+
+    tokenizer: dict
+    layers: int
+    hidden_size: int
+    task: str = "textgen"
+    model_name: str = ""
+    dataset: str = ""
+    metrics: dict[str, float] = field(default_factory=dict)
+    examples: list[list[str]] = field(default_factory=list)  # a few (prompt, continuation) pairs written in training
+    temperature: float = 0.8
+    app_version: str = ""
+
+    @property
+    def characters(self) -> list[str]:
+        """The vocabulary: every character the model knows, most frequent in its training text first."""
+        return list(self.tokenizer.get("chars", ""))
+
+    def to_json(self) -> str:
+        """The JSON text stored under `METADATA_KEY`."""
+        return json.dumps(asdict(self), sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> "TextgenMetadata":
+        """Parse what `to_json` wrote; raises ValueError/KeyError/TypeError on bad text."""
+        data = json.loads(text)
+        if data.get("task") != "textgen":
+            raise ValueError(f"not a text generator: task={data.get('task')!r}")
+        known = set(cls.__dataclass_fields__)
+        data = {k: v for k, v in data.items() if k in known}
+        tokenizer = data["tokenizer"]
+        if not isinstance(tokenizer, dict) or tokenizer.get("kind") != "char" or not isinstance(tokenizer.get("chars"), str) \
+                or not tokenizer["chars"]:
+            raise ValueError("tokenizer is not a character vocabulary")
+        data["layers"], data["hidden_size"] = int(data["layers"]), int(data["hidden_size"])
+        if not 1 <= data["layers"] <= MAX_RECURRENT_LAYERS or not 1 <= data["hidden_size"] <= MAX_HIDDEN_SIZE:
+            raise ValueError("implausible text generator size")
+        data["examples"] = [[str(a), str(b)] for a, b in data.get("examples", [])]
+        data["temperature"] = float(data.get("temperature", 0.8))
+        return cls(**data)
+
+
 def read_task(props: dict[str, str]) -> str | None:
     """The task named in an ONNX model's metadata props, or None for foreign models."""
     text = props.get(METADATA_KEY)

@@ -1,5 +1,5 @@
-"""Export a trained classifier, GAN generator or translator to a self-describing ONNX file and
-prove it matches PyTorch."""
+"""Export a trained classifier, GAN generator, translator or text generator to a
+self-describing ONNX file and prove it matches PyTorch."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from torch import nn
 
 from engine.atomic import atomic_path
 from engine.errors import ExportError, WriteError
-from engine.export.metadata import METADATA_KEY, ClassifierMetadata, GeneratorMetadata, TranslatorMetadata
+from engine.export.metadata import METADATA_KEY, ClassifierMetadata, GeneratorMetadata, TextgenMetadata, TranslatorMetadata
 
 log = logging.getLogger(__name__)
 
@@ -39,11 +39,11 @@ class ExportReport:
 
 def _export_graph(model: nn.Module, example: tuple[torch.Tensor, ...], dest: Path,
                   input_names: tuple[str, ...] = ("image",), output_names: tuple[str, ...] = ("logits",),
-                  dynamic: dict[str, dict[int, str]] | None = None) -> None:
-    """torch.onnx.export with a dynamic batch dimension on every input and output (and the
-    named axes in `dynamic`, input or output name -> {axis: name}); the TorchScript exporter is
-    the fallback."""
-    axes = {name: {0: "batch"} for name in (*input_names, *output_names)}
+                  dynamic: dict[str, dict[int, str]] | None = None, batch_axes: dict[str, int] | None = None) -> None:
+    """torch.onnx.export with a dynamic batch dimension on every input and output (axis 0, or
+    the axis `batch_axes` names for an input or output), and the named axes in `dynamic`
+    (input or output name -> {axis: name}); the TorchScript exporter is the fallback."""
+    axes = {name: {(batch_axes or {}).get(name, 0): "batch"} for name in (*input_names, *output_names)}
     for name, extra in (dynamic or {}).items():
         axes[name] = {**axes.get(name, {}), **extra}
     common = dict(input_names=list(input_names), output_names=list(output_names), opset_version=OPSET)
@@ -391,4 +391,111 @@ def export_translator(model: nn.Module, metadata: TranslatorMetadata, dest: str 
     except Exception as exc:  # noqa: BLE001 - exporter failures come in many types
         log.exception("ONNX export of a translator failed")
         raise ExportError("This translator could not be exported to ONNX; details are in the log file.", details=str(exc)) from None
+    return ExportReport(dest, diff, OPSET, dest.stat().st_size)
+
+
+class _TextgenStep(nn.Module):
+    """A character language model with the step interface: (ids, h, c) -> (logits of the last
+    position, new h, new c)."""
+
+    def __init__(self, model: nn.Module) -> None:
+        super().__init__()
+        self.model = model
+
+    def forward(self, ids: torch.Tensor, h: torch.Tensor, c: torch.Tensor) -> tuple[torch.Tensor, ...]:
+        logits, (new_h, new_c) = self.model(ids, (h, c))
+        return logits[:, -1].float(), new_h.float(), new_c.float()
+
+
+def _greedy_run(step, prompt: list[int], length: int) -> tuple[list[int], np.ndarray]:
+    """The ids a step function writes greedily after `prompt`, and the logits (length, V) it chose from."""
+    from engine.text.sampling import choose
+
+    ids, rows = [], []
+    logits, state = step(np.asarray([prompt], dtype=np.int64), None)
+    for _ in range(length):
+        rows.append(np.asarray(logits[0], dtype=np.float64))
+        ids.append(choose(logits[0], 0.0, 0, np.random.default_rng(0)))
+        logits, state = step(np.asarray([[ids[-1]]], dtype=np.int64), state)
+    return ids, np.stack(rows)
+
+
+def _check_text_generator(model: nn.Module, session, prompts: list[list[int]], length: int) -> float:
+    """Greedy writing through ONNX Runtime must choose PyTorch's characters, from logits within
+    PARITY_TOLERANCE, up to a genuine tie; returns the largest logit difference."""
+    from engine.train.textgen_loop import torch_step
+
+    def onnx_step(ids: np.ndarray, state):
+        if state is None:
+            zeros = np.zeros((model.layers, ids.shape[0], model.hidden_size), dtype=np.float32)
+            state = (zeros, zeros)
+        logits, h, c = session.run(None, {"ids": ids, "h": state[0], "c": state[1]})
+        return logits, (h, c)
+
+    diff = 0.0
+    for prompt in prompts:
+        want, want_logits = _greedy_run(torch_step(model, torch.device("cpu")), prompt, length)
+        got, got_logits = _greedy_run(onnx_step, prompt, length)
+        same = _agreeing_steps(got, want)  # the steps that read the same text, the first differing one included
+        diff = max(diff, float(np.max(np.abs(got_logits[:same] - want_logits[:same]))))
+        if not diff <= PARITY_TOLERANCE:
+            break
+        if got != want:
+            at = same - 1
+            if abs(want_logits[at][got[at]] - want_logits[at][want[at]]) > PARITY_TOLERANCE:
+                diff = max(diff, float(abs(want_logits[at][got[at]] - want_logits[at][want[at]])))
+                break
+    return diff
+
+
+def export_text_generator(model: nn.Module, metadata: TextgenMetadata, dest: str | Path, prompts: list[list[int]],
+                          *, length: int = 64, seed: int = 0) -> ExportReport:
+    """Write a character language model to `dest` as one ONNX step model: inputs `ids` (N, T)
+    int64, `h` and `c` (layers, N, hidden) float32; outputs `logits` (N, V) for the character
+    after the last id, `new_h` and `new_c`; batch and T dynamic, opset 18, `metadata` attached
+    and checked with onnx's checker.
+
+    Parity: on fresh random ids and states every output must match PyTorch within
+    PARITY_TOLERANCE, and for each prompt (ids) in `prompts` greedy writing of `length`
+    characters through ONNX Runtime must give PyTorch's text (a split where PyTorch scores both
+    characters within the tolerance is a tie either may take). Raises ExportError (and leaves
+    no file at `dest`) when export fails or the two disagree."""
+    dest = Path(dest)
+    model = model.to("cpu").eval()
+    step = _TextgenStep(model).eval()
+    generator = torch.Generator().manual_seed(seed)
+    vocab = int(model.vocab_size)
+
+    def inputs(n: int, steps: int) -> tuple[torch.Tensor, ...]:
+        ids = torch.randint(4, max(5, vocab), (n, steps), generator=generator).clamp(max=vocab - 1)
+        shape = (model.layers, n, model.hidden_size)
+        return ids, 0.5 * torch.randn(*shape, generator=generator), 0.5 * torch.randn(*shape, generator=generator)
+
+    example, fresh = inputs(2, 5), inputs(3, 7)
+    names, outputs = ("ids", "h", "c"), ("logits", "new_h", "new_c")
+    try:
+        with atomic_path(dest) as tmp:
+            _export_graph(step, example, tmp, input_names=names, output_names=outputs, dynamic={"ids": {1: "steps"}},
+                          batch_axes={"h": 1, "c": 1, "new_h": 1, "new_c": 1})
+            _save_with_metadata(tmp, metadata.to_json(), metadata.app_version)
+            session = _cpu_session(tmp)
+            with torch.no_grad():
+                expected = [t.numpy() for t in step(*fresh)]
+            got = session.run(None, {name: value.numpy() for name, value in zip(names, fresh)})
+            diff = max((float(np.max(np.abs(a - b))) if a.shape == b.shape else float("inf"))
+                       for a, b in zip(got, expected))
+            if diff <= PARITY_TOLERANCE:
+                diff = max(diff, _check_text_generator(model, session, prompts, length))
+            if not diff <= PARITY_TOLERANCE:
+                raise ExportError(
+                    f"The exported text generator does not reproduce the trained one (largest difference {diff:.3g}); "
+                    "the file was not saved. Please report this problem.")
+    except (ExportError, WriteError):
+        raise
+    except OSError as exc:
+        raise ExportError(f"The text generator could not be saved to '{dest}' ({exc.strerror or exc}).") from None
+    except Exception as exc:  # noqa: BLE001 - exporter failures come in many types
+        log.exception("ONNX export of a text generator failed")
+        raise ExportError("This text generator could not be exported to ONNX; details are in the log file.",
+                          details=str(exc)) from None
     return ExportReport(dest, diff, OPSET, dest.stat().st_size)

@@ -63,9 +63,10 @@ def parse_class(classes: Sequence[str], text: str | int) -> int:
 
 
 def model_task(path: str | Path) -> str:
-    """"gan" or "classify": what a model file is for, from ModelDesk's metadata or, for foreign
-    models, from its graph (flat noise in and pictures out means a generator). Reads the file, not the
-    weights; raises ModelFileError when it is no model."""
+    """What a model file is for: the task in ModelDesk's metadata ("classify", "gan", "translate",
+    "textgen"), or for foreign models "gan" or "classify" judged from its graph (flat noise in and
+    pictures out means a generator). Reads the file, not the weights; raises ModelFileError when
+    it is no model."""
     import onnx
 
     from engine.infer.model_file import check_model_file

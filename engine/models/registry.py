@@ -12,7 +12,8 @@ from typing import Callable
 
 from engine.errors import ConfigError
 
-_MODEL_MODULES = ("engine.models.classifiers", "engine.models.gan", "engine.models.translators")
+_MODEL_MODULES = ("engine.models.classifiers", "engine.models.gan", "engine.models.translators",
+                  "engine.models.language")
 
 
 @dataclass(frozen=True)

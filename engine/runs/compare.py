@@ -4,6 +4,7 @@ and the one figure that says how good each is."""
 from __future__ import annotations
 
 import csv
+import math
 import logging
 from pathlib import Path
 from typing import Any, Sequence
@@ -16,7 +17,8 @@ SETTING_NAMES = {
     "lr": "learning rate", "optimizer": "optimizer", "schedule": "schedule", "weight_decay": "weight decay",
     "augment": "augmentation", "patience": "patience", "val_split": "validation share", "seed": "seed",
     "image_size": "picture size", "tokenizer": "tokeniser", "label_smoothing": "label smoothing",
-    "text_options": "sentence options", "device": "device", "mixed_precision": "mixed precision",
+    "text_options": "sentence options", "seq_length": "sequence length", "device": "device",
+    "mixed_precision": "mixed precision",
     "data_dir": "data folder",
 }
 
@@ -27,6 +29,7 @@ CURVES = {
     "gan": {"recognised": "recognised samples", "d_loss": "discriminator loss", "g_loss": "generator loss"},
     "translate": {"exact_match": "exact match", "bleu": "BLEU", "chrf": "chrF", "val_loss": "validation loss",
                   "train_loss": "training loss"},
+    "textgen": {"val_perplexity": "validation perplexity", "val_loss": "validation loss", "train_loss": "training loss"},
 }
 
 
@@ -93,9 +96,14 @@ def key_settings(config: dict[str, Any]) -> str:
     return ", ".join(parts)
 
 
-def headline(task: str, best_val_accuracy: float | None, dataset: str = "") -> str:
+def headline(task: str, best_val_accuracy: float | None, dataset: str = "", best_val_loss: float | None = None) -> str:
     """The run's best figure in words: '98.1% accuracy', '82.0% recognised', '100.0% exact'
-    (numbers, where one answer is right) or 'BLEU 31.2' (other sentence pairs)."""
+    (numbers, where one answer is right), 'BLEU 31.2' (other sentence pairs) or 'perplexity 4.21'
+    (text generators, from their best validation loss)."""
+    if task == "textgen":
+        if best_val_loss is None or not 0 < best_val_loss < 50:
+            return ""
+        return f"perplexity {math.exp(best_val_loss):.2f}"
     if best_val_accuracy is None:
         return ""
     if task == "translate" and not dataset.startswith("numbers"):

@@ -10,9 +10,10 @@ OPTIMIZERS = ("adamw", "adam", "sgd")
 SCHEDULES = ("onecycle", "cosine", "constant", "warmup")  # warmup: linear warm-up, then cosine decay
 AUGMENTATIONS = ("none", "crop", "crop+flip")
 DEVICES = ("auto", "cpu", "cuda", "mps")
-TASKS = ("classify", "gan", "translate")
-DEFAULT_MODELS = {"classify": "cnn-small", "gan": "dcgan", "translate": "transformer-small"}
+TASKS = ("classify", "gan", "translate", "textgen")
+DEFAULT_MODELS = {"classify": "cnn-small", "gan": "dcgan", "translate": "transformer-small", "textgen": "lstm-small"}
 TOKENIZERS = ("subword", "char")
+MAX_SEQ_LENGTH = 10_000  # characters per training sequence (text generation)
 TEXT_OPTIONS = ("reverse", "lowercase", "max_length", "max_pairs")  # LoadOptions fields a translation run records  # what a person gets when they pick only a task
 
 
@@ -41,6 +42,7 @@ class TrainConfig:
     tokenizer: str | None = None  # translation: "subword" (sentencepiece) or "char"
     label_smoothing: float | None = None  # translation: share of probability spread over other tokens
     text_options: dict | None = None  # tsv:PATH reading options (reverse, lowercase, max_length, max_pairs)
+    seq_length: int | None = None  # text generation: characters per training sequence
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -100,6 +102,22 @@ _TRANSLATE_COMMON = dict(batch_size=64, lr=1e-3, optimizer="adamw", weight_decay
                          augment="none", patience=0, tokenizer="subword", label_smoothing=0.1)
 
 
+# Text generation: a character LSTM with AdamW, a one-cycle schedule peaking at 0.01, windows
+# of 100 characters. An epoch is one pass over the training text. On the bundled fables
+# lstm-small reaches a validation perplexity of about 4.7 (guessing by character frequency
+# alone: 21.3) in 30 epochs, about 25 s on a 2-core CPU; more epochs start to overfit.
+_TEXTGEN_DATASET_DEFAULTS = {
+    "fables": dict(epochs=30),
+    "text": dict(epochs=10),
+}
+_TEXTGEN_MODEL_DEFAULTS = {
+    "lstm-medium": dict(lr=3e-3),
+}
+_TEXTGEN_COMMON = dict(batch_size=32, lr=1e-2, optimizer="adamw", weight_decay=0.01, schedule="onecycle",
+                       augment="none", patience=0, seq_length=100)
+_DATA_WORDS = {"translate": "sentence pairs", "textgen": "plain text"}  # what a dataset for these tasks holds
+
+
 def dataset_tasks(dataset: str) -> tuple[str, ...] | None:
     """The tasks the dataset named in `dataset` can train; None for names the registry does not
     know (data handed over in memory), which loading reports if they matter."""
@@ -116,10 +134,14 @@ def resolve_defaults(config: TrainConfig) -> TrainConfig:
     family = _dataset_family(config.dataset)
     tasks = dataset_tasks(config.dataset)
     if tasks is not None and config.task not in tasks:
-        what = "sentence pairs" if "translate" in tasks else "pictures"
+        what = next((_DATA_WORDS[task] for task in tasks if task in _DATA_WORDS), "pictures")
         raise ConfigError(f"The dataset '{config.dataset}' holds {what}, which cannot train the task "
                           f"'{config.task}'. Choose a {' or '.join(tasks)} task, or another dataset.")
-    if config.task == "translate":
+    if config.task == "textgen":
+        defaults = dict(_TEXTGEN_COMMON)
+        defaults.update(_TEXTGEN_DATASET_DEFAULTS.get(family, _TEXTGEN_DATASET_DEFAULTS["text"]))
+        defaults.update(_TEXTGEN_MODEL_DEFAULTS.get(config.model, {}))
+    elif config.task == "translate":
         defaults = dict(_TRANSLATE_COMMON)
         defaults.update(_TRANSLATE_DATASET_DEFAULTS.get(family, _TRANSLATE_DATASET_DEFAULTS["tsv"]))
         defaults.update(_TRANSLATE_MODEL_DEFAULTS.get(config.model, {}))
@@ -162,5 +184,7 @@ def validate(config: TrainConfig) -> None:
     unknown = set(config.text_options or {}) - set(TEXT_OPTIONS)
     if unknown:
         raise ConfigError(f"Unknown reading option(s) {', '.join(sorted(unknown))}; known: {', '.join(TEXT_OPTIONS)}.")
+    if config.seq_length is not None and not 2 <= config.seq_length <= MAX_SEQ_LENGTH:
+        raise ConfigError(f"The sequence length must be between 2 and {MAX_SEQ_LENGTH:,} characters (100 is usual).")
     if config.patience is not None and config.patience < 0:
         raise ConfigError("Early-stopping patience cannot be negative (0 turns it off).")

@@ -18,7 +18,7 @@ def checkpoint_task(path: str | Path) -> str:
 def train(config: TrainConfig, **kwargs: Any):
     """Train as `config.task` says (a resumed checkpoint's own task wins) and return its
     result: a TrainResult for classification, a GanResult for GANs, a TranslateResult for
-    translation. Keyword arguments are
+    translation, a TextgenResult for text generation. Keyword arguments are
     those of `train_classifier` / `train_gan` (`judge` applies to GANs only)."""
     task = config.task
     if kwargs.get("resume_from") is not None:
@@ -32,6 +32,11 @@ def train(config: TrainConfig, **kwargs: Any):
 
         kwargs.pop("judge", None)
         return train_translator(config, **kwargs)
+    if task == "textgen":
+        from engine.train.textgen_run import train_textgen
+
+        kwargs.pop("judge", None)
+        return train_textgen(config, **kwargs)
     from engine.train.run import train_classifier
 
     kwargs.pop("judge", None)
