@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QPainter, QPalette, QPixmap
+from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget)
 
 from desktop_app import theme
@@ -259,11 +259,11 @@ class RunDetailsView(QWidget):
         figures = f"Validation perplexity <b>{perplexity:.2f}</b>"
         if isinstance(baseline, (int, float)) and baseline > 0:
             figures += f" (guessing by letter frequency alone: {baseline:.1f})"
-        muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+        muted = theme.current_colors().muted
         self.scores_label.setText(
             f"<p style='font-size:11pt'>{figures}</p><p style='white-space: pre-wrap'>"
-            f"<span style='color:{muted}'>{html.escape(str(prompt))}</span>{html.escape(sample)}</p>")
-        self.caption.setText("What the best model wrote after the grey opening words. Perplexity is roughly how "
+            f"<b style='color:{muted}'>{html.escape(str(prompt))}</b>{html.escape(sample)}</p>")
+        self.caption.setText("What the best model wrote after the opening words in bold. Perplexity is roughly how "
                              "many letters the model still hesitates between: lower is better.")
         self.caption.show()
         self.stack.setCurrentIndex(SCORES)

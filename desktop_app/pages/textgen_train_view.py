@@ -17,9 +17,9 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QSlider, QTextBrowser, QVBoxLayout, QWidget
 
+from desktop_app import theme
 from desktop_app.epoch_plots import epoch_plot, plot_legend
 
 SMOOTHING = 0.7  # exponential moving average of the reported steps (each already a mean of a few steps)
@@ -32,7 +32,7 @@ LOSS_TIP = ("How surprised the model still is by the next letter of the text: lo
 PERPLEXITY_TIP = ("Perplexity: roughly how many letters the model is still hesitating between for the next one "
                   "(lower is better; 1 would mean it always knows).\nThe dashed grey line is a model that only knows "
                   "how common each letter is. The best epoch, the one kept and exported, has the lowest perplexity.")
-SAMPLE_TIP = ("What the model writes after each epoch, always from the same opening words (in grey).\n"
+SAMPLE_TIP = ("What the model writes after each epoch, always from the same opening words (in bold grey).\n"
               "Early on it is a jumble of letters; words, spaces and punctuation appear as it learns.")
 SLIDER_TIP = "Drag left to read what the model wrote after earlier epochs; all the way right always shows the newest."
 EMPTY_SLIDER_TEXT = "The first paragraph appears after the first epoch"
@@ -131,7 +131,7 @@ class TextgenTrainView(QWidget):
                           self.baseline_curve):
                 curve.setData([], [])
             self.best_line.setVisible(False)
-            self.perplexity_plot.setTitle(PERPLEXITY_TITLE, size="11pt")
+            theme.plot_title(self.perplexity_plot, PERPLEXITY_TITLE)
             self.slider.blockSignals(True)
             self.slider.setRange(0, 0)
             self.slider.blockSignals(False)
@@ -196,7 +196,7 @@ class TextgenTrainView(QWidget):
             self.baseline_curve.setData([1, max(self.epochs, 2)], [self.baseline, self.baseline])
         self.best_line.setVisible(self.best_epoch > 0)
         self.best_line.setValue(self.best_epoch)
-        self.perplexity_plot.setTitle(self.perplexity_text(), size="11pt")
+        theme.plot_title(self.perplexity_plot, self.perplexity_text())
         self._update_slider()
         if self.follow_latest:
             self._show_index(len(self.sample_history) - 1)
@@ -229,8 +229,8 @@ class TextgenTrainView(QWidget):
             return
         epoch, prompt, sample, perplexity = self.sample_history[index]
         self._shown_index = index
-        muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
-        body = (f'<span style="color:{muted}">{html.escape(prompt)}</span>{html.escape(sample)}')
+        muted = theme.current_colors().muted
+        body = f'<b style="color:{muted}">{html.escape(prompt)}</b>{html.escape(sample)}'  # the opening: bold, grey
         self.sample_text.setHtml(f'<div style="white-space: pre-wrap">{body}</div>')
         best = " · best" if epoch == self.best_epoch and self.best_epoch > 0 else ""
         self.epoch_label.setText(f"Epoch {epoch} of {self.epochs}{best} · perplexity {perplexity:.2f}")
