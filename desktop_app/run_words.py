@@ -10,10 +10,12 @@ from pathlib import Path
 from typing import Any
 
 # The tasks' names for people, everywhere in the window (the Data page's task list too).
-TASK_NAMES = {"classify": "Image classification", "gan": "Image generation (GAN)", "translate": "Translation"}
+TASK_NAMES = {"classify": "Image classification", "gan": "Image generation (GAN)", "translate": "Translation",
+              "textgen": "Text generation"}
 
 # Shorter, for a table column.
-TASK_SHORT_NAMES = {"classify": "Classification", "gan": "Generation (GAN)", "translate": "Translation"}
+TASK_SHORT_NAMES = {"classify": "Classification", "gan": "Generation (GAN)", "translate": "Translation",
+                    "textgen": "Text generation"}
 
 STATUS_NAMES = {
     "running": "Training…",

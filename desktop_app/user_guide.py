@@ -11,7 +11,7 @@ import html
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QLocale, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
 
@@ -19,8 +19,8 @@ from engine.logsetup import LOG_FILE_NAME
 from engine.paths import cache_dir, log_dir, resources_dir, runs_dir
 
 GUIDE_NAME = "user_guide"
-MISSING_GUIDE = ("<p>The user guide is missing from this installation. The README on the ModelDesk project page "
-                 "explains the same things.</p>")
+MISSING_GUIDE = QT_TRANSLATE_NOOP("UserGuide", "<p>The user guide is missing from this installation. The README on "
+                                                "the ModelDesk project page explains the same things.</p>")
 
 
 def log_file_path() -> Path:
@@ -29,12 +29,15 @@ def log_file_path() -> Path:
 
 
 def guide_path(language: str | None = None) -> Path:
-    """The guide for `language` ("fr"; the system's language when None) when there is one,
-    else the English guide."""
+    """The guide for `language` ("zh_CN", or just "zh"; the window's language when None) when
+    there is one, else the English guide."""
     folder = resources_dir() / "help"
-    language = language if language is not None else QLocale.system().name().split("_")[0]
-    translated = folder / f"{GUIDE_NAME}.{language}.html"
-    return translated if language and language != "en" and translated.is_file() else folder / f"{GUIDE_NAME}.html"
+    language = language if language is not None else QLocale().name()  # set by desktop_app.i18n.install
+    for name in (language, language.split("_")[0]):
+        translated = folder / f"{GUIDE_NAME}.{name}.html"
+        if name and not name.startswith("en") and translated.is_file():
+            return translated
+    return folder / f"{GUIDE_NAME}.html"
 
 
 def guide_html(language: str | None = None) -> str:
@@ -44,7 +47,7 @@ def guide_html(language: str | None = None) -> str:
     try:
         text = guide_path(language).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
-        return MISSING_GUIDE
+        return QCoreApplication.translate("UserGuide", MISSING_GUIDE)
     places = {"RUNS": runs_dir(), "CACHE": cache_dir(), "SETTINGS": app_settings().fileName(), "LOG": log_file_path()}
     for key, value in places.items():
         text = text.replace("{{" + key + "}}", html.escape(str(value)))
@@ -57,7 +60,7 @@ class UserGuideDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("userGuideDialog")
-        self.setWindowTitle("ModelDesk user guide")
+        self.setWindowTitle(self.tr("ModelDesk user guide"))
         layout = QVBoxLayout(self)
         self.browser = QTextBrowser()
         self.browser.setObjectName("userGuide")
@@ -79,12 +82,14 @@ def show_log_file(parent: QWidget | None, open_url: Callable[[QUrl], bool] = QDe
     when there is no log file yet, or when nothing could open it. Returns whether it was opened."""
     path = log_file_path()
     if not path.is_file():
-        message = (f"There is no log file yet; ModelDesk starts one at {path} when it has something to note.")
+        message = QCoreApplication.translate(
+            "UserGuide", "There is no log file yet; ModelDesk starts one at {path} when it has something to note.")
     elif open_url(QUrl.fromLocalFile(str(path))):
         return True
     else:
-        message = f"No program could open the log file; you can find it at {path}."
-    box = QMessageBox(QMessageBox.Icon.Information, "Log file", message, QMessageBox.StandardButton.Ok, parent)
+        message = QCoreApplication.translate("UserGuide", "No program could open the log file; you can find it at {path}.")
+    box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("UserGuide", "Log file"),
+                      message.format(path=path), QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("logFileMessage")
     box.open()
     return False

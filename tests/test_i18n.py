@@ -110,3 +110,63 @@ def test_preferences_offer_the_language_and_say_when_it_applies(qtbot, chinese):
     dialog.choose_language("en")  # back to the language it started with: nothing to say
     assert not dialog.language_note.isVisible()
     settings.remove(i18n.SETTINGS_KEY)
+
+
+def shown_texts(root) -> list[str]:
+    """Every text a person can read on `root` and its visible children: labels, buttons, group
+    titles, list and combo items, placeholders and tooltips."""
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLineEdit, QListWidget, QPlainTextEdit, QWidget
+
+    texts = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.isVisibleTo(root):
+            continue
+        texts.append(widget.toolTip())
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            texts.append(widget.text())
+        elif isinstance(widget, QGroupBox):
+            texts.append(widget.title())
+        elif isinstance(widget, QComboBox):
+            texts += [widget.itemText(i) for i in range(widget.count())]
+        elif isinstance(widget, QListWidget):
+            texts += [widget.item(i).text() for i in range(widget.count())]
+        elif isinstance(widget, (QLineEdit, QPlainTextEdit)):
+            texts.append(widget.placeholderText())
+    return [re.sub(r"<[^>]+>", " ", text) for text in texts if text]
+
+
+def identifiers() -> set[str]:
+    """Names that stay as they are: models, datasets, and the names inside their descriptions."""
+    from engine.data.registry import list_datasets
+    from engine.models.registry import list_models
+
+    names = {info.name for info in list_models()} | {info.name for info in list_datasets()}
+    return {part for name in names for part in re.findall(r"[A-Za-z]{3,}", name)} | KEEP | {
+        "AdamW", "Adam", "SGD", "LeNet", "LeCun", "ResNet", "GAN", "DCGAN", "LSTM", "GRU", "Transformer", "Vaswani",
+        "Luong", "Radford", "MNIST", "Fashion", "CIFAR", "Aesop", "Townsend", "UTF", "TSV", "Anki", "Tatoeba", "PNG",
+        "JPEG", "torchvision", "threads", "txt", "tsv", "csv", "tab"}
+
+
+@pytest.mark.parametrize("task, spec", [("classify", "digits"), ("gan", "digits"), ("translate", "numbers:en-fr"),
+                                        ("textgen", "fables")])
+def test_in_chinese_the_data_and_model_pages_show_no_english(qtbot, chinese, task, spec):
+    from desktop_app.engine_loader import EngineInfo
+    from desktop_app.pages.data_page import DataPage
+    from desktop_app.pages.model_page import ModelPage
+    from desktop_app.state import AppState
+    from engine.data.registry import load_dataset
+
+    state = AppState()
+    data_page, model_page = DataPage(state), ModelPage(state)
+    for page in (data_page, model_page):
+        qtbot.addWidget(page)
+        page.resize(1180, 780)
+        page.show()
+    state.set_engine(EngineInfo("CPU", [], "2.14", "1.31"))
+    data_page.select_task(task)
+    state.set_dataset(spec, load_dataset(spec))
+    keep = identifiers()
+    for page in (data_page, model_page):
+        leftovers = {text: words for text in shown_texts(page)
+                     if (words := [w for w in english_words(text) if w not in keep])}
+        assert not leftovers, (type(page).__name__, leftovers)

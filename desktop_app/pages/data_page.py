@@ -14,21 +14,25 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, QSettings, QSize, Qt
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QPoint, QPointF, QRect, QRectF,
+                            QSettings, QSize, Qt)
 from PySide6.QtGui import QFontMetrics, QFontMetricsF, QPixmap
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QFrame, QGroupBox, QHBoxLayout, QLabel, QLayout,
                                QLayoutItem, QProgressBar, QPushButton, QRadioButton, QScrollArea, QVBoxLayout, QWidget)
 
 from desktop_app.dialogs import show_error
 from desktop_app.images import array_to_pixmap
+from desktop_app.pages.text_corpus_view import TextCorpusView, corpus_summary
 from desktop_app.pages.sentence_pairs_view import SentencePairsView, pair_warnings, pairs_summary
 from desktop_app.pages.translate_data_sources import (NUMBERS_SOURCE, SENTENCES_SOURCE, NumbersDirection,
                                                       SentenceFileChooser, direction_title, file_caption)
 from desktop_app.run_words import task_name
 from desktop_app.settings import app_settings
+from desktop_app.theme import set_tone
 from desktop_app.state import AppState
 from desktop_app.workers import TaskError, run_in_background
 from engine.data import registry  # called as `registry.load_dataset` so tests can replace it
+from engine.data.corpus import TextCorpus
 from engine.data.text import ParallelData
 from engine.train.config import TASKS
 
@@ -36,8 +40,10 @@ SETTINGS_KEY = "data/spec"  # the pictures' dataset; other kinds of task remembe
 TASK_KEY = "data/task"
 FOLDER_KEY = "data/last_folder"
 SENTENCE_FILE_KEY = "data/last_sentence_file"
+TEXT_FILE_KEY = "data/last_text_file"
 DEFAULT_SPEC = "digits"
 FOLDER_SOURCE = "folder"  # the registry name behind "Your own images…"
+TEXT_SOURCE = "text"  # the registry name behind "Your own text…"
 
 SAMPLE_COUNT = 24  # images in the sample grid
 SAMPLE_PIXELS = 56  # each sample is shown this many pixels wide
@@ -47,44 +53,113 @@ GROUP_MAX = 6  # at most this many samples of one class side by side
 SMALL_CLASS = 10  # fewer training images than this earns a warning
 VALIDATION_SHARE = 0.2  # TrainConfig.val_split: held out when a dataset has no test split
 
+# The texts in these tables are English, marked for translation (context "DataPage"); they are
+# translated where they are shown, with QCoreApplication.translate("DataPage", text).
 DATASET_TITLES = {
-    "digits": "Handwritten digits (bundled)",
-    "mnist": "MNIST handwritten digits",
-    "fashion-mnist": "Fashion-MNIST clothing",
-    "cifar10": "CIFAR-10 small photos",
-    NUMBERS_SOURCE: "Numbers in words (bundled)",
-    SENTENCES_SOURCE: "Your own sentence pairs",
+    "digits": QT_TRANSLATE_NOOP("DataPage", "Handwritten digits (bundled)"),
+    "mnist": QT_TRANSLATE_NOOP("DataPage", "MNIST handwritten digits"),
+    "fashion-mnist": QT_TRANSLATE_NOOP("DataPage", "Fashion-MNIST clothing"),
+    "cifar10": QT_TRANSLATE_NOOP("DataPage", "CIFAR-10 small photos"),
+    NUMBERS_SOURCE: QT_TRANSLATE_NOOP("DataPage", "Numbers in words (bundled)"),
+    SENTENCES_SOURCE: QT_TRANSLATE_NOOP("DataPage", "Your own sentence pairs"),
+    "fables": QT_TRANSLATE_NOOP("DataPage", "Aesop's Fables (bundled)"),
+    TEXT_SOURCE: QT_TRANSLATE_NOOP("DataPage", "Your own text"),
 }
 # Entries in the dataset list whose title or text differ from the registry's.
 SOURCE_TITLES = {
-    FOLDER_SOURCE: "Your own images…",
-    SENTENCES_SOURCE: "Your own sentence pairs…",
+    FOLDER_SOURCE: QT_TRANSLATE_NOOP("DataPage", "Your own images…"),
+    SENTENCES_SOURCE: QT_TRANSLATE_NOOP("DataPage", "Your own sentence pairs…"),
+    TEXT_SOURCE: QT_TRANSLATE_NOOP("DataPage", "Your own text…"),
 }
 SOURCE_TEXTS = {
-    FOLDER_SOURCE: "A folder with one sub-folder of pictures per class (cats, dogs, …), optionally split "
-                   "into train and test. You can also drop a folder onto the window.",
-    NUMBERS_SOURCE: "Numbers written out in words ('forty-two' → 'quarante-deux'). Bundled and offline; "
-                    "a translator learns them in a minute or two.",
-    SENTENCES_SOURCE: "A TSV or Anki file: a sentence, a tab and its translation on each line (like the "
-                      "Tatoeba downloads). Or two files with one sentence a line.",
+    FOLDER_SOURCE: QT_TRANSLATE_NOOP("DataPage", "A folder with one sub-folder of pictures per class (cats, dogs, "
+                                                 "…), optionally split into train and test. You can also drop a "
+                                                 "folder onto the window."),
+    NUMBERS_SOURCE: QT_TRANSLATE_NOOP("DataPage", "Numbers written out in words ('forty-two' → 'quarante-deux'). "
+                                                  "Bundled and offline; a translator learns them in a minute or two."),
+    SENTENCES_SOURCE: QT_TRANSLATE_NOOP("DataPage", "A TSV or Anki file: a sentence, a tab and its translation on "
+                                                    "each line (like the Tatoeba downloads). Or two files with one "
+                                                    "sentence a line."),
+    "fables": QT_TRANSLATE_NOOP("DataPage", "About 100 short fables in old-fashioned English, bundled and offline; a "
+                                            "model learns to write fable-like sentences in about a minute."),
+    TEXT_SOURCE: QT_TRANSLATE_NOOP("DataPage", "Any text saved as UTF-8 (.txt): a book, poems, recipes, song lyrics. "
+                                               "The model learns to write in its style; a few hundred KB works best. "
+                                               "You can also drop a .txt file onto the window."),
 }
+# The registry's descriptions, copied so that they can be translated: the tooltips in the dataset
+# list, and the texts of the entries not in SOURCE_TEXTS. A copy is used only while it is still
+# the registry's English word for word (else the registry's own text is shown).
+REGISTRY_TEXTS = {
+    "digits": QT_TRANSLATE_NOOP("DataPage", "1,797 small handwritten digits (8x8 pixels), bundled: trains in seconds, "
+                                            "works offline."),
+    "mnist": QT_TRANSLATE_NOOP("DataPage", "70,000 handwritten digits (28x28 pixels, 10 classes), downloaded once "
+                                           "(about 11 MB)."),
+    "fashion-mnist": QT_TRANSLATE_NOOP("DataPage", "70,000 small photos of clothing in 10 kinds (28x28 pixels), "
+                                                   "downloaded once (about 30 MB)."),
+    "cifar10": QT_TRANSLATE_NOOP("DataPage", "60,000 small colour photos in 10 classes such as cats, ships and trucks "
+                                             "(32x32 pixels), downloaded once (about 170 MB)."),
+    FOLDER_SOURCE: QT_TRANSLATE_NOOP("DataPage", "Your own pictures: a folder with one sub-folder per class (cats/, "
+                                                 "dogs/, ...), optionally split into train/ and test/."),
+    NUMBERS_SOURCE: QT_TRANSLATE_NOOP("DataPage", "Numbers written out in words, English to French, German or Spanish "
+                                                  "(numbers:en-fr): bundled, trains a translator in a minute, works "
+                                                  "offline."),
+    SENTENCES_SOURCE: QT_TRANSLATE_NOOP("DataPage", "Your own sentence pairs for translation: a text file with a "
+                                                    "sentence, a tab and its translation on each line (like the "
+                                                    "Tatoeba/Anki downloads), or two files with one sentence a line "
+                                                    "(tsv:train.en|train.fr)."),
+    "fables": QT_TRANSLATE_NOOP("DataPage", "Aesop's Fables (G. F. Townsend's 1867 translation, public domain), about "
+                                            "60 KB of English prose, bundled: trains a text generator in half a "
+                                            "minute, works offline."),
+    TEXT_SOURCE: QT_TRANSLATE_NOOP("DataPage", "Your own text for a text generator: any UTF-8 text file (text:PATH), "
+                                               "such as a book from Project Gutenberg; a few hundred KB in one style "
+                                               "works best."),
+}
+# The tasks' names in the task list (desktop_app.run_words.TASK_NAMES), translatable here.
+TASK_TITLES = {"classify": QT_TRANSLATE_NOOP("DataPage", "Image classification"),
+               "gan": QT_TRANSLATE_NOOP("DataPage", "Image generation (GAN)"),
+               "translate": QT_TRANSLATE_NOOP("DataPage", "Translation"),
+               "textgen": QT_TRANSLATE_NOOP("DataPage", "Text generation")}
+TEXT_FILTER = QT_TRANSLATE_NOOP("DataPage", "Text files (*.txt *.md *.text);;All files (*)")
 BAR_COLOR = (31, 119, 180)
-SENTENCE_FILTER = "Sentence pairs (*.txt *.tsv *.tab *.csv);;All files (*)"
+SENTENCE_FILTER = QT_TRANSLATE_NOOP("DataPage", "Sentence pairs (*.txt *.tsv *.tab *.csv);;All files (*)")
 
 
 # ----- plain helpers (no widgets) ------------------------------------------------------------
+def _tr(text: str) -> str:
+    """`text` (marked with QT_TRANSLATE_NOOP in a table above) in the window's language."""
+    return QCoreApplication.translate("DataPage", text)
+
+
 def dataset_title(spec: str | None) -> str:
     """A friendly title for a dataset spec ('MNIST handwritten digits', 'Your images: pets')."""
     if not spec:
-        return "No dataset"
+        return QCoreApplication.translate("DataPage", "No dataset")
     name, _, argument = spec.partition(":")
     if name == FOLDER_SOURCE and argument:
-        return f"Your images: {Path(argument).name or argument}"
+        title = QCoreApplication.translate("DataPage", "Your images: {name}")
+        return title.format(name=Path(argument).name or argument)
     if name == NUMBERS_SOURCE and argument:
-        return f"Numbers in words: {direction_title(argument)}"
+        title = QCoreApplication.translate("DataPage", "Numbers in words: {direction}")
+        return title.format(direction=direction_title(argument))
     if name == SENTENCES_SOURCE and argument:
-        return "Your sentence pairs: " + " + ".join(Path(part).name or part for part in argument.split("|"))
-    return DATASET_TITLES.get(name, name)
+        title = QCoreApplication.translate("DataPage", "Your sentence pairs: {names}")
+        return title.format(names=" + ".join(Path(part).name or part for part in argument.split("|")))
+    if name == TEXT_SOURCE and argument:
+        title = QCoreApplication.translate("DataPage", "Your text: {name}")
+        return title.format(name=Path(argument).name or argument)
+    return _tr(DATASET_TITLES[name]) if name in DATASET_TITLES else name
+
+
+def registry_text(info: registry.DatasetInfo) -> str:
+    """The registry's description of a dataset in the window's language (its English when the
+    page has no translation of that very text)."""
+    copy = REGISTRY_TEXTS.get(info.name)
+    return _tr(copy) if copy is not None and copy == info.description else info.description
+
+
+def task_title(task: str) -> str:
+    """'Image classification' for "classify", in the window's language."""
+    return _tr(TASK_TITLES[task]) if task in TASK_TITLES else task_name(task)
 
 
 def _source_name(spec: str | None) -> str:
@@ -117,11 +192,20 @@ def spec_tasks(spec: str | None, data: Any = None) -> tuple[str, ...]:
         return tuple(info.tasks)
     if data is None:
         return ()
+    if isinstance(data, TextCorpus):
+        return ("textgen",)
     return ("translate",) if isinstance(data, ParallelData) else tuple(registry.IMAGE_TASKS)
 
 
 def _plural(count: int, one: str, many: str) -> str:
-    return f"{count:,} {one if count == 1 else many}"
+    """`one` or `many` (translated texts with a {count} placeholder) with `count` filled in."""
+    return (one if count == 1 else many).format(count=f"{count:,}")
+
+
+def _images(count: int) -> str:
+    """'1,797 images' in the window's language."""
+    return _plural(count, QCoreApplication.translate("DataPage", "{count} image"),
+                   QCoreApplication.translate("DataPage", "{count} images"))
 
 
 def summary_text(data: Any, task: str = "classify") -> str:
@@ -130,41 +214,71 @@ def summary_text(data: Any, task: str = "classify") -> str:
     which languages, and how they are split."""
     if isinstance(data, ParallelData):
         return pairs_summary(data)
+    if isinstance(data, TextCorpus):
+        return corpus_summary(data)
     height, width = data.image_size
-    colour = "grayscale" if data.channels == 1 else "colour"
-    shape = f"{_plural(data.num_classes, 'class', 'classes')}, {width}x{height} pixels, {colour}."
+    if data.channels == 1:
+        colour = QCoreApplication.translate("DataPage", "grayscale")
+    else:
+        colour = QCoreApplication.translate("DataPage", "colour")
+    classes = _plural(data.num_classes, QCoreApplication.translate("DataPage", "{count} class"),
+                      QCoreApplication.translate("DataPage", "{count} classes"))
+    shape = QCoreApplication.translate("DataPage", "{classes}, {width}x{height} pixels, {colour}.").format(
+        classes=classes, width=width, height=height, colour=colour)
     train = len(data.train_labels)
     if task == "gan":
         total = train + (0 if data.test_labels is None else len(data.test_labels))
-        return f"{_plural(total, 'image', 'images')}, {shape} The generator learns to draw from all of them."
+        text = QCoreApplication.translate("DataPage", "{images}, {shape} The generator learns to draw from all of "
+                                                      "them.")
+        return text.format(images=_images(total), shape=shape)
     if data.test_labels is None or len(data.test_labels) == 0:
-        return (f"{_plural(train, 'image', 'images')}, {shape} No test split: {VALIDATION_SHARE:.0%} of the "
-                f"images are held out for validation.")
-    test = len(data.test_labels)
-    return (f"{train:,} training and {_plural(test, 'test image', 'test images')}, {shape} The test images "
-            f"measure how well the model does on pictures it has not seen.")
+        text = QCoreApplication.translate("DataPage", "{images}, {shape} No test split: {share} of the images are "
+                                                      "held out for validation.")
+        return text.format(images=_images(train), shape=shape, share=f"{VALIDATION_SHARE:.0%}")
+    test = _plural(len(data.test_labels), QCoreApplication.translate("DataPage", "{count} test image"),
+                   QCoreApplication.translate("DataPage", "{count} test images"))
+    text = QCoreApplication.translate("DataPage", "{train} training and {test}, {shape} The test images measure how "
+                                                  "well the model does on pictures it has not seen.")
+    return text.format(train=f"{train:,}", test=test, shape=shape)
 
 
 def warning_lines(data: Any) -> list[str]:
     """What the user should know about the data, in plain words (duplicates removed)."""
     if isinstance(data, ParallelData):
         return pair_warnings(data)
+    if isinstance(data, TextCorpus):
+        return [str(line) for line in data.warnings]
     lines = [str(line) for line in (data.warnings or [])]
     said = " ".join(lines)
     skipped = int(data.skipped_files or 0)
     if skipped and "could not be read" not in said:
-        lines.append(f"{_plural(skipped, 'file', 'files')} could not be read and "
-                     f"{'was' if skipped == 1 else 'were'} skipped.")
+        lines.append(_plural(skipped, QCoreApplication.translate("DataPage", "{count} file could not be read and was "
+                                                                             "skipped."),
+                             QCoreApplication.translate("DataPage", "{count} files could not be read and were "
+                                                                    "skipped.")))
     counts = data.class_counts("train")
     small = [i for i in range(data.num_classes) if counts[i] < SMALL_CLASS and f"'{data.classes[i]}'" not in said]
     for i in small[:5]:
         count = int(counts[i])
-        amount = "no images" if count == 0 else f"only {_plural(count, 'image', 'images')}"
-        lines.append(f"The class '{data.classes[i]}' has {amount}; the model will struggle to learn it.")
+        if count == 0:
+            text = QCoreApplication.translate("DataPage", "The class '{name}' has no images; the model will struggle "
+                                                          "to learn it.")
+        elif count == 1:
+            text = QCoreApplication.translate("DataPage", "The class '{name}' has only {count} image; the model will "
+                                                          "struggle to learn it.")
+        else:
+            text = QCoreApplication.translate("DataPage", "The class '{name}' has only {count} images; the model will "
+                                                          "struggle to learn it.")
+        lines.append(text.format(name=data.classes[i], count=f"{count:,}"))
     if len(small) > 5:
         more = len(small) - 5
-        lines.append(f"{_plural(more, 'more class has', 'more classes have')} fewer than {SMALL_CLASS} images; "
-                     f"the model will struggle to learn {'it' if more == 1 else 'them'}.")
+        if more == 1:
+            text = QCoreApplication.translate("DataPage", "{count} more class has fewer than {minimum} images; the "
+                                                          "model will struggle to learn it.")
+        else:
+            text = QCoreApplication.translate("DataPage", "{count} more classes have fewer than {minimum} images; the "
+                                                          "model will struggle to learn them.")
+        lines.append(text.format(count=f"{more:,}", minimum=SMALL_CLASS))
     return lines
 
 
@@ -307,6 +421,8 @@ class DataPage(QWidget):
         self._folder_text = ""
         self.sentence_description: QLabel | None = None
         self._sentence_text = ""
+        self.text_description: QLabel | None = None
+        self._text_description_text = ""
         self._task_specs: dict[str, str] = {}  # per task: the last dataset shown for it
 
         outer = QVBoxLayout(self)
@@ -319,7 +435,7 @@ class DataPage(QWidget):
         body = QWidget()
         scroll.setWidget(body)
         layout = QVBoxLayout(body)
-        layout.addWidget(QLabel("<h2>Data</h2>"))
+        layout.addWidget(QLabel(self.tr("<h2>Data</h2>")))
         columns = QHBoxLayout()
         columns.addWidget(self._build_chooser(), 1)  # a quarter of the width, 250 to 310 pixels
         columns.addWidget(self._build_overview(), 3)
@@ -340,12 +456,13 @@ class DataPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
 
         task_row = QHBoxLayout()
-        task_label = QLabel("Task:")
+        task_label = QLabel(self.tr("Task:"))
         self.task_combo = QComboBox()
-        self.task_combo.setToolTip("What the model should learn to do.\n"
-                                   "Image classification: tell which class a picture shows.\n"
-                                   "Image generation (GAN): draw new pictures that look like the dataset's.\n"
-                                   "Translation: turn sentences in one language into another.")
+        self.task_combo.setToolTip(self.tr("What the model should learn to do.\n"
+                                           "Image classification: tell which class a picture shows.\n"
+                                           "Image generation (GAN): draw new pictures that look like the dataset's.\n"
+                                           "Translation: turn sentences in one language into another.\n"
+                                           "Text generation: learn to write text in the style of a text you give it."))
         self.task_combo.currentIndexChanged.connect(self._fill_sources)
         self.task_combo.currentIndexChanged.connect(self._on_task_chosen)
         task_label.setBuddy(self.task_combo)
@@ -353,7 +470,7 @@ class DataPage(QWidget):
         task_row.addWidget(self.task_combo, 1)
         layout.addLayout(task_row)
 
-        box = QGroupBox("Dataset")
+        box = QGroupBox(self.tr("Dataset"))
         box_layout = QVBoxLayout(box)
         self.dataset_list = QWidget()
         self.dataset_list.setObjectName("datasetList")
@@ -374,9 +491,9 @@ class DataPage(QWidget):
         for widget in self._source_extras.values():
             widget.hide()
         box_layout.addWidget(self.dataset_list)
-        self.folder_button = QPushButton("Choose a folder…")
-        self.folder_button.setToolTip("Pick a folder with one sub-folder of pictures per class. "
-                                      "You can also drop a folder onto the window.")
+        self.folder_button = QPushButton(self.tr("Choose a folder…"))
+        self.folder_button.setToolTip(self.tr("Pick a folder with one sub-folder of pictures per class. "
+                                              "You can also drop a folder onto the window."))
         self.folder_button.clicked.connect(self.choose_folder)
         folder_row = QHBoxLayout()
         folder_row.setContentsMargins(22, 0, 0, 0)
@@ -393,9 +510,9 @@ class DataPage(QWidget):
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setFormat("%p%")
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop loading; the dataset you had stays selected. "
-                                      "A partly downloaded file is kept and resumed next time.")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop loading; the dataset you had stays selected. "
+                                              "A partly downloaded file is kept and resumed next time."))
         self.cancel_button.clicked.connect(self.cancel_loading)
         row = QHBoxLayout()
         row.addWidget(self.progress_bar, 1)
@@ -424,14 +541,13 @@ class DataPage(QWidget):
         self.warnings_label.setObjectName("datasetWarnings")
         self.warnings_label.setWordWrap(True)
         self.warnings_label.setTextFormat(Qt.TextFormat.RichText)
-        self.warnings_label.setStyleSheet("background: #fff4ce; color: #5c4400; border: 1px solid #e8c66a; "
-                                          "border-radius: 4px; padding: 6px;")
+        set_tone(self.warnings_label, "warning")  # a yellow box, dark or light with the theme
         self.warnings_label.hide()
         layout.addWidget(self.heading_label)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.warnings_label)
 
-        self.samples_box = QGroupBox("Examples")
+        self.samples_box = QGroupBox(self.tr("Examples"))
         samples_layout = QVBoxLayout(self.samples_box)
         self.sample_grid = QWidget()
         self.sample_grid.setObjectName("sampleGrid")
@@ -440,7 +556,7 @@ class DataPage(QWidget):
         samples_layout.addWidget(self.sample_grid)
         layout.addWidget(self.samples_box)
 
-        self.chart_box = QGroupBox("Training images per class")
+        self.chart_box = QGroupBox(self.tr("Training images per class"))
         chart_layout = QVBoxLayout(self.chart_box)
         self.class_axis = ClassAxis()
         self.class_chart = ClassChart(axisItems={"bottom": self.class_axis})
@@ -451,7 +567,7 @@ class DataPage(QWidget):
         self.class_chart.setMenuEnabled(False)
         self.class_chart.hideButtons()
         self.class_chart.showGrid(y=True, alpha=0.2)
-        self.class_chart.setLabel("left", "images")
+        self.class_chart.setLabel("left", self.tr("images"))
         self.class_bars = pg.BarGraphItem(x=np.zeros(0), height=np.zeros(0), width=0.7,
                                           brush=pg.mkBrush(*BAR_COLOR), pen=pg.mkPen(None))
         self.class_chart.addItem(self.class_bars)
@@ -462,6 +578,9 @@ class DataPage(QWidget):
         self.pairs_view = SentencePairsView()
         self.pairs_view.hide()
         layout.addWidget(self.pairs_view, 1)
+        self.text_view = TextCorpusView()
+        self.text_view.hide()
+        layout.addWidget(self.text_view, 1)
         return panel
 
     # ----- public API -------------------------------------------------------------------------
@@ -479,7 +598,7 @@ class DataPage(QWidget):
         spec = spec.strip()
         self._fallback_on_failure = False
         if self._state.is_training:
-            self._state.status_message.emit("Stop the training before choosing another dataset.")
+            self._state.status_message.emit(self.tr("Stop the training before choosing another dataset."))
             self._select_spec(self._state.dataset_spec)
             return
         if self._task is not None:
@@ -488,7 +607,7 @@ class DataPage(QWidget):
         self._cancelled = False
         self._loading_spec = spec
         self._select_spec(spec)
-        self.loading_label.setText(f"Loading {dataset_title(spec)}…")
+        self.loading_label.setText(self.tr("Loading {dataset}…").format(dataset=dataset_title(spec)))
         self.progress_bar.setRange(0, 0)  # busy until the first progress report
         self.cancel_button.setEnabled(True)
         for widget in (self.loading_box, self.progress_bar, self.cancel_button):
@@ -514,7 +633,8 @@ class DataPage(QWidget):
         """Ask for a folder of images (one sub-folder per class) and load it."""
         settings = app_settings()
         start = str(settings.value(FOLDER_KEY, "") or Path.home())
-        path = QFileDialog.getExistingDirectory(self, "Choose a folder with one sub-folder of pictures per class", start)
+        path = QFileDialog.getExistingDirectory(
+            self, self.tr("Choose a folder with one sub-folder of pictures per class"), start)
         if not path:
             self._select_spec(self._loading_spec or self._state.dataset_spec)
             return
@@ -525,25 +645,40 @@ class DataPage(QWidget):
         """Ask for a file of sentence pairs (sentence, tab, translation) and load it."""
         settings = app_settings()
         start = str(settings.value(SENTENCE_FILE_KEY, "") or Path.home())
-        path, _ = QFileDialog.getOpenFileName(self, "Choose a file with a sentence and its translation on each line",
-                                              start, SENTENCE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a file with a sentence and its translation on each line"), start,
+            _tr(SENTENCE_FILTER))
         if not path:
             self._select_spec(self._loading_spec or self._state.dataset_spec)
             return
         settings.setValue(SENTENCE_FILE_KEY, path)
         self.load_spec(f"{SENTENCES_SOURCE}:{path}")
 
+    def choose_text_file(self) -> None:
+        """Ask for a text file (UTF-8) for a text generator to learn from, and load it."""
+        settings = app_settings()
+        start = str(settings.value(TEXT_FILE_KEY, "") or Path.home())
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a text file (saved as UTF-8) to learn to write like"), start, _tr(TEXT_FILTER))
+        if not path:
+            self._select_spec(self._loading_spec or self._state.dataset_spec)
+            return
+        settings.setValue(TEXT_FILE_KEY, path)
+        self.load_spec(f"{TEXT_SOURCE}:{path}")
+
     def choose_sentence_files(self) -> None:
         """Ask for two aligned files (one sentence a line; line i of the second translates line
         i of the first) and load them as one dataset."""
         settings = app_settings()
         start = str(settings.value(SENTENCE_FILE_KEY, "") or Path.home())
-        first, _ = QFileDialog.getOpenFileName(self, "Step 1 of 2: choose the file with the sentences to translate "
-                                               "(one a line)", start, SENTENCE_FILTER)
+        first, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Step 1 of 2: choose the file with the sentences to translate (one a line)"), start,
+            _tr(SENTENCE_FILTER))
         second = ""
         if first:
-            second, _ = QFileDialog.getOpenFileName(self, "Step 2 of 2: choose the file with their translations, in "
-                                                    "the same order", str(Path(first).parent), SENTENCE_FILTER)
+            second, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Step 2 of 2: choose the file with their translations, in the same order"),
+                str(Path(first).parent), _tr(SENTENCE_FILTER))
         if not first or not second:
             self._select_spec(self._loading_spec or self._state.dataset_spec)
             return
@@ -583,7 +718,7 @@ class DataPage(QWidget):
         self._cancelled = True
         self._task.cancel()
         self.cancel_button.setEnabled(False)
-        self.loading_label.setText("Cancelling…")
+        self.loading_label.setText(self.tr("Cancelling…"))
 
     def selected_spec(self) -> str | None:
         """The spec whose entry is checked in the dataset list (None when none is)."""
@@ -598,7 +733,7 @@ class DataPage(QWidget):
         saved = str(app_settings().value(TASK_KEY, self._state.task) or self._state.task)
         self.task_combo.blockSignals(True)
         for task in tasks:
-            self.task_combo.addItem(task_name(task), task)
+            self.task_combo.addItem(task_title(task), task)
         self.task_combo.setCurrentIndex(max(0, self.task_combo.findData(saved if saved in tasks else self._state.task)))
         self.task_combo.blockSignals(False)
         self._fill_sources()
@@ -648,19 +783,19 @@ class DataPage(QWidget):
                 if not any(widget is extra for extra in kept):
                     widget.deleteLater()
         self._sources = registry.list_datasets(task)
-        self.folder_description = self.sentence_description = None
-        self._folder_text = self._sentence_text = ""
+        self.folder_description = self.sentence_description = self.text_description = None
+        self._folder_text = self._sentence_text = self._text_description_text = ""
         for info in self._sources:
-            asks = info.name in (FOLDER_SOURCE, SENTENCES_SOURCE)  # the page asks for the folder or file
+            asks = info.name in (FOLDER_SOURCE, SENTENCES_SOURCE, TEXT_SOURCE)  # the page asks for the folder or file
             if info.takes_argument and not asks and not info.default_argument:
                 continue  # needs an argument the page cannot ask for
             folder = info.name == FOLDER_SOURCE
-            title = SOURCE_TITLES.get(info.name) or dataset_title(info.name)
-            text = SOURCE_TEXTS.get(info.name, info.description)
+            title = _tr(SOURCE_TITLES[info.name]) if info.name in SOURCE_TITLES else dataset_title(info.name)
+            text = _tr(SOURCE_TEXTS[info.name]) if info.name in SOURCE_TEXTS else registry_text(info)
             button = QRadioButton(title)
             button.setProperty("spec", info.name)
             button.setStyleSheet("font-weight: bold;")
-            button.setToolTip(info.description)
+            button.setToolTip(registry_text(info))
             description = QLabel(text)
             description.setWordWrap(True)
             description.setContentsMargins(22, 0, 0, 6)
@@ -678,6 +813,9 @@ class DataPage(QWidget):
             elif info.name == SENTENCES_SOURCE:
                 self.sentence_description = description
                 self._sentence_text = text
+            elif info.name == TEXT_SOURCE:
+                self.text_description = description
+                self._text_description_text = text
         self.folder_button.setVisible(self.folder_description is not None)
         self._select_spec(self._loading_spec or self._state.dataset_spec)
 
@@ -695,9 +833,11 @@ class DataPage(QWidget):
         if self.folder_description is not None:
             if name == FOLDER_SOURCE and argument:
                 metrics = self.folder_description.fontMetrics()
-                width = max(120, self.folder_description.width() - 30 - metrics.horizontalAdvance("Folder: "))
+                caption = self.tr("Folder: {path}")
+                width = max(120, self.folder_description.width() - 30
+                            - metrics.horizontalAdvance(caption.replace("{path}", "")))
                 shown = metrics.elidedText(argument, Qt.TextElideMode.ElideMiddle, width)
-                self.folder_description.setText(f"Folder: {shown}")
+                self.folder_description.setText(caption.format(path=shown))
                 self.folder_description.setToolTip(argument)
             else:
                 self.folder_description.setText(self._folder_text)
@@ -715,6 +855,18 @@ class DataPage(QWidget):
             else:
                 self.sentence_description.setText(self._sentence_text)
                 self.sentence_description.setToolTip("")
+        if self.text_description is not None:
+            if name == TEXT_SOURCE and argument:
+                metrics = self.text_description.fontMetrics()
+                caption = self.tr("File: {name}")
+                width = max(120, self.text_description.width() - 30
+                            - metrics.horizontalAdvance(caption.replace("{name}", "")))
+                shown = metrics.elidedText(argument, Qt.TextElideMode.ElideMiddle, width)
+                self.text_description.setText(caption.format(name=shown))
+                self.text_description.setToolTip(argument)
+            else:
+                self.text_description.setText(self._text_description_text)
+                self.text_description.setToolTip("")
 
     def _on_source_clicked(self, button: QRadioButton) -> None:
         name = button.property("spec")
@@ -722,6 +874,8 @@ class DataPage(QWidget):
             self.choose_folder()
         elif name == SENTENCES_SOURCE:
             self.choose_sentence_file()
+        elif name == TEXT_SOURCE:
+            self.choose_text_file()
         elif name == NUMBERS_SOURCE:
             self.choose_direction(self.numbers_direction.direction())
         elif name != (self._loading_spec or self._state.dataset_spec):
@@ -771,7 +925,8 @@ class DataPage(QWidget):
         tasks = spec_tasks(spec, data)
         if tasks and self._state.task not in tasks:  # pictures dropped during translation, say
             self.select_task(next((t for t in tasks if self.task_combo.findData(t) >= 0), tasks[0]))
-        self._state.status_message.emit(f"Loaded {dataset_title(spec)}: {summary_text(data, self._state.task)}")
+        self._state.status_message.emit(self.tr("Loaded {dataset}: {summary}").format(
+            dataset=dataset_title(spec), summary=summary_text(data, self._state.task)))
 
     def _on_failed(self, token: object, spec: str, error: TaskError) -> None:
         if token is not self._token:
@@ -782,7 +937,7 @@ class DataPage(QWidget):
             self._report_cancelled()
             return
         self._select_spec(self._state.dataset_spec)
-        show_error(self, "Could not load the dataset", error.message, error.details)
+        show_error(self, self.tr("Could not load the dataset"), error.message, error.details)
         task = self._state.task
         if fallback and (self._state.dataset is None or task not in spec_tasks(self._state.dataset_spec,
                                                                                self._state.dataset)):
@@ -790,20 +945,25 @@ class DataPage(QWidget):
 
     def _report_cancelled(self) -> None:
         self._select_spec(self._state.dataset_spec)
-        kept = f"; {dataset_title(self._state.dataset_spec)} is still selected" if self._state.dataset_spec else ""
-        self._state.status_message.emit(f"Loading cancelled{kept}.")
+        if self._state.dataset_spec:
+            message = self.tr("Loading cancelled; {dataset} is still selected.").format(
+                dataset=dataset_title(self._state.dataset_spec))
+        else:
+            message = self.tr("Loading cancelled.")
+        self._state.status_message.emit(message)
 
     # ----- showing a dataset ------------------------------------------------------------------
     def _show_dataset(self, spec: str | None, data: Any) -> None:
         if self._token is None:
             self._select_spec(spec)
         if data is None:
-            self.heading_label.setText("<h3>No dataset yet</h3>")
-            self.summary_label.setText("Choose a dataset on the left to see what is in it.")
+            self.heading_label.setText(self.tr("<h3>No dataset yet</h3>"))
+            self.summary_label.setText(self.tr("Choose a dataset on the left to see what is in it."))
             self.warnings_label.hide()
             self.samples_box.hide()
             self.chart_box.hide()
             self.pairs_view.hide()
+            self.text_view.hide()
             return
         for task in spec_tasks(spec, data):
             self._task_specs[task] = spec
@@ -812,13 +972,17 @@ class DataPage(QWidget):
         warnings = warning_lines(data)
         self.warnings_label.setText("<br>".join("⚠ " + html.escape(line) for line in warnings))
         self.warnings_label.setVisible(bool(warnings))
-        if isinstance(data, ParallelData):
+        if isinstance(data, (ParallelData, TextCorpus)):
             self.samples_box.hide()
             self.chart_box.hide()
-            self.pairs_view.show_data(data)
-            self.pairs_view.show()
+            view, other = (self.pairs_view, self.text_view) if isinstance(data, ParallelData) else (self.text_view,
+                                                                                                    self.pairs_view)
+            other.hide()
+            view.show_data(data)
+            view.show()
             return
         self.pairs_view.hide()
+        self.text_view.hide()
         self._fill_samples(data)
         self._fill_chart(data)
         self.samples_box.show()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout,
                                QWidget)
@@ -26,88 +26,155 @@ PARAMS_ROLE = Qt.ItemDataRole.UserRole + 1
 
 # What the registry's speed words mean for someone deciding on a laptop.
 SPEED_HINTS = {
-    "fastest": "fastest",
-    "fast": "fast",
-    "medium": "takes a while on a laptop CPU",
-    "slow": "slow on a laptop CPU; fine on a GPU",
+    "fastest": QT_TRANSLATE_NOOP("ModelPage", "fastest"),
+    "fast": QT_TRANSLATE_NOOP("ModelPage", "fast"),
+    "medium": QT_TRANSLATE_NOOP("ModelPage", "takes a while on a laptop CPU"),
+    "slow": QT_TRANSLATE_NOOP("ModelPage", "slow on a laptop CPU; fine on a GPU"),
+}
+
+# The registry's descriptions (engine/models/*.py, `info.description`, the same English text),
+# marked for translation; a model missing here shows the engine's own text.
+MODEL_DESCRIPTIONS = {
+    "mlp": QT_TRANSLATE_NOOP("ModelPage", "A plain network of fully connected layers: the simplest baseline."),
+    "lenet5": QT_TRANSLATE_NOOP("ModelPage", "LeNet-5 (LeCun, 1998): two small convolution layers, made for "
+                                             "handwritten digits."),
+    "cnn-small": QT_TRANSLATE_NOOP("ModelPage", "Three convolution layers (32-64-64) and a dense layer: the classic "
+                                                "tutorial network, a good default."),
+    "resnet18": QT_TRANSLATE_NOOP("ModelPage", "ResNet-18 adapted to small images (no pretrained weights): the most "
+                                               "accurate on photos, much slower on a CPU."),
+    "dcgan": QT_TRANSLATE_NOOP("ModelPage", "Deep convolutional GAN (Radford et al., 2015): learns to draw new "
+                                            "pictures like the dataset's."),
+    "dcgan-conditional": QT_TRANSLATE_NOOP("ModelPage", 'DCGAN that also learns the classes, so you can ask it for a '
+                                                        'particular one ("draw a 7").'),
+    "transformer-small": QT_TRANSLATE_NOOP("ModelPage", "Transformer sized for a laptop CPU: learns the numbers in a "
+                                                        "minute or two."),
+    "transformer-base": QT_TRANSLATE_NOOP("ModelPage", "A bigger Transformer for real sentence corpora; best with a "
+                                                       "GPU."),
+    "transformer-large": QT_TRANSLATE_NOOP("ModelPage", "The original paper's base size (6+6 layers, 512 wide): for "
+                                                        "a GPU."),
+    "gru-attention": QT_TRANSLATE_NOOP("ModelPage", "A recurrent network with attention: lighter and quick to train, "
+                                                    "a little less accurate."),
+    "lstm-small": QT_TRANSLATE_NOOP("ModelPage", "A one-layer LSTM reading characters: learns the fables in half a "
+                                                 "minute on a laptop CPU."),
+    "lstm-medium": QT_TRANSLATE_NOOP("ModelPage", "A two-layer LSTM, wider: writes better on a few MB of text; best "
+                                                  "with a GPU."),
 }
 
 OPTIMIZER_CHOICES = (
-    ("adamw", "AdamW (recommended)"),
+    ("adamw", QT_TRANSLATE_NOOP("ModelPage", "AdamW (recommended)")),
     ("adam", "Adam"),
-    ("sgd", "SGD with momentum (classic, needs a larger learning rate)"),
+    ("sgd", QT_TRANSLATE_NOOP("ModelPage", "SGD with momentum (classic, needs a larger learning rate)")),
 )
 AUGMENT_CHOICES = (
-    ("none", "None: use the pictures as they are"),
-    ("crop", "Shift pictures a little"),
-    ("crop+flip", "Shift and mirror pictures"),
+    ("none", QT_TRANSLATE_NOOP("ModelPage", "None: use the pictures as they are")),
+    ("crop", QT_TRANSLATE_NOOP("ModelPage", "Shift pictures a little")),
+    ("crop+flip", QT_TRANSLATE_NOOP("ModelPage", "Shift and mirror pictures")),
 )
 TOKENIZER_CHOICES = (
-    ("subword", "Word pieces learned from your sentences (recommended)"),
-    ("char", "Single characters"),
+    ("subword", QT_TRANSLATE_NOOP("ModelPage", "Word pieces learned from your sentences (recommended)")),
+    ("char", QT_TRANSLATE_NOOP("ModelPage", "Single characters")),
 )
-DEVICE_AUTO_TEXT = "Automatic (best available)"
-NO_GPU_NOTE = "No NVIDIA GPU found: training uses the CPU."
+# The choices as named inside a sentence (the model details): "AdamW", "shift pictures a little".
+OPTIMIZER_NAMES = {"adamw": "AdamW", "adam": "Adam", "sgd": QT_TRANSLATE_NOOP("ModelPage", "SGD with momentum")}
+AUGMENT_NAMES = {"none": QT_TRANSLATE_NOOP("ModelPage", "none"),
+                 "crop": QT_TRANSLATE_NOOP("ModelPage", "shift pictures a little"),
+                 "crop+flip": QT_TRANSLATE_NOOP("ModelPage", "shift and mirror pictures")}
+TOKENIZER_NAMES = {"subword": QT_TRANSLATE_NOOP("ModelPage", "word pieces learned from your sentences"),
+                   "char": QT_TRANSLATE_NOOP("ModelPage", "single characters")}
+DEVICE_AUTO_TEXT = QT_TRANSLATE_NOOP("ModelPage", "Automatic (best available)")
+NO_GPU_NOTE = QT_TRANSLATE_NOOP("ModelPage", "No NVIDIA GPU found: training uses the CPU.")
 
 TIPS = {
-    "epochs": "How many times training goes through all the training pictures.\n"
-              "More epochs usually give a better model but take longer. If the validation accuracy "
-              "stops improving during training, more epochs will not help.",
-    "batch": "How many pictures the model looks at before each small correction.\n"
-             "Larger batches are faster on a GPU but use more memory; if you see an out-of-memory "
-             "message, halve this number. The recommended value is fine for most people.",
-    "lr": "How big each correction is (the learning rate).\n"
-          "Too high and training becomes unstable (the loss jumps or grows); too low and it learns "
-          "slowly. Change it only if the loss curve misbehaves: try half or double.",
-    "optimizer": "The method that turns mistakes into corrections.\n"
-                 "AdamW works well almost everywhere; keep it unless you are comparing methods.",
-    "augment": "Shows the model slightly changed copies of the training pictures so it learns the "
-               "object rather than the exact pixels.\nHelps with photos and small datasets. "
-               "Do not mirror pictures whose meaning changes when flipped (digits, letters).",
-    "patience": "Stops training early when the validation loss has not improved for this many epochs, "
-                "and keeps the best model.\nSaves time when you set many epochs. Off trains for all epochs.",
-    "device": "Where the computation runs. Automatic picks a working NVIDIA GPU when there is one, "
-              "otherwise the CPU.\nChoose CPU only to leave the GPU free for something else.",
-    "mixed": "Computes with 16-bit numbers on the GPU: often almost twice as fast with the same "
-             "accuracy.\nTurn it off only if training on the GPU gives strange results.",
-    "reset": "Put every setting back to the value recommended for this dataset and model.",
+    "epochs": QT_TRANSLATE_NOOP(
+        "ModelPage", "How many times training goes through all the training pictures.\n"
+        "More epochs usually give a better model but take longer. If the validation accuracy "
+        "stops improving during training, more epochs will not help."),
+    "batch": QT_TRANSLATE_NOOP(
+        "ModelPage", "How many pictures the model looks at before each small correction.\n"
+        "Larger batches are faster on a GPU but use more memory; if you see an out-of-memory "
+        "message, halve this number. The recommended value is fine for most people."),
+    "lr": QT_TRANSLATE_NOOP(
+        "ModelPage", "How big each correction is (the learning rate).\n"
+        "Too high and training becomes unstable (the loss jumps or grows); too low and it learns "
+        "slowly. Change it only if the loss curve misbehaves: try half or double."),
+    "optimizer": QT_TRANSLATE_NOOP(
+        "ModelPage", "The method that turns mistakes into corrections.\n"
+        "AdamW works well almost everywhere; keep it unless you are comparing methods."),
+    "augment": QT_TRANSLATE_NOOP(
+        "ModelPage", "Shows the model slightly changed copies of the training pictures so it learns the "
+        "object rather than the exact pixels.\nHelps with photos and small datasets. "
+        "Do not mirror pictures whose meaning changes when flipped (digits, letters)."),
+    "patience": QT_TRANSLATE_NOOP(
+        "ModelPage", "Stops training early when the validation loss has not improved for this many epochs, "
+        "and keeps the best model.\nSaves time when you set many epochs. Off trains for all epochs."),
+    "device": QT_TRANSLATE_NOOP(
+        "ModelPage", "Where the computation runs. Automatic picks a working NVIDIA GPU when there is one, "
+        "otherwise the CPU.\nChoose CPU only to leave the GPU free for something else."),
+    "mixed": QT_TRANSLATE_NOOP(
+        "ModelPage", "Computes with 16-bit numbers on the GPU: often almost twice as fast with the same "
+        "accuracy.\nTurn it off only if training on the GPU gives strange results."),
+    "reset": QT_TRANSLATE_NOOP(
+        "ModelPage", "Put every setting back to the value recommended for this dataset and model."),
 }
 # The same settings explained for image generation (GAN): a generator learns to draw pictures
 # while a judge (the discriminator) learns to tell them from real ones.
 GAN_TIPS = {
-    "epochs": "How many times training goes through all the pictures.\n"
-              "Drawing takes much longer to learn than recognising: the sample pictures on the Train page "
-              "show when they look good enough, and you can stop there. The best epoch so far is kept.",
-    "batch": "How many pictures the generator draws (and the judge looks at) before each small correction.\n"
-             "The recommended value is fine for most people; if you see an out-of-memory message, halve it.",
-    "lr": "How big each correction is (the learning rate).\n"
-          "GANs are sensitive to it: if the pictures turn to noise or all look the same, try half. "
-          "The recommended value works for most datasets.",
+    "epochs": QT_TRANSLATE_NOOP(
+        "ModelPage", "How many times training goes through all the pictures.\n"
+        "Drawing takes much longer to learn than recognising: the sample pictures on the Train page "
+        "show when they look good enough, and you can stop there. The best epoch so far is kept."),
+    "batch": QT_TRANSLATE_NOOP(
+        "ModelPage", "How many pictures the generator draws (and the judge looks at) before each small correction.\n"
+        "The recommended value is fine for most people; if you see an out-of-memory message, halve it."),
+    "lr": QT_TRANSLATE_NOOP(
+        "ModelPage", "How big each correction is (the learning rate).\n"
+        "GANs are sensitive to it: if the pictures turn to noise or all look the same, try half. "
+        "The recommended value works for most datasets."),
     "mixed": TIPS["mixed"],
     "device": TIPS["device"],
     "reset": TIPS["reset"],
 }
 # The same settings explained for translation: sentence pairs instead of pictures.
 TRANSLATE_TIPS = {
-    "epochs": "How many times training goes through all the sentence pairs.\n"
-              "The Train page shows sample translations and the score after every epoch; the best epoch is kept. "
-              "Real sentence corpora need more epochs than the bundled numbers.",
-    "batch": "How many sentence pairs the model reads before each small correction.\n"
-             "Larger batches are faster on a GPU but use more memory; if you see an out-of-memory message, "
-             "halve this number. The recommended value is fine for most people.",
-    "lr": "How big each correction is (the learning rate).\n"
-          "It starts small, rises during the first steps and then slowly falls again. If the loss jumps around "
-          "or the translations turn to nonsense, try half.",
-    "tokenizer": "How sentences are cut into the pieces the model reads and writes.\n"
-                 "Word pieces (recommended): common words stay whole and rare words are split into parts "
-                 "learned from your sentences; short sequences, fast training.\n"
-                 "Single characters: letter by letter; needs no learning, copes with any spelling, but sentences "
-                 "become long, so training is slower.",
+    "epochs": QT_TRANSLATE_NOOP(
+        "ModelPage", "How many times training goes through all the sentence pairs.\n"
+        "The Train page shows sample translations and the score after every epoch; the best epoch is kept. "
+        "Real sentence corpora need more epochs than the bundled numbers."),
+    "batch": QT_TRANSLATE_NOOP(
+        "ModelPage", "How many sentence pairs the model reads before each small correction.\n"
+        "Larger batches are faster on a GPU but use more memory; if you see an out-of-memory message, "
+        "halve this number. The recommended value is fine for most people."),
+    "lr": QT_TRANSLATE_NOOP(
+        "ModelPage", "How big each correction is (the learning rate).\n"
+        "It starts small, rises during the first steps and then slowly falls again. If the loss jumps around "
+        "or the translations turn to nonsense, try half."),
+    "tokenizer": QT_TRANSLATE_NOOP(
+        "ModelPage", "How sentences are cut into the pieces the model reads and writes.\n"
+        "Word pieces (recommended): common words stay whole and rare words are split into parts "
+        "learned from your sentences; short sequences, fast training.\n"
+        "Single characters: letter by letter; needs no learning, copes with any spelling, but sentences "
+        "become long, so training is slower."),
     "mixed": TIPS["mixed"],
     "device": TIPS["device"],
     "reset": TIPS["reset"],
 }
-TASK_TIPS = {"gan": GAN_TIPS, "translate": TRANSLATE_TIPS}
+# The same settings explained for text generation: characters of one text instead of pictures.
+TEXTGEN_TIPS = {
+    "epochs": QT_TRANSLATE_NOOP(
+        "ModelPage", "How many times training reads the whole text.\n"
+        "The Train page shows a paragraph written by the model after every epoch; the epoch with the lowest "
+        "perplexity is kept. A longer text needs fewer epochs."),
+    "batch": QT_TRANSLATE_NOOP(
+        "ModelPage", "How many pieces of the text (100 characters each) the model reads before each small correction.\n"
+        "The recommended value is fine for most people; if you see an out-of-memory message, halve it."),
+    "lr": QT_TRANSLATE_NOOP(
+        "ModelPage", "How big each correction is (the learning rate).\n"
+        "If the loss jumps around or the writing turns to nonsense, try half."),
+    "mixed": TIPS["mixed"],
+    "device": TIPS["device"],
+    "reset": TIPS["reset"],
+}
+TASK_TIPS = {"gan": GAN_TIPS, "translate": TRANSLATE_TIPS, "textgen": TEXTGEN_TIPS}
 CLASSIFIER_ONLY = ("optimizer", "augment", "patience")  # rows hidden for tasks other than classification
 TASK_ONLY = {"tokenizer": "translate"}  # rows offered for one task only
 SUBWORD_PIECES = 1_000  # engine.text.tokenizers.SUBWORD_VOCAB: the most word pieces per language
@@ -122,13 +189,30 @@ def _rounded(count: int) -> str:
     """'2.3 million' or '480,000': parameter counts of translators depend on the vocabulary, so
     they are shown rounded."""
     if count >= 1_000_000:
-        return f"{count / 1e6:.1f} million"
+        return QCoreApplication.translate("ModelPage", "{millions} million").format(millions=f"{count / 1e6:.1f}")
     return f"{round(count, -3):,}"
+
+
+def _translated(text: str) -> str:
+    """A string marked with QT_TRANSLATE_NOOP("ModelPage", ...) in the language of the window."""
+    return QCoreApplication.translate("ModelPage", text) if text else text
+
+
+def _description(info) -> str:
+    """The model's description for people: the translated registry text, the engine's own text
+    for a model the GUI does not know."""
+    text = MODEL_DESCRIPTIONS.get(info.name)
+    return _translated(text) if text == info.description else info.description
+
+
+def _megabytes(count: int, decimals: int) -> str:
+    """The size of `count` float32 parameters as a file, in MB: '1.2'."""
+    return f"{count * 4 / 1e6:.{decimals}f}"
 
 
 def _fallback_dataset(task: str) -> str:
     """A dataset family the engine has defaults for, used while no suitable dataset is shown."""
-    return "numbers" if task == "translate" else "digits"
+    return {"translate": "numbers", "textgen": "fables"}.get(task, "digits")
 
 
 class ModelPage(QWidget):
@@ -151,9 +235,9 @@ class ModelPage(QWidget):
             self._wanted_models[task] = str(saved) if saved else default
 
         layout = QVBoxLayout(self)
-        title = QLabel("<h2>Model and training settings</h2>")
+        title = QLabel("<h2>" + self.tr("Model and training settings") + "</h2>")
         layout.addWidget(title)
-        self.loading_label = QLabel("Loading the training engine…")
+        self.loading_label = QLabel(self.tr("Loading the training engine…"))
         self.loading_label.setObjectName("loadingLabel")
         self.loading_label.setStyleSheet("font-weight: bold; padding: 6px;")
         layout.addWidget(self.loading_label)
@@ -176,9 +260,9 @@ class ModelPage(QWidget):
 
     # ----- construction -----------------------------------------------------------------------
     def _build_model_box(self) -> QGroupBox:
-        box = QGroupBox("Model")
+        box = QGroupBox(self.tr("Model"))
         layout = QVBoxLayout(box)
-        self.dataset_hint = QLabel("Choose a dataset on the Data page to see the size of each model.")
+        self.dataset_hint = QLabel(self.tr("Choose a dataset on the Data page to see the size of each model."))
         self.dataset_hint.setWordWrap(True)
         layout.addWidget(self.dataset_hint)
         self.model_list = QListWidget()
@@ -188,10 +272,10 @@ class ModelPage(QWidget):
         self.model_list.setAlternatingRowColors(True)
         self.model_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.model_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.model_list.setToolTip("The network that learns from your pictures. Bigger is not always better: "
-                                   "start with the recommended one and compare.")
+        self.model_list.setToolTip(self.tr("The network that learns from your pictures. Bigger is not always "
+                                           "better: start with the recommended one and compare."))
         self.model_list.currentRowChanged.connect(self._on_model_row_changed)
-        loading_item = QListWidgetItem("The list of models appears once the training engine has loaded.")
+        loading_item = QListWidgetItem(self.tr("The list of models appears once the training engine has loaded."))
         loading_item.setFlags(Qt.ItemFlag.NoItemFlags)
         self.model_list.addItem(loading_item)
         layout.addWidget(self.model_list, 1)
@@ -224,7 +308,7 @@ class ModelPage(QWidget):
         QTimer.singleShot(0, self, self._fit_list_height)  # after layout; `self` as context: never fires on a deleted page
 
     def _build_settings_box(self) -> QGroupBox:
-        box = QGroupBox("Training settings")
+        box = QGroupBox(self.tr("Training settings"))
         outer = QVBoxLayout(box)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -239,40 +323,40 @@ class ModelPage(QWidget):
         self.lr_spin.setSingleStep(0.0005)
         self.optimizer_combo = QComboBox()
         for key, text in OPTIMIZER_CHOICES:
-            self.optimizer_combo.addItem(text, key)
+            self.optimizer_combo.addItem(_translated(text), key)
         self.augment_combo = QComboBox()
         for key, text in AUGMENT_CHOICES:
-            self.augment_combo.addItem(text, key)
+            self.augment_combo.addItem(_translated(text), key)
         self.patience_spin = QSpinBox()
         self.patience_spin.setRange(0, 1_000)
-        self.patience_spin.setSpecialValueText("Off")
-        self.patience_spin.setSuffix(" epochs without progress")
+        self.patience_spin.setSpecialValueText(self.tr("Off"))
+        self.patience_spin.setSuffix(self.tr(" epochs without progress"))
         self.tokenizer_combo = QComboBox()
         for key, text in TOKENIZER_CHOICES:
-            self.tokenizer_combo.addItem(text, key)
+            self.tokenizer_combo.addItem(_translated(text), key)
         self.tokenizer_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.tokenizer_combo.setMinimumContentsLength(16)
         self.tokenizer_combo.currentIndexChanged.connect(self._on_tokenizer_changed)
         self.device_combo = QComboBox()
-        self.device_combo.addItem(DEVICE_AUTO_TEXT, "auto")
+        self.device_combo.addItem(_translated(DEVICE_AUTO_TEXT), "auto")
         self.device_combo.addItem("CPU", "cpu")
         self.device_combo.currentIndexChanged.connect(self._update_mixed_precision)
         self.device_note = QLabel("")
         self.device_note.setWordWrap(True)
         self.device_note.hide()
-        self.mixed_precision_check = QCheckBox("Mixed precision (faster on a GPU)")
+        self.mixed_precision_check = QCheckBox(self.tr("Mixed precision (faster on a GPU)"))
         self._mixed_wanted = True  # the user's choice, kept while the box is disabled (no GPU)
         self.mixed_precision_check.toggled.connect(self._on_mixed_toggled)
 
         rows = (
-            ("Epochs", self.epochs_spin, "epochs"),
-            ("Batch size", self.batch_spin, "batch"),
-            ("Learning rate", self.lr_spin, "lr"),
-            ("Optimizer", self.optimizer_combo, "optimizer"),
-            ("Augmentation", self.augment_combo, "augment"),
-            ("Early stopping", self.patience_spin, "patience"),
-            ("Cut sentences into", self.tokenizer_combo, "tokenizer"),
-            ("Device", self.device_combo, "device"),
+            (self.tr("Epochs"), self.epochs_spin, "epochs"),
+            (self.tr("Batch size"), self.batch_spin, "batch"),
+            (self.tr("Learning rate"), self.lr_spin, "lr"),
+            (self.tr("Optimizer"), self.optimizer_combo, "optimizer"),
+            (self.tr("Augmentation"), self.augment_combo, "augment"),
+            (self.tr("Early stopping"), self.patience_spin, "patience"),
+            (self.tr("Cut sentences into"), self.tokenizer_combo, "tokenizer"),
+            (self.tr("Device"), self.device_combo, "device"),
         )
         self.settings_form = form
         self._setting_rows: dict[str, tuple[QLabel, QWidget]] = {}
@@ -292,8 +376,8 @@ class ModelPage(QWidget):
         self.settings_hint = QLabel("")
         self.settings_hint.setWordWrap(True)
         outer.addWidget(self.settings_hint)
-        self.reset_button = QPushButton("Reset to recommended")
-        self.reset_button.setToolTip(TIPS["reset"])
+        self.reset_button = QPushButton(self.tr("Reset to recommended"))
+        self.reset_button.setToolTip(_translated(TIPS["reset"]))
         self.reset_button.clicked.connect(self.reset_to_recommended)
         buttons = QHBoxLayout()
         buttons.addWidget(self.reset_button)
@@ -440,25 +524,36 @@ class ModelPage(QWidget):
         for key, (label, widget) in self._setting_rows.items():
             self.settings_form.setRowVisible(widget, self.setting_visible(key))
             self.settings_form.setRowVisible(label, self.setting_visible(key))
-            tip = tips.get(key, TIPS.get(key, ""))
+            tip = _translated(tips.get(key, TIPS.get(key, "")))
             label.setToolTip(tip)
             widget.setToolTip(tip)
-        if self._task == "translate":
-            self.model_list.setToolTip("The network that learns to translate: it reads a whole sentence, then writes "
-                                       "its translation one piece at a time. Start with the recommended one.")
-            self.settings_hint.setText("Hover over a setting to see what it does. The recommended values suit the "
-                                       "chosen sentences and model; most people never need to change them.")
+        if self._task == "textgen":
+            self.model_list.setToolTip(self.tr("The network that learns to write: it reads the text one character "
+                                               "at a time and learns to guess the next one. Start with the "
+                                               "recommended one."))
+            self.settings_hint.setText(self.tr("Hover over a setting to see what it does. The recommended values suit "
+                                               "the chosen text and model; most people never need to change them."))
+        elif self._task == "translate":
+            self.model_list.setToolTip(self.tr("The network that learns to translate: it reads a whole sentence, then "
+                                               "writes its translation one piece at a time. Start with the "
+                                               "recommended one."))
+            self.settings_hint.setText(self.tr("Hover over a setting to see what it does. The recommended values suit "
+                                               "the chosen sentences and model; most people never need to change "
+                                               "them."))
         elif gan:
-            self.model_list.setToolTip("The pair of networks that learns to draw: a generator that makes pictures "
-                                       "from random numbers, and a judge that learns to tell them from real ones.")
-            self.settings_hint.setText("Hover over a setting to see what it does. The recommended values suit the "
-                                       "chosen dataset; most people never need to change them. The rest of the "
-                                       "way a GAN learns is set by ModelDesk, so only these settings are offered.")
+            self.model_list.setToolTip(self.tr("The pair of networks that learns to draw: a generator that makes "
+                                               "pictures from random numbers, and a judge that learns to tell them "
+                                               "from real ones."))
+            self.settings_hint.setText(self.tr("Hover over a setting to see what it does. The recommended values suit "
+                                               "the chosen dataset; most people never need to change them. The rest "
+                                               "of the way a GAN learns is set by ModelDesk, so only these settings "
+                                               "are offered."))
         else:
-            self.model_list.setToolTip("The network that learns from your pictures. Bigger is not always better: "
-                                       "start with the recommended one and compare.")
-            self.settings_hint.setText("Hover over a setting to see what it does. The recommended values suit the "
-                                       "chosen dataset and model; most people never need to change them.")
+            self.model_list.setToolTip(self.tr("The network that learns from your pictures. Bigger is not always "
+                                               "better: start with the recommended one and compare."))
+            self.settings_hint.setText(self.tr("Hover over a setting to see what it does. The recommended values suit "
+                                               "the chosen dataset and model; most people never need to change "
+                                               "them."))
 
     def _on_model_row_changed(self, row: int) -> None:
         if self._populating or row < 0:
@@ -510,14 +605,17 @@ class ModelPage(QWidget):
         while self.device_combo.count() > 2:
             self.device_combo.removeItem(2)
         if gpus:
-            self.device_combo.addItem(f"GPU: {gpus[0]}", "cuda")
+            self.device_combo.addItem(self.tr("GPU: {name}").format(name=gpus[0]), "cuda")
         index = self.device_combo.findData(current)
         self.device_combo.setCurrentIndex(max(0, index))
         self.device_combo.blockSignals(False)
-        self.device_combo.setItemData(0, f"ModelDesk will use: {automatic}" if automatic else TIPS["device"],
-                                      Qt.ItemDataRole.ToolTipRole)
+        if automatic:
+            tip = self.tr("ModelDesk will use: {device}").format(device=automatic)
+        else:
+            tip = _translated(TIPS["device"])
+        self.device_combo.setItemData(0, tip, Qt.ItemDataRole.ToolTipRole)
         self._has_gpu = bool(gpus)
-        self.device_note.setText("" if gpus else NO_GPU_NOTE)
+        self.device_note.setText("" if gpus else _translated(NO_GPU_NOTE))
         self.device_note.setVisible(not gpus)
         self._update_mixed_precision()
 
@@ -538,12 +636,24 @@ class ModelPage(QWidget):
         data = self._state.dataset
         return data if data is not None and hasattr(data, "source_language") else None
 
+    def _text(self):
+        """The shown dataset when it is a text for a text generator, else None."""
+        data = self._state.dataset
+        return data if data is not None and hasattr(data, "character_counts") else None
+
     def _pictures(self):
         """The shown dataset when it holds pictures, else None."""
         data = self._state.dataset
         return data if data is not None and hasattr(data, "image_size") else None
 
     def _input_shape(self):
+        if self._task == "textgen":
+            data = self._text()
+            if data is None:
+                return None
+            from engine.models.language import TextShape
+
+            return TextShape(len(set(data.text)) + 4)  # the characters and the four special tokens
         if self._task == "translate":
             data = self._sentences()
             if data is None:
@@ -589,13 +699,19 @@ class ModelPage(QWidget):
                 self._param_cache[key] = None
         return self._param_cache[key]
 
+    def _speed(self, info) -> str:
+        """The registry's speed word explained: 'slow on a laptop CPU; fine on a GPU'."""
+        return _translated(SPEED_HINTS[info.speed]) if info.speed in SPEED_HINTS else info.speed
+
     def _item_text(self, info, count: int | None) -> str:
-        details = [SPEED_HINTS.get(info.speed, info.speed)]
+        details = [self._speed(info)]
         if count is not None and info.task == "translate":
-            details.insert(0, f"about {_rounded(count)} parameters")
+            details.insert(0, self.tr("about {count} parameters").format(count=_rounded(count)))
+        elif count is not None and info.task == "gan":
+            details.insert(0, self.tr("{count} parameters in the generator").format(count=f"{count:,}"))
         elif count is not None:
-            details.insert(0, f"{count:,} parameters" + (" in the generator" if info.task == "gan" else ""))
-        return f"{info.name}   ·   {'   ·   '.join(details)}\n{info.description}"
+            details.insert(0, self.tr("{count} parameters").format(count=f"{count:,}"))
+        return f"{info.name}   ·   {'   ·   '.join(details)}\n{_description(info)}"
 
     def _populate_models(self) -> None:
         from engine.models.registry import list_models
@@ -606,7 +722,7 @@ class ModelPage(QWidget):
             for info in list_models(task=self._task):
                 item = QListWidgetItem()
                 item.setData(NAME_ROLE, info.name)
-                item.setToolTip(info.description)
+                item.setToolTip(_description(info))
                 self.model_list.addItem(item)
             self._refresh_counts()
             names = [self.model_list.item(r).data(NAME_ROLE) for r in range(self.model_list.count())]
@@ -644,67 +760,94 @@ class ModelPage(QWidget):
         info = get_model_info(item.data(NAME_ROLE))
         count = item.data(PARAMS_ROLE)
         dataset = html.escape(str(self._state.dataset_spec or recommended.dataset))
+        numbers = dict(dataset=dataset, epochs=recommended.epochs, batch_size=recommended.batch_size,
+                       lr=f"{recommended.lr:g}")
         if info.task == "translate":
-            size = f"about {_rounded(count)} parameters ({count * 4 / 1e6:.0f} MB as a file) · " if count else ""
-            pieces = dict(TOKENIZER_CHOICES)[recommended.tokenizer].split(" (")[0].lower()
-            self.model_details.setText(
-                f"<b>{html.escape(info.name)}</b><br>{html.escape(info.description)}<br>"
-                f"{size}speed: {SPEED_HINTS.get(info.speed, info.speed)}<br><br>"
-                f"<b>Recommended for {dataset}:</b> {recommended.epochs} epochs, batch size {recommended.batch_size}, "
-                f"learning rate {recommended.lr:g}, {pieces}.<br>The Train page shows sample translations and "
-                f"the score after every epoch; the finished translator opens in the Playground.")
-            self.model_details.show()
-            return
-        if info.task == "gan":
-            size = f"generator: {count:,} parameters ({count * 4 / 1e6:.1f} MB as a file) · " if count else ""
-            self.model_details.setText(
-                f"<b>{html.escape(info.name)}</b><br>{html.escape(info.description)}<br>"
-                f"{size}speed: {SPEED_HINTS.get(info.speed, info.speed)}<br><br>"
-                f"<b>Recommended for {dataset}:</b> {recommended.epochs} epochs, batch size {recommended.batch_size}, "
-                f"learning rate {recommended.lr:g}.<br>The Train page shows new pictures after every epoch; "
-                f"the finished generator opens in the Playground.")
-            self.model_details.show()
-            return
-        size = f"{count:,} parameters ({count * 4 / 1e6:.1f} MB as a file) · " if count else ""
-        optimizer = dict(OPTIMIZER_CHOICES)[recommended.optimizer].split(" (")[0]
-        augment = dict(AUGMENT_CHOICES)[recommended.augment].split(":")[0].lower()
-        patience = f"stop after {recommended.patience} epochs without progress" if recommended.patience else "no early stopping"
+            size = self.tr("about {count} parameters ({megabytes} MB as a file)").format(
+                count=_rounded(count), megabytes=_megabytes(count, 0)) if count else ""
+            pieces = _translated(TOKENIZER_NAMES[recommended.tokenizer])
+            advice = [self.tr("<b>Recommended for {dataset}:</b> {epochs} epochs, batch size {batch_size}, learning "
+                              "rate {lr}, {pieces}.").format(pieces=pieces, **numbers),
+                      self.tr("The Train page shows sample translations and the score after every epoch; the finished "
+                              "translator opens in the Playground.")]
+        elif info.task == "textgen":
+            size = self.tr("{count} parameters ({megabytes} MB as a file)").format(
+                count=f"{count:,}", megabytes=_megabytes(count, 1)) if count else ""
+            advice = [self.tr("<b>Recommended for {dataset}:</b> {epochs} epochs, batch size {batch_size}, learning "
+                              "rate {lr}.").format(**numbers),
+                      self.tr("The Train page shows a paragraph the model wrote after every epoch; the finished model "
+                              "writes for you in the Playground.")]
+        elif info.task == "gan":
+            size = self.tr("generator: {count} parameters ({megabytes} MB as a file)").format(
+                count=f"{count:,}", megabytes=_megabytes(count, 1)) if count else ""
+            advice = [self.tr("<b>Recommended for {dataset}:</b> {epochs} epochs, batch size {batch_size}, learning "
+                              "rate {lr}.").format(**numbers),
+                      self.tr("The Train page shows new pictures after every epoch; the finished generator opens in "
+                              "the Playground.")]
+        else:
+            size = self.tr("{count} parameters ({megabytes} MB as a file)").format(
+                count=f"{count:,}", megabytes=_megabytes(count, 1)) if count else ""
+            optimizer = _translated(OPTIMIZER_NAMES[recommended.optimizer])
+            augment = _translated(AUGMENT_NAMES[recommended.augment])
+            patience = (self.tr("stop after {count} epochs without progress").format(count=recommended.patience)
+                        if recommended.patience else self.tr("no early stopping"))
+            advice = [self.tr("<b>Recommended for {dataset}:</b> {epochs} epochs, batch size {batch_size}, learning "
+                              "rate {lr}, {optimizer}, augmentation: {augment}, {patience}.").format(
+                optimizer=optimizer, augment=augment, patience=patience, **numbers)]
+        speed = self.tr("speed: {speed}").format(speed=self._speed(info))
         self.model_details.setText(
-            f"<b>{html.escape(info.name)}</b><br>{html.escape(info.description)}<br>"
-            f"{size}speed: {SPEED_HINTS.get(info.speed, info.speed)}<br><br>"
-            f"<b>Recommended for {dataset}:</b> {recommended.epochs} epochs, batch size {recommended.batch_size}, "
-            f"learning rate {recommended.lr:g}, {optimizer}, augmentation: {augment}, {patience}.")
+            f"<b>{html.escape(info.name)}</b><br>{html.escape(_description(info))}<br>"
+            f"{size + ' · ' if size else ''}{speed}<br><br>" + "<br>".join(advice))
         self.model_details.show()
 
     def _update_dataset_hint(self) -> None:
+        spec = html.escape(str(self._state.dataset_spec))
+        if self._task == "textgen":
+            data = self._text()
+            if data is None:
+                self.dataset_hint.setText(self.tr("Choose a text on the Data page to see the size of each model."))
+                return
+            self.dataset_hint.setText(
+                self.tr("Sizes are for <b>{dataset}</b>: {characters} characters, {different} of them different. "
+                        "Bigger models can learn longer patterns but train slower.").format(
+                    dataset=spec, characters=f"{data.size:,}", different=f"{len(set(data.text)):,}"))
+            return
         if self._task == "translate":
             data = self._sentences()
             if data is None:
-                self.dataset_hint.setText("Choose sentence pairs on the Data page to see the size of each model.")
+                self.dataset_hint.setText(self.tr("Choose sentence pairs on the Data page to see the size of each "
+                                                  "model."))
                 return
             from desktop_app.pages.sentence_pairs_view import direction_text, languages_known
 
-            char = self.tokenizer_combo.currentData() == "char"
-            vocabulary = "one token per character" if char else f"up to {SUBWORD_PIECES:,} word pieces per language"
-            direction = (", " + direction_text(data.source_language, data.target_language)
-                         if languages_known(data.source_language) else "")
-            self.dataset_hint.setText(
-                f"Sizes are for <b>{html.escape(str(self._state.dataset_spec))}</b>: {data.size:,} sentence pairs"
-                f"{html.escape(direction)}, with {vocabulary}. Bigger models can learn harder sentences but "
-                f"train slower.")
+            if self.tokenizer_combo.currentData() == "char":
+                vocabulary = self.tr("one token per character")
+            else:
+                vocabulary = self.tr("up to {count} word pieces per language").format(count=f"{SUBWORD_PIECES:,}")
+            if languages_known(data.source_language):
+                hint = self.tr("Sizes are for <b>{dataset}</b>: {pairs} sentence pairs, {direction}, with "
+                               "{vocabulary}. Bigger models can learn harder sentences but train slower.")
+            else:
+                hint = self.tr("Sizes are for <b>{dataset}</b>: {pairs} sentence pairs, with {vocabulary}. Bigger "
+                               "models can learn harder sentences but train slower.")
+            direction = html.escape(direction_text(data.source_language, data.target_language))
+            self.dataset_hint.setText(hint.format(dataset=spec, pairs=f"{data.size:,}", direction=direction,
+                                                  vocabulary=vocabulary))
             return
         data = self._pictures()
         if data is None:
-            self.dataset_hint.setText("Choose a dataset on the Data page to see the size of each model.")
+            self.dataset_hint.setText(self.tr("Choose a dataset on the Data page to see the size of each model."))
             return
         height, width = data.image_size
-        colour = "grayscale" if data.channels == 1 else "colour"
+        colour = self.tr("grayscale") if data.channels == 1 else self.tr("colour")
         if self._task == "gan":
             self.dataset_hint.setText(
-                f"The generator learns to draw {width}×{height} {colour} pictures like those in "
-                f"<b>{html.escape(str(self._state.dataset_spec))}</b> ({data.num_classes} classes). "
-                f"The conditional model also lets you ask for a class.")
+                self.tr("The generator learns to draw {width}×{height} {colour} pictures like those in "
+                        "<b>{dataset}</b> ({classes} classes). The conditional model also lets you ask for a "
+                        "class.").format(width=width, height=height, colour=colour, dataset=spec,
+                                         classes=data.num_classes))
             return
         self.dataset_hint.setText(
-            f"Sizes are for <b>{html.escape(str(self._state.dataset_spec))}</b>: {width}×{height} {colour} pictures, "
-            f"{data.num_classes} classes. More parameters can learn more but train slower.")
+            self.tr("Sizes are for <b>{dataset}</b>: {width}×{height} {colour} pictures, {classes} classes. More "
+                    "parameters can learn more but train slower.").format(
+                dataset=spec, width=width, height=height, colour=colour, classes=data.num_classes))

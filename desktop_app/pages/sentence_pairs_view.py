@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from desktop_app import theme
+from desktop_app.pages.translate_data_sources import NUMBER_LANGUAGE_NAMES
 from engine.data.text import NUMBER_LANGUAGES, ParallelData
 
 PAIR_SAMPLE = 100  # rows in the table of examples
@@ -27,14 +29,29 @@ SOURCE_COLOR = (31, 119, 180)
 TARGET_COLOR = (44, 160, 44)
 
 # Language codes people may meet in file names (train.en|train.fr) beyond the bundled ones.
+# English names, marked for translation (context "DataPage") and translated by `language_name`.
+_NAMES = {
+    "it": QT_TRANSLATE_NOOP("DataPage", "Italian"), "pt": QT_TRANSLATE_NOOP("DataPage", "Portuguese"),
+    "nl": QT_TRANSLATE_NOOP("DataPage", "Dutch"), "sv": QT_TRANSLATE_NOOP("DataPage", "Swedish"),
+    "da": QT_TRANSLATE_NOOP("DataPage", "Danish"), "no": QT_TRANSLATE_NOOP("DataPage", "Norwegian"),
+    "nb": QT_TRANSLATE_NOOP("DataPage", "Norwegian"), "fi": QT_TRANSLATE_NOOP("DataPage", "Finnish"),
+    "pl": QT_TRANSLATE_NOOP("DataPage", "Polish"), "cs": QT_TRANSLATE_NOOP("DataPage", "Czech"),
+    "ro": QT_TRANSLATE_NOOP("DataPage", "Romanian"), "hu": QT_TRANSLATE_NOOP("DataPage", "Hungarian"),
+    "el": QT_TRANSLATE_NOOP("DataPage", "Greek"), "tr": QT_TRANSLATE_NOOP("DataPage", "Turkish"),
+    "ru": QT_TRANSLATE_NOOP("DataPage", "Russian"), "uk": QT_TRANSLATE_NOOP("DataPage", "Ukrainian"),
+    "ar": QT_TRANSLATE_NOOP("DataPage", "Arabic"), "he": QT_TRANSLATE_NOOP("DataPage", "Hebrew"),
+    "fa": QT_TRANSLATE_NOOP("DataPage", "Persian"), "hi": QT_TRANSLATE_NOOP("DataPage", "Hindi"),
+    "zh": QT_TRANSLATE_NOOP("DataPage", "Chinese"), "ja": QT_TRANSLATE_NOOP("DataPage", "Japanese"),
+    "ko": QT_TRANSLATE_NOOP("DataPage", "Korean"), "vi": QT_TRANSLATE_NOOP("DataPage", "Vietnamese"),
+    "id": QT_TRANSLATE_NOOP("DataPage", "Indonesian"), "th": QT_TRANSLATE_NOOP("DataPage", "Thai"),
+}
 LANGUAGE_NAMES = {
     **NUMBER_LANGUAGES,
-    "it": "Italian", "pt": "Portuguese", "nl": "Dutch", "sv": "Swedish", "da": "Danish", "no": "Norwegian",
-    "nb": "Norwegian", "fi": "Finnish", "pl": "Polish", "cs": "Czech", "ro": "Romanian", "hu": "Hungarian",
-    "el": "Greek", "tr": "Turkish", "ru": "Russian", "uk": "Ukrainian", "ar": "Arabic", "he": "Hebrew",
-    "fa": "Persian", "hi": "Hindi", "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "vi": "Vietnamese",
-    "id": "Indonesian", "th": "Thai", "eng": "English", "fra": "French", "deu": "German", "spa": "Spanish",
-    "ita": "Italian", "por": "Portuguese", "nld": "Dutch", "rus": "Russian", "jpn": "Japanese", "cmn": "Chinese",
+    **NUMBER_LANGUAGE_NAMES,
+    **_NAMES,
+    "eng": NUMBER_LANGUAGE_NAMES["en"], "fra": NUMBER_LANGUAGE_NAMES["fr"], "deu": NUMBER_LANGUAGE_NAMES["de"],
+    "spa": NUMBER_LANGUAGE_NAMES["es"], "ita": _NAMES["it"], "por": _NAMES["pt"], "nld": _NAMES["nl"],
+    "rus": _NAMES["ru"], "jpn": _NAMES["ja"], "cmn": _NAMES["zh"],
 }
 
 
@@ -43,8 +60,10 @@ def language_name(code: str, side: str = "source") -> str:
     """'French' for "fr"; "Sentence"/"Translation" for a file whose languages are unknown."""
     text = str(code or "").strip()
     if text.lower() in ("", "source", "target"):
-        return "Sentence" if side == "source" else "Translation"
-    return LANGUAGE_NAMES.get(text.lower(), text[:1].upper() + text[1:])
+        return (QCoreApplication.translate("DataPage", "Sentence") if side == "source"
+                else QCoreApplication.translate("DataPage", "Translation"))
+    name = LANGUAGE_NAMES.get(text.lower())
+    return QCoreApplication.translate("DataPage", name) if name else text[:1].upper() + text[1:]
 
 
 def languages_known(source: str) -> bool:
@@ -55,8 +74,9 @@ def languages_known(source: str) -> bool:
 def direction_text(source: str, target: str) -> str:
     """'English → French'; 'sentence → translation' when the languages are unknown."""
     if not languages_known(source):
-        return "sentence → translation"
-    return f"{language_name(source, 'source')} → {language_name(target, 'target')}"
+        return QCoreApplication.translate("DataPage", "sentence → translation")
+    return QCoreApplication.translate("DataPage", "{source} → {target}").format(
+        source=language_name(source, "source"), target=language_name(target, "target"))
 
 
 def validation_count(train: int) -> int:
@@ -65,29 +85,35 @@ def validation_count(train: int) -> int:
     return max(1, min(MAX_VALIDATION, round(VALIDATION_SHARE * train))) if train >= MIN_PAIRS else 0
 
 
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count:,} {one if count == 1 else many}"
-
-
 def pairs_summary(data: ParallelData) -> str:
     """'10,000 sentence pairs, English → French: 8,500 for training · 500 for checking during
     training · 1,000 held out for the final test.'"""
-    head = _plural(data.size, "sentence pair", "sentence pairs")
     if languages_known(data.source_language):
-        head += ", " + direction_text(data.source_language, data.target_language)
-    head += ": "
+        if data.size == 1:
+            head = QCoreApplication.translate("DataPage", "{count} sentence pair, {direction}: ")
+        else:
+            head = QCoreApplication.translate("DataPage", "{count} sentence pairs, {direction}: ")
+    elif data.size == 1:
+        head = QCoreApplication.translate("DataPage", "{count} sentence pair: ")
+    else:
+        head = QCoreApplication.translate("DataPage", "{count} sentence pairs: ")
+    head = head.format(count=f"{data.size:,}", direction=direction_text(data.source_language, data.target_language))
     train, val, test = len(data.train), len(data.val), len(data.test)
     if not val:
         val = validation_count(train)
         train -= val
-        parts = [f"{train:,} for training", f"{val:,} set aside at random for checking during training"]
+        checking = QCoreApplication.translate("DataPage", "{count} set aside at random for checking during training")
     else:
-        parts = [f"{train:,} for training", f"{val:,} for checking during training"]
+        checking = QCoreApplication.translate("DataPage", "{count} for checking during training")
+    parts = [QCoreApplication.translate("DataPage", "{count} for training").format(count=f"{train:,}"),
+             checking.format(count=f"{val:,}")]
     if test:
-        parts.append(f"{test:,} held out for the final test")
-    text = head + " · ".join(parts) + "."
+        held_out = QCoreApplication.translate("DataPage", "{count} held out for the final test")
+        parts.append(held_out.format(count=f"{test:,}"))
+    text = QCoreApplication.translate("DataPage", "{head}{parts}.").format(head=head, parts=" · ".join(parts))
     if not len(data.test):
-        text += " There is no separate test set, so the final score is the one from checking."
+        text += QCoreApplication.translate("DataPage", " There is no separate test set, so the final score is the one "
+                                                       "from checking.")
     return text
 
 
@@ -97,14 +123,25 @@ def pair_warnings(data: ParallelData) -> list[str]:
     said = " ".join(lines)
     skipped = int(data.skipped or 0)
     if skipped and "left out" not in said and "skipped" not in said:
-        lines.append(f"{_plural(skipped, 'line', 'lines')} could not be read as a sentence and its translation "
-                     f"and {'was' if skipped == 1 else 'were'} skipped.")
+        if skipped == 1:
+            text = QCoreApplication.translate("DataPage", "{count} line could not be read as a sentence and its "
+                                                          "translation and was skipped.")
+        else:
+            text = QCoreApplication.translate("DataPage", "{count} lines could not be read as a sentence and its "
+                                                          "translation and were skipped.")
+        lines.append(text.format(count=f"{skipped:,}"))
     if data.size < MIN_PAIRS:
-        lines.append(f"Only {_plural(data.size, 'sentence pair', 'sentence pairs')}: a translator needs at least "
-                     f"{MIN_PAIRS} to start, and thousands to learn well.")
+        if data.size == 1:
+            text = QCoreApplication.translate("DataPage", "Only {count} sentence pair: a translator needs at least "
+                                                          "{minimum} to start, and thousands to learn well.")
+        else:
+            text = QCoreApplication.translate("DataPage", "Only {count} sentence pairs: a translator needs at least "
+                                                          "{minimum} to start, and thousands to learn well.")
+        lines.append(text.format(count=f"{data.size:,}", minimum=MIN_PAIRS))
     elif data.size < FEW_PAIRS:
-        lines.append(f"Only {data.size:,} sentence pairs: the translator will learn little from so few; "
-                     f"thousands of pairs work much better.")
+        text = QCoreApplication.translate("DataPage", "Only {count} sentence pairs: the translator will learn little "
+                                                      "from so few; thousands of pairs work much better.")
+        lines.append(text.format(count=f"{data.size:,}"))
     return lines
 
 
@@ -140,15 +177,15 @@ class LengthChart(pg.PlotWidget):
 
     def __init__(self, color: tuple[int, int, int], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setBackground("w")
         self.setMinimumHeight(170)
         self.setMouseEnabled(x=False, y=False)
         self.setMenuEnabled(False)
         self.hideButtons()
         self.showGrid(y=True, alpha=0.2)
-        self.setLabel("left", "sentences")
-        self.setLabel("bottom", "words per sentence")
+        self.setLabel("left", self.tr("sentences"))
+        self.setLabel("bottom", self.tr("words per sentence"))
         self.plotItem.layout.setContentsMargins(2, 4, 10, 2)
+        theme.style_plot(self)
         self.bars = pg.BarGraphItem(x=np.zeros(0), height=np.zeros(0), width=0.8, brush=pg.mkBrush(*color),
                                     pen=pg.mkPen(None))
         self.addItem(self.bars)
@@ -173,7 +210,7 @@ class SentencePairsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
-        self.pairs_box = QGroupBox("Examples")
+        self.pairs_box = QGroupBox(self.tr("Examples"))
         pairs_layout = QVBoxLayout(self.pairs_box)
         self.pairs_note = QLabel("")
         self.pairs_note.setObjectName("pairsNote")
@@ -194,9 +231,9 @@ class SentencePairsView(QWidget):
         pairs_layout.addWidget(self.pairs_table, 1)
         layout.addWidget(self.pairs_box, 3)
 
-        self.lengths_box = QGroupBox("Sentence lengths")
-        self.lengths_box.setToolTip("How many words the sentences have. A translator learns short sentences "
-                                    "fastest; very long ones make training slower and use more memory.")
+        self.lengths_box = QGroupBox(self.tr("Sentence lengths"))
+        self.lengths_box.setToolTip(self.tr("How many words the sentences have. A translator learns short sentences "
+                                            "fastest; very long ones make training slower and use more memory."))
         charts = QHBoxLayout(self.lengths_box)
         self.source_title = QLabel("")
         self.target_title = QLabel("")
@@ -229,12 +266,23 @@ class SentencePairsView(QWidget):
         self.pairs_table.resizeRowsToContents()
         self.pairs_table.scrollToTop()
         shown = len(indices)
-        self.pairs_note.setText(f"{shown:,} of the {len(data.train):,} training pairs, picked at random."
-                                if shown < len(data.train) else f"All {shown:,} training pairs.")
+        if shown < len(data.train):
+            note = self.tr("{shown} of the {total} training pairs, picked at random.").format(
+                shown=f"{shown:,}", total=f"{len(data.train):,}")
+        else:
+            note = self.tr("All {count} training pairs.").format(count=f"{shown:,}")
+        self.pairs_note.setText(note)
         known = languages_known(data.source_language)
-        for side, title, chart, name in (("source", self.source_title, self.source_chart, source),
-                                         ("target", self.target_title, self.target_chart, target)):
-            title.setText(f"<b>{name}</b> sentences" if known else f"<b>{name}s</b>")
+        for side, title, chart, name, code in (
+                ("source", self.source_title, self.source_chart, source, data.source_language),
+                ("target", self.target_title, self.target_chart, target, data.target_language)):
+            if known:
+                text = self.tr("<b>{name}</b> sentences").format(name=name)
+            elif not languages_known(code):  # "Sentences" and "Translations"
+                text = self.tr("<b>Sentences</b>") if side == "source" else self.tr("<b>Translations</b>")
+            else:
+                text = self.tr("<b>{name}s</b>").format(name=name)
+            title.setText(text)
             chart.show_bars(*length_bars(data, side))
 
     def column_titles(self) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox,
                                QVBoxLayout, QWidget)
 
@@ -21,12 +21,22 @@ SENTENCES_SOURCE = "tsv"  # the registry name behind "Your own sentence pairs…
 OPTIONS_KEY = "data/sentence_options/"  # settings prefix for the reading options
 OPTIONS_DELAY_MS = 700  # a changed option reloads the file after this pause (typing, arrow clicks)
 INDENT = 22  # under the radio button's text
+# The bundled numbers' languages (engine.data.text.NUMBER_LANGUAGES) in the window's language.
+NUMBER_LANGUAGE_NAMES = {"en": QT_TRANSLATE_NOOP("DataPage", "English"), "fr": QT_TRANSLATE_NOOP("DataPage", "French"),
+                         "de": QT_TRANSLATE_NOOP("DataPage", "German"), "es": QT_TRANSLATE_NOOP("DataPage", "Spanish")}
+
+
+def number_language(code: str) -> str:
+    """'French' for "fr" (translated); an unknown code stays as it is."""
+    name = NUMBER_LANGUAGE_NAMES.get(code) or NUMBER_LANGUAGES.get(code)
+    return QCoreApplication.translate("DataPage", name) if name else code
 
 
 def direction_title(direction: str) -> str:
     """'English → French' for "en-fr"."""
     source, _, target = direction.partition("-")
-    return f"{NUMBER_LANGUAGES.get(source, source)} → {NUMBER_LANGUAGES.get(target, target)}"
+    return QCoreApplication.translate("DataPage", "{source} → {target}").format(
+        source=number_language(source), target=number_language(target))
 
 
 class NumbersDirection(QWidget):
@@ -38,13 +48,13 @@ class NumbersDirection(QWidget):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(INDENT, 0, 0, 6)
-        label = QLabel("Direction:")
+        label = QLabel(self.tr("Direction:"))
         self.combo = QComboBox()
         self.combo.setObjectName("numbersDirection")
         for direction in NUMBER_PAIRS:
             self.combo.addItem(direction_title(direction), direction)
-        self.combo.setToolTip("Which language the translator reads and which it writes.\n"
-                              "English → French: it learns to turn 'forty-two' into 'quarante-deux'.")
+        self.combo.setToolTip(self.tr("Which language the translator reads and which it writes.\n"
+                                      "English → French: it learns to turn 'forty-two' into 'quarante-deux'."))
         label.setBuddy(self.combo)
         layout.addWidget(label)
         layout.addWidget(self.combo, 1)
@@ -75,56 +85,57 @@ class SentenceFileChooser(QWidget):
         layout.setSpacing(4)
 
         buttons = QHBoxLayout()
-        self.file_button = QPushButton("Choose a file…")
+        self.file_button = QPushButton(self.tr("Choose a file…"))
         self.file_button.setObjectName("sentenceFileButton")
-        self.file_button.setToolTip("A text file with a sentence, a tab and its translation on each line: "
-                                    "a Tatoeba or Anki download (like fra.txt from manythings.org) or a "
-                                    "two-column TSV saved from a spreadsheet.")
+        self.file_button.setToolTip(self.tr("A text file with a sentence, a tab and its translation on each line: "
+                                            "a Tatoeba or Anki download (like fra.txt from manythings.org) or a "
+                                            "two-column TSV saved from a spreadsheet."))
         self.file_button.clicked.connect(self.file_requested)
-        self.pair_button = QPushButton("Two files…")
+        self.pair_button = QPushButton(self.tr("Two files…"))
         self.pair_button.setObjectName("sentenceFilesButton")
-        self.pair_button.setToolTip("Two text files with one sentence a line, where line 1 of the second file "
-                                    "translates line 1 of the first, and so on (like train.en and train.fr).")
+        self.pair_button.setToolTip(self.tr("Two text files with one sentence a line, where line 1 of the second file "
+                                            "translates line 1 of the first, and so on (like train.en and train.fr)."))
         self.pair_button.clicked.connect(self.files_requested)
         buttons.addWidget(self.file_button)
         buttons.addWidget(self.pair_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
-        self.options_title = QLabel("When reading your file:")
-        self.options_title.setToolTip("These apply to your own file. Changing one reads the file again.")
+        self.options_title = QLabel(self.tr("When reading your file:"))
+        self.options_title.setToolTip(self.tr("These apply to your own file. Changing one reads the file again."))
         layout.addWidget(self.options_title)
-        self.swap_check = QCheckBox("Swap the direction")
+        self.swap_check = QCheckBox(self.tr("Swap the direction"))
         self.swap_check.setObjectName("swapDirection")
-        self.swap_check.setToolTip("Translate from the second column (or file) to the first, "
-                                   "instead of from the first to the second.")
-        self.lowercase_check = QCheckBox("Make everything lower-case")
+        self.swap_check.setToolTip(self.tr("Translate from the second column (or file) to the first, "
+                                           "instead of from the first to the second."))
+        self.lowercase_check = QCheckBox(self.tr("Make everything lower-case"))
         self.lowercase_check.setObjectName("lowercase")
-        self.lowercase_check.setToolTip("'Hello' and 'hello' become the same word: a small corpus is easier to learn, "
-                                        "but the translator will never write capital letters.")
+        self.lowercase_check.setToolTip(self.tr("'Hello' and 'hello' become the same word: a small corpus is easier to "
+                                                "learn, but the translator will never write capital letters."))
         self.length_spin = QSpinBox()
         self.length_spin.setObjectName("maxLength")
         self.length_spin.setRange(0, 10_000)
         self.length_spin.setSingleStep(10)
-        self.length_spin.setSpecialValueText("No limit")
-        self.length_spin.setSuffix(" characters")
-        self.length_spin.setToolTip("Leave out pairs where either sentence is longer than this many characters.\n"
-                                    "Long sentences slow training down and use more memory. 0 = no limit.")
+        self.length_spin.setSpecialValueText(self.tr("No limit"))
+        self.length_spin.setSuffix(self.tr(" characters"))
+        self.length_spin.setToolTip(self.tr("Leave out pairs where either sentence is longer than this many "
+                                            "characters.\nLong sentences slow training down and use more memory. "
+                                            "0 = no limit."))
         self.pairs_spin = QSpinBox()
         self.pairs_spin.setObjectName("maxPairs")
         self.pairs_spin.setRange(0, 100_000_000)
         self.pairs_spin.setSingleStep(1_000)
         self.pairs_spin.setGroupSeparatorShown(True)
-        self.pairs_spin.setSpecialValueText("All")
-        self.pairs_spin.setSuffix(" pairs")
-        self.pairs_spin.setToolTip("Read only the first this-many pairs of the file: a quick first try on a big file. "
-                                   "0 = all pairs.")
+        self.pairs_spin.setSpecialValueText(self.tr("All"))
+        self.pairs_spin.setSuffix(self.tr(" pairs"))
+        self.pairs_spin.setToolTip(self.tr("Read only the first this-many pairs of the file: a quick first try on a "
+                                           "big file. 0 = all pairs."))
         layout.addWidget(self.swap_check)
         layout.addWidget(self.lowercase_check)
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        length_label, pairs_label = QLabel("Max length:"), QLabel("Use at most:")
+        length_label, pairs_label = QLabel(self.tr("Max length:")), QLabel(self.tr("Use at most:"))
         length_label.setToolTip(self.length_spin.toolTip())
         pairs_label.setToolTip(self.pairs_spin.toolTip())
         form.addRow(length_label, self.length_spin)
@@ -181,6 +192,8 @@ class SentenceFileChooser(QWidget):
 
 def file_caption(paths: list[str]) -> str:
     """'File: fra.txt' or 'Files: train.en + train.fr'."""
-    names = [Path(path).name or path for path in paths]
-    return ("File: " if len(names) == 1 else "Files: ") + " + ".join(names)
+    names = " + ".join(Path(path).name or path for path in paths)
+    if len(paths) == 1:
+        return QCoreApplication.translate("DataPage", "File: {name}").format(name=names)
+    return QCoreApplication.translate("DataPage", "Files: {names}").format(names=names)
 
