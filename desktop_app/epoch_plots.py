@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGraphicsItem
 
 from desktop_app import theme
@@ -18,10 +19,11 @@ def cache_axes(plot: pg.PlotWidget) -> None:
 
 
 def epoch_plot(title: str, left: str, tip: str) -> pg.PlotWidget:
-    """A plot with epochs along the bottom, `left` as the value axis label and `tip` as tooltip."""
+    """A plot with epochs along the bottom, `left` as the value axis label and `tip` as tooltip
+    (`title`, `left` and `tip` already translated)."""
     plot = pg.PlotWidget()
     theme.plot_title(plot, title)
-    plot.setLabel("bottom", "epoch")
+    plot.setLabel("bottom", QCoreApplication.translate("EpochPlots", "epoch"))
     plot.setLabel("left", left)
     plot.showGrid(x=True, y=True, alpha=0.2)
     plot.setMouseEnabled(x=False, y=False)

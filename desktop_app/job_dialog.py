@@ -16,10 +16,11 @@ class JobCommandDialog(QDialog):
     def __init__(self, path: str, command: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("jobCommandDialog")
-        self.setWindowTitle("Training job saved")
+        self.setWindowTitle(self.tr("Training job saved"))
         layout = QVBoxLayout(self)
-        intro = QLabel(f"The run's settings were saved to <b>{html.escape(path)}</b>.<br>To train it again without the "
-                       "window (on this computer, a server or a cluster with ModelDesk installed), run:")
+        intro = QLabel(self.tr("The run's settings were saved to <b>{path}</b>.<br>To train it again without the "
+                               "window (on this computer, a server or a cluster with ModelDesk installed), "
+                               "run:").format(path=html.escape(path)))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         row = QHBoxLayout()
@@ -29,13 +30,13 @@ class JobCommandDialog(QDialog):
         self.command_field.setMinimumWidth(440)
         self.command_field.setCursorPosition(0)
         row.addWidget(self.command_field, 1)
-        self.copy_button = QPushButton("Co&py")
-        self.copy_button.setToolTip("Copy the command to the clipboard.")
+        self.copy_button = QPushButton(self.tr("Co&py"))
+        self.copy_button.setToolTip(self.tr("Copy the command to the clipboard."))
         self.copy_button.clicked.connect(self.copy_command)
         row.addWidget(self.copy_button)
         layout.addLayout(row)
-        hint = QLabel("On several GPUs, start it with torchrun: "
-                      "<code>torchrun --nproc_per_node 4 -m engine train --config FILE</code>")
+        hint = QLabel(self.tr("On several GPUs, start it with torchrun: {command}").format(
+            command="<code>torchrun --nproc_per_node 4 -m engine train --config FILE</code>"))
         hint.setWordWrap(True)
         set_tone(hint, "muted")
         layout.addWidget(hint)
@@ -51,5 +52,5 @@ class JobCommandDialog(QDialog):
     def copy_command(self) -> None:
         """Put the command on the clipboard and say so on the button."""
         QGuiApplication.clipboard().setText(self.command())
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(self.tr("Copied"))
 

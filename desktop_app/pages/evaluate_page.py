@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QGraphicsRectItem, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QListView, QListWidget, QListWidgetItem, QPushButton, QSplitter,
@@ -31,9 +31,11 @@ from desktop_app.workers import TaskError, run_in_background
 
 log = logging.getLogger(__name__)
 
-EMPTY_TEXT = "Train a model to see how well it does."
-EMPTY_HINT = ("After training, this page shows the share of validation pictures the model gets right, which "
-              "classes it mixes up, the pictures it got wrong, and lets you export the model to ONNX.")
+# Translated where shown, with self.tr(text) (context "EvaluatePage").
+EMPTY_TEXT = QT_TRANSLATE_NOOP("EvaluatePage", "Train a model to see how well it does.")
+EMPTY_HINT = QT_TRANSLATE_NOOP("EvaluatePage", "After training, this page shows the share of validation pictures the "
+                                               "model gets right, which classes it mixes up, the pictures it got "
+                                               "wrong, and lets you export the model to ONNX.")
 MAX_TEXT_CLASSES = 20  # counts are written in the cells up to this many classes
 MAX_CELL_IMAGES = 1000  # a gallery shows at most this many images
 MAX_MISTAKES = 200
@@ -43,15 +45,26 @@ VALUE_ROLE = Qt.ItemDataRole.UserRole
 # White for zero, then blues; the low end is stretched so that a single mistake is visible next
 # to a diagonal of hundreds.
 
+COLUMN_TITLES = (QT_TRANSLATE_NOOP("EvaluatePage", "Class"), QT_TRANSLATE_NOOP("EvaluatePage", "Precision"),
+                 QT_TRANSLATE_NOOP("EvaluatePage", "Recall"), QT_TRANSLATE_NOOP("EvaluatePage", "F1"),
+                 QT_TRANSLATE_NOOP("EvaluatePage", "Images"))
 COLUMN_TIPS = (
-    "The class (the kind of picture).",
-    "Precision: of the pictures the model called this class, the share that really were this class.\n"
-    "Low precision means the model says this class too often.",
-    "Recall: of the pictures that really are this class, the share the model found.\n"
-    "Low recall means the model often misses this class.",
-    "F1: one number combining precision and recall (100% is perfect). Sort by it to find the weakest classes.",
-    "How many validation pictures of this class there are. Scores on few pictures are less reliable.",
+    QT_TRANSLATE_NOOP("EvaluatePage", "The class (the kind of picture)."),
+    QT_TRANSLATE_NOOP("EvaluatePage", "Precision: of the pictures the model called this class, the share that really "
+                                      "were this class.\nLow precision means the model says this class too often."),
+    QT_TRANSLATE_NOOP("EvaluatePage", "Recall: of the pictures that really are this class, the share the model "
+                                      "found.\nLow recall means the model often misses this class."),
+    QT_TRANSLATE_NOOP("EvaluatePage", "F1: one number combining precision and recall (100% is perfect). Sort by it "
+                                      "to find the weakest classes."),
+    QT_TRANSLATE_NOOP("EvaluatePage", "How many validation pictures of this class there are. Scores on few pictures "
+                                      "are less reliable."),
 )
+
+
+# Where the engine took the validation pictures from (its English words -> the same, marked for
+# translation); other words are shown as the engine wrote them.
+VAL_SOURCES = {source: source for source in (QT_TRANSLATE_NOOP("EvaluatePage", "test split"),
+                                             QT_TRANSLATE_NOOP("EvaluatePage", "held out from train"))}
 
 
 class _SortItem(QTableWidgetItem):
@@ -66,12 +79,12 @@ class _SortItem(QTableWidgetItem):
 
 def _format_seconds(seconds: float) -> str:
     if seconds < 60:
-        return f"{seconds:.1f} s"
+        return QCoreApplication.translate("RunWords", "{seconds} s").format(seconds=f"{seconds:.1f}")
     minutes, rest = divmod(int(round(seconds)), 60)
     if minutes < 60:
-        return f"{minutes} min {rest} s"
+        return QCoreApplication.translate("RunWords", "{minutes} min {seconds} s").format(minutes=minutes, seconds=rest)
     hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes} min"
+    return QCoreApplication.translate("RunWords", "{hours} h {minutes} min").format(hours=hours, minutes=minutes)
 
 
 def _remember_export(result: Any, path: Any) -> None:
@@ -109,7 +122,7 @@ class EvaluatePage(QWidget):
         self.selected_cell: tuple[int, int] | None = None
 
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>How well does the model do?</h2>"))
+        layout.addWidget(QLabel("<h2>{}</h2>".format(self.tr("How well does the model do?"))))
         self.stack = QStackedWidget()
         self.stack.addWidget(self._build_empty_page())
         self.stack.addWidget(self._build_results_page())
@@ -123,7 +136,7 @@ class EvaluatePage(QWidget):
 
     # ----- construction -----------------------------------------------------------------------
     def _build_empty_page(self) -> QWidget:
-        page, self.empty_label, self.empty_hint = empty_state_page(EMPTY_TEXT, EMPTY_HINT)
+        page, self.empty_label, self.empty_hint = empty_state_page(self.tr(EMPTY_TEXT), self.tr(EMPTY_HINT))
         return page
 
     def _build_results_page(self) -> QWidget:
@@ -138,9 +151,9 @@ class EvaluatePage(QWidget):
         self.summary_label.setTextFormat(Qt.TextFormat.RichText)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         header.addWidget(self.summary_label, 1)
-        self.export_button = QPushButton("Export to ONNX…")
-        self.export_button.setToolTip("Save the trained model as an .onnx file that the Playground and many other "
-                                      "tools can run, with its labels and preprocessing inside.")
+        self.export_button = QPushButton(self.tr("Export to ONNX…"))
+        self.export_button.setToolTip(self.tr("Save the trained model as an .onnx file that the Playground and many "
+                                              "other tools can run, with its labels and preprocessing inside."))
         self.export_button.clicked.connect(lambda: self.export_model())
         header.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(header)
@@ -165,13 +178,13 @@ class EvaluatePage(QWidget):
         return page
 
     def _build_confusion_box(self) -> QGroupBox:
-        box = QGroupBox("What the model confuses")
+        box = QGroupBox(self.tr("What the model confuses"))
         layout = QVBoxLayout(box)
-        hint = QLabel("Each row is the true class, each column what the model answered; the diagonal is right. "
-                      "Click a square to see its pictures.")
+        hint = QLabel(self.tr("Each row is the true class, each column what the model answered; the diagonal is "
+                              "right. Click a square to see its pictures."))
         hint.setWordWrap(True)
         layout.addWidget(hint)
-        self.confusion_plot = ConfusionPlot("true", "predicted", max_text_classes=MAX_TEXT_CLASSES)
+        self.confusion_plot = ConfusionPlot(self.tr("true"), self.tr("predicted"), max_text_classes=MAX_TEXT_CLASSES)
         self.confusion_plot.setObjectName("confusionPlot")
         self.confusion_plot.setMinimumSize(260, 260)
         self._heatmap = self.confusion_plot.image
@@ -192,13 +205,13 @@ class EvaluatePage(QWidget):
         return box
 
     def _build_class_box(self) -> QGroupBox:
-        box = QGroupBox("Scores per class")
+        box = QGroupBox(self.tr("Scores per class"))
         layout = QVBoxLayout(box)
         self.class_table = QTableWidget(0, 5)
         self.class_table.setObjectName("classTable")
-        for column, (title, tip) in enumerate(zip(("Class", "Precision", "Recall", "F1", "Images"), COLUMN_TIPS)):
-            item = QTableWidgetItem(title)
-            item.setToolTip(tip)
+        for column, (title, tip) in enumerate(zip(COLUMN_TITLES, COLUMN_TIPS)):
+            item = QTableWidgetItem(self.tr(title))
+            item.setToolTip(self.tr(tip))
             self.class_table.setHorizontalHeaderItem(column, item)
         self.class_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.class_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -215,9 +228,9 @@ class EvaluatePage(QWidget):
         return box
 
     def _build_cell_box(self) -> QGroupBox:
-        box = QGroupBox("Pictures in the chosen square")
+        box = QGroupBox(self.tr("Pictures in the chosen square"))
         layout = QVBoxLayout(box)
-        self.cell_caption = QLabel("Click a square of the matrix to see its pictures here.")
+        self.cell_caption = QLabel(self.tr("Click a square of the matrix to see its pictures here."))
         self.cell_caption.setWordWrap(True)
         layout.addWidget(self.cell_caption)
         self.cell_gallery = self._make_gallery(icon=48, grid=QSize(64, 72), wrapping=True)
@@ -226,7 +239,7 @@ class EvaluatePage(QWidget):
         return box
 
     def _build_mistakes_box(self) -> QGroupBox:
-        box = QGroupBox("Most confident mistakes")
+        box = QGroupBox(self.tr("Most confident mistakes"))
         layout = QVBoxLayout(box)
         layout.setContentsMargins(6, 4, 6, 4)
         self.mistakes_note = QLabel("")
@@ -268,9 +281,9 @@ class EvaluatePage(QWidget):
         if result is None or evaluation is None or prepared is None or not len(evaluation.predictions):
             self._result = None
             reason = getattr(result, "reason", "") if result is not None else ""
-            self.empty_label.setText("Training ended before the first epoch finished, so there is nothing to evaluate yet."
-                                     if result is not None else EMPTY_TEXT)
-            self.empty_hint.setText(reason or EMPTY_HINT)
+            self.empty_label.setText(self.tr("Training ended before the first epoch finished, so there is nothing to "
+                                             "evaluate yet.") if result is not None else self.tr(EMPTY_TEXT))
+            self.empty_hint.setText(reason or self.tr(EMPTY_HINT))
             self.stack.setCurrentIndex(0)
             self._update_export_button()
             return
@@ -293,17 +306,23 @@ class EvaluatePage(QWidget):
         evaluation = result.evaluation
         n_val = len(self._labels)
         config = result.config
-        headline = (f"The model gets <b>{evaluation.accuracy:.1%}</b> of the {n_val:,} validation pictures right "
-                    f"(pictures it never trained on).")
-        details = (f"Validation accuracy {evaluation.accuracy:.1%} · loss {evaluation.loss:.3f} · "
-                   f"{result.epochs_done} epochs (best: epoch {result.best_epoch}) · validation pictures: "
-                   f"{html.escape(result.prepared.val_source)} · {html.escape(config.model)} on "
-                   f"{html.escape(config.dataset)} · trained for {_format_seconds(result.seconds)} on "
-                   f"{html.escape(result.device)}")
+        headline = self.tr("The model gets <b>{share}</b> of the {count} validation pictures right (pictures it "
+                           "never trained on).").format(share=f"{evaluation.accuracy:.1%}", count=f"{n_val:,}")
+        details = self.tr("Validation accuracy {share} · loss {loss} · {epochs} epochs (best: epoch {best}) · "
+                          "validation pictures: {source} · {model} on {dataset} · trained for {duration} on "
+                          "{device}").format(share=f"{evaluation.accuracy:.1%}", loss=f"{evaluation.loss:.3f}",
+                                             epochs=result.epochs_done, best=result.best_epoch,
+                                             source=html.escape(self._val_source(result.prepared.val_source)),
+                                             model=html.escape(config.model), dataset=html.escape(config.dataset),
+                                             duration=_format_seconds(result.seconds),
+                                             device=html.escape(result.device))
         lines = [headline, details]
         if result.status != "finished" and result.reason:
             lines.append(f"<i>{html.escape(result.reason)}</i>")
         self.summary_label.setText("<br>".join(lines))
+
+    def _val_source(self, source: str) -> str:
+        return self.tr(VAL_SOURCES[source]) if source in VAL_SOURCES else source
 
     def _fill_confusion(self) -> None:
         self.confusion_plot.show_matrix(self._confusion, self._classes())
@@ -338,8 +357,9 @@ class EvaluatePage(QWidget):
 
     def _describe(self, index: int) -> str:
         classes = self._classes()
-        return (f"Validation picture {index}: really '{classes[self._labels[index]]}', the model said "
-                f"'{classes[self._predictions[index]]}' ({self._confidences[index]:.0%} sure)")
+        return self.tr("Validation picture {index}: really '{true}', the model said '{said}' ({sure} sure)").format(
+            index=index, true=classes[self._labels[index]], said=classes[self._predictions[index]],
+            sure=f"{self._confidences[index]:.0%}")
 
     def _fill_mistakes(self) -> None:
         evaluation = self._result.evaluation
@@ -348,18 +368,21 @@ class EvaluatePage(QWidget):
         self.mistakes_gallery.setUpdatesEnabled(False)
         self.mistakes_gallery.clear()
         for index in wrong[:MAX_MISTAKES]:
-            text = (f"true {classes[self._labels[index]]} → {classes[self._predictions[index]]}\n"
-                    f"{self._confidences[index]:.0%}")
+            text = self.tr("true {true} → {said}").format(true=classes[self._labels[index]],
+                                                          said=classes[self._predictions[index]])
+            text += f"\n{self._confidences[index]:.0%}"
             self.mistakes_gallery.addItem(self._image_item(index, text, self._describe(index), 56))
         self.mistakes_gallery.setUpdatesEnabled(True)
         if not wrong:
-            self.mistakes_note.setText("No mistakes: every validation picture was classified correctly.")
+            self.mistakes_note.setText(self.tr("No mistakes: every validation picture was classified correctly."))
         elif len(wrong) > MAX_MISTAKES:
-            self.mistakes_note.setText(f"{len(wrong):,} pictures were classified wrongly; here are the "
-                                       f"{MAX_MISTAKES} the model was most sure about.")
+            self.mistakes_note.setText(self.tr("{count} pictures were classified wrongly; here are the {shown} the "
+                                               "model was most sure about.").format(count=f"{len(wrong):,}",
+                                                                                    shown=MAX_MISTAKES))
         else:
-            self.mistakes_note.setText(f"{len(wrong):,} pictures were classified wrongly, the ones the model was "
-                                       "most sure about first. Sure-but-wrong pictures are often mislabelled or odd.")
+            self.mistakes_note.setText(self.tr("{count} pictures were classified wrongly, the ones the model was most "
+                                               "sure about first. Sure-but-wrong pictures are often mislabelled or "
+                                               "odd.").format(count=f"{len(wrong):,}"))
         self.mistakes_gallery.setVisible(bool(wrong))
 
     def _select_first_cell(self) -> None:
@@ -402,8 +425,9 @@ class EvaluatePage(QWidget):
             return
         t, p = cell
         classes = self._classes()
-        self.confusion_plot.setToolTip(f"{self._confusion[t, p]:,} pictures of '{classes[t]}' "
-                                       f"answered as '{classes[p]}'. Click to see them.")
+        self.confusion_plot.setToolTip(self.tr("{count} pictures of '{true}' answered as '{said}'. Click to see "
+                                               "them.").format(count=f"{self._confusion[t, p]:,}", true=classes[t],
+                                                               said=classes[p]))
 
     def show_cell(self, true_index: int, predicted_index: int) -> None:
         """Fill the cell gallery with the validation pictures of class `true_index` that the
@@ -426,15 +450,16 @@ class EvaluatePage(QWidget):
             self.cell_gallery.addItem(self._image_item(int(index), f"{self._confidences[index]:.0%}",
                                                        self._describe(int(index)), 48))
         self.cell_gallery.setUpdatesEnabled(True)
-        noun = "image" if len(indices) == 1 else "images"
-        caption = f"{len(indices):,} {noun} of '{classes[t]}' predicted as '{classes[p]}'"
+        caption = (self.tr("{count} image of '{true}' predicted as '{said}'") if len(indices) == 1 else
+                   self.tr("{count} images of '{true}' predicted as '{said}'")).format(
+            count=f"{len(indices):,}", true=classes[t], said=classes[p])
         if t == p:
-            caption += " (right answers, least sure first)"
+            caption += self.tr(" (right answers, least sure first)")
         elif len(indices):
-            caption += " (most sure first)"
+            caption += self.tr(" (most sure first)")
         if len(indices) > len(shown):
-            caption += f"; showing the first {len(shown):,}"
-        self.cell_caption.setText(caption + ". The percentage is how sure the model was.")
+            caption += self.tr("; showing the first {count}").format(count=f"{len(shown):,}")
+        self.cell_caption.setText(caption + self.tr(". The percentage is how sure the model was."))
 
     # ----- export -----------------------------------------------------------------------------
     def _on_training_running(self, running: bool) -> None:
@@ -463,16 +488,17 @@ class EvaluatePage(QWidget):
             path = None  # a QAction's `triggered(bool)` lands here too
         if not self._can_export():
             if self._training:
-                message = "Wait until training has finished, then export the model."
+                message = self.tr("Wait until training has finished, then export the model.")
             elif self._export_task is not None and self._export_task.is_running():
-                message = "The model is being exported already."
+                message = self.tr("The model is being exported already.")
             else:
-                message = "Train a model first; then you can export it to ONNX."
+                message = self.tr("Train a model first; then you can export it to ONNX.")
             self._state.status_message.emit(message)
             return
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, "Export the model to ONNX", self._default_export_path(),
-                                                  "ONNX models (*.onnx)")
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the model to ONNX"),
+                                                  self._default_export_path(),
+                                                  self.tr("ONNX models (*.onnx)"))
             if not path:
                 return
         path = str(path)
@@ -497,7 +523,7 @@ class EvaluatePage(QWidget):
             _remember_export(result, report.path)
             return report
 
-        self.export_status.setText(f"Exporting to {path}…")
+        self.export_status.setText(self.tr("Exporting to {path}…").format(path=path))
         self.export_status.show()
         self._export_task = run_in_background(work, name="export-onnx", on_success=self._export_done,
                                               on_failure=self._export_failed, parent=self)
@@ -505,12 +531,13 @@ class EvaluatePage(QWidget):
         self._update_export_button()
 
     def _export_done(self, report: Any) -> None:
-        self.export_status.setText(f"Saved to {report.path}. ONNX Runtime gives the same answers as PyTorch "
-                                   f"(largest difference {report.max_abs_diff:.2g}).")
-        self._state.status_message.emit(f"Model exported to {report.path}")
+        self.export_status.setText(self.tr("Saved to {path}. ONNX Runtime gives the same answers as PyTorch (largest "
+                                           "difference {difference}).").format(path=report.path,
+                                                                               difference=f"{report.max_abs_diff:.2g}"))
+        self._state.status_message.emit(self.tr("Model exported to {path}").format(path=report.path))
         self._update_export_button()
 
     def _export_failed(self, error: TaskError) -> None:
-        self.export_status.setText("The model was not exported.")
-        show_error(self, "Export failed", error.message, error.details)
+        self.export_status.setText(self.tr("The model was not exported."))
+        show_error(self, self.tr("Export failed"), error.message, error.details)
         self._update_export_button()

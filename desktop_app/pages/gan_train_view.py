@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QSizePolicy, QSlider, QVBoxLayout, QWidget
 
@@ -28,21 +28,30 @@ HISTORY_BYTES = 64 * 1024 * 1024  # grids kept for the slider; a 100-epoch 64x64
 BLUE, ORANGE, GREEN, PURPLE = (31, 119, 180), (255, 127, 14), (44, 160, 44), (148, 103, 189)
 LIGHT_BLUE, LIGHT_ORANGE = (31, 119, 180, 70), (255, 127, 14, 70)
 
-LOSS_TIP = ("The generator (which draws) and the judge (the discriminator, which tells drawn pictures from real ones) "
-            "train against each other.\nUnlike other training, these losses do not keep going down: they should settle "
-            "and stay roughly level. A judge loss near zero for a long time means the judge has won and the "
-            "pictures stop improving.")
-JUDGE_TIP = ("How real the judge finds real pictures, D(x), and generated pictures, D(G(z)): 1 means "
-             "'surely real', 0 'surely drawn'.\nEarly on the judge tells them apart easily; as the generator "
-             "improves, the two lines move towards each other.")
-QUALITY_TIP = ("Recognised: the share of generated pictures that a separately trained classifier recognises "
-               "with at least 90% confidence.\nClasses present: how many of the dataset's classes appear among them "
-               "(all of them means the generator does not draw just one kind of picture).\n"
-               "Drawn as asked (conditional model only): the share recognised as the class the generator was "
-               "asked to draw.\nThe best epoch by these figures is the one kept and exported.")
-SAMPLES_TIP = ("Pictures the generator draws from the same random numbers every time, so you can watch them "
-               "change from noise into something like the dataset's pictures.")
-SLIDER_TIP = "Drag left to look at the pictures of earlier epochs; all the way right always shows the newest."
+LOSS_TIP = QT_TRANSLATE_NOOP(
+    "GanTrainView",
+    "The generator (which draws) and the judge (the discriminator, which tells drawn pictures from real ones) "
+    "train against each other.\nUnlike other training, these losses do not keep going down: they should settle "
+    "and stay roughly level. A judge loss near zero for a long time means the judge has won and the "
+    "pictures stop improving.")  # translated where shown
+JUDGE_TIP = QT_TRANSLATE_NOOP(
+    "GanTrainView",
+    "How real the judge finds real pictures, D(x), and generated pictures, D(G(z)): 1 means "
+    "'surely real', 0 'surely drawn'.\nEarly on the judge tells them apart easily; as the generator "
+    "improves, the two lines move towards each other.")
+QUALITY_TIP = QT_TRANSLATE_NOOP(
+    "GanTrainView",
+    "Recognised: the share of generated pictures that a separately trained classifier recognises "
+    "with at least 90% confidence.\nClasses present: how many of the dataset's classes appear among them "
+    "(all of them means the generator does not draw just one kind of picture).\n"
+    "Drawn as asked (conditional model only): the share recognised as the class the generator was "
+    "asked to draw.\nThe best epoch by these figures is the one kept and exported.")
+SAMPLES_TIP = QT_TRANSLATE_NOOP(
+    "GanTrainView",
+    "Pictures the generator draws from the same random numbers every time, so you can watch them "
+    "change from noise into something like the dataset's pictures.")
+SLIDER_TIP = QT_TRANSLATE_NOOP("GanTrainView", "Drag left to look at the pictures of earlier epochs; all the way right "
+                               "always shows the newest.")
 
 
 class SampleGridView(QWidget):
@@ -53,7 +62,7 @@ class SampleGridView(QWidget):
         super().__init__(parent)
         self._grid: np.ndarray | None = None
         self._pixmap: QPixmap | None = None
-        self.empty_text = "The first pictures appear after the first epoch."
+        self.empty_text = self.tr("The first pictures appear after the first epoch.")
         self.setMinimumSize(160, 160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
@@ -106,9 +115,10 @@ class GanTrainView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.loss_plot = epoch_plot("Loss: generator against judge", "loss", LOSS_TIP)
-        self.judge_plot = epoch_plot("How real the judge finds them", "1 = surely real", JUDGE_TIP)
-        self.quality_plot = epoch_plot("Quality of the pictures", "%", QUALITY_TIP)
+        self.loss_plot = epoch_plot(self.tr("Loss: generator against judge"), self.tr("loss"), self.tr(LOSS_TIP))
+        self.judge_plot = epoch_plot(self.tr("How real the judge finds them"), self.tr("1 = surely real"),
+                                     self.tr(JUDGE_TIP))
+        self.quality_plot = epoch_plot(self.tr("Quality of the pictures"), "%", self.tr(QUALITY_TIP))
         self.judge_plot.setYRange(0, 1, padding=0.02)
         self.quality_plot.setYRange(0, 104, padding=0)  # a 100% line stays clear of the frame
         for plot in (self.loss_plot, self.judge_plot):
@@ -118,39 +128,41 @@ class GanTrainView(QWidget):
         plot_legend(self.loss_plot, (-10, 10))
         self.g_raw_curve = self.loss_plot.plot([], [], pen=pg.mkPen(LIGHT_BLUE, width=1))
         self.d_raw_curve = self.loss_plot.plot([], [], pen=pg.mkPen(LIGHT_ORANGE, width=1))
-        self.g_loss_curve = self.loss_plot.plot([], [], pen=pg.mkPen(BLUE, width=2), name="generator")
-        self.d_loss_curve = self.loss_plot.plot([], [], pen=pg.mkPen(ORANGE, width=2), name="judge")
+        self.g_loss_curve = self.loss_plot.plot([], [], pen=pg.mkPen(BLUE, width=2), name=self.tr("generator"))
+        self.d_loss_curve = self.loss_plot.plot([], [], pen=pg.mkPen(ORANGE, width=2), name=self.tr("judge"))
         plot_legend(self.judge_plot, (-10, -10))  # bottom right: the lines start high and low on the left
-        self.real_curve = self.judge_plot.plot([], [], pen=pg.mkPen(GREEN, width=2), name="real pictures, D(x)")
-        self.fake_curve = self.judge_plot.plot([], [], pen=pg.mkPen(PURPLE, width=2), name="generated, D(G(z))")
+        self.real_curve = self.judge_plot.plot([], [], pen=pg.mkPen(GREEN, width=2),
+                                               name=self.tr("real pictures, D(x)"))
+        self.fake_curve = self.judge_plot.plot([], [], pen=pg.mkPen(PURPLE, width=2),
+                                               name=self.tr("generated, D(G(z))"))
         self.quality_legend = plot_legend(self.quality_plot, (-10, -10))  # bottom right: late epochs score high
         self.recognised_curve = self.quality_plot.plot([], [], pen=pg.mkPen(ORANGE, width=2), symbol="o", symbolSize=5,
-                                                       symbolBrush=ORANGE, name="recognised")
+                                                       symbolBrush=ORANGE, name=self.tr("recognised"))
         self.coverage_curve = self.quality_plot.plot([], [], pen=pg.mkPen(GREEN, width=2), symbol="s", symbolSize=5,
-                                                     symbolBrush=GREEN, name="classes present")
+                                                     symbolBrush=GREEN, name=self.tr("classes present"))
         # conditional models only: joins the legend with its first point
         self.agreement_curve = self.quality_plot.plot([], [], pen=pg.mkPen(PURPLE, width=2), symbol="t", symbolSize=6,
                                                       symbolBrush=PURPLE)
         dashed = pg.mkPen(GREEN, width=1, style=Qt.PenStyle.DashLine)
-        self.best_line = pg.InfiniteLine(angle=90, movable=False, pen=dashed, label="best",
+        self.best_line = pg.InfiniteLine(angle=90, movable=False, pen=dashed, label=self.tr("best"),
                                          labelOpts=dict(position=0.5, color=GREEN))
         self.best_line.setVisible(False)
         self.quality_plot.addItem(self.best_line)
 
-        self.samples_box = QGroupBox("Generated pictures")
-        self.samples_box.setToolTip(SAMPLES_TIP)
+        self.samples_box = QGroupBox(self.tr("Generated pictures"))
+        self.samples_box.setToolTip(self.tr(SAMPLES_TIP))
         self.grid_view = SampleGridView()
         self.grid_view.setObjectName("ganSampleGrid")
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setObjectName("ganEpochSlider")
-        self.slider.setToolTip(SLIDER_TIP)
+        self.slider.setToolTip(self.tr(SLIDER_TIP))
         self.slider.setRange(0, 0)
         self.slider.setPageStep(1)
         self.slider.setEnabled(False)
         self.slider.valueChanged.connect(self._on_slider_changed)
-        self.epoch_label = QLabel("No pictures yet")
+        self.epoch_label = QLabel(self.tr("No pictures yet"))
         self.epoch_label.setObjectName("ganEpochLabel")
-        self.epoch_label.setToolTip(SLIDER_TIP)
+        self.epoch_label.setToolTip(self.tr(SLIDER_TIP))
         samples_layout = QVBoxLayout(self.samples_box)
         samples_layout.addWidget(self.grid_view, 1)
         slider_row = QHBoxLayout()
@@ -205,12 +217,12 @@ class GanTrainView(QWidget):
                 curve.setData([], [])
             self.best_line.setVisible(False)
             self.quality_legend.removeItem(self.agreement_curve)
-            theme.plot_title(self.quality_plot, "Quality of the pictures")
+            theme.plot_title(self.quality_plot, self.tr("Quality of the pictures"))
             self.slider.blockSignals(True)
             self.slider.setRange(0, 0)
             self.slider.blockSignals(False)
             self.slider.setEnabled(False)
-            self.epoch_label.setText("No pictures yet")
+            self.epoch_label.setText(self.tr("No pictures yet"))
             self.grid_view.set_grid(None)
 
     def start(self, event: Any) -> None:
@@ -299,7 +311,8 @@ class GanTrainView(QWidget):
             x = np.asarray(self.epoch_x)
             self.recognised_curve.setData(x, np.asarray(self.recognised))
             self.coverage_curve.setData(x, np.asarray(self.coverage_share))
-            set_late_curve(self.quality_legend, self.agreement_curve, "drawn as asked", x, np.asarray(self.agreement))
+            set_late_curve(self.quality_legend, self.agreement_curve, self.tr("drawn as asked"), x,
+                           np.asarray(self.agreement))
             self.best_line.setVisible(self.best_epoch > 0)
             self.best_line.setValue(self.best_epoch)
             theme.plot_title(self.quality_plot, self.quality_text())
@@ -314,12 +327,13 @@ class GanTrainView(QWidget):
     def quality_text(self) -> str:
         """'Quality: 82% recognised · 10 of 10 classes present' for the latest epoch."""
         if not self.epoch_x or self.recognised[-1] != self.recognised[-1]:
-            return "Quality of the pictures"
-        text = (f"Epoch {self.epoch_x[-1]}: {self.recognised[-1]:.0f}% recognised · "
-                f"{self.coverage[-1]} of {self.num_classes} classes")
+            return self.tr("Quality of the pictures")
+        values = dict(epoch=self.epoch_x[-1], recognised=f"{self.recognised[-1]:.0f}", coverage=self.coverage[-1],
+                      classes=self.num_classes)
         if self.agreement:
-            text += f" · {self.agreement[-1]:.0f}% as asked"
-        return text
+            return self.tr("Epoch {epoch}: {recognised}% recognised · {coverage} of {classes} classes · "
+                           "{agreement}% as asked").format(agreement=f"{self.agreement[-1]:.0f}", **values)
+        return self.tr("Epoch {epoch}: {recognised}% recognised · {coverage} of {classes} classes").format(**values)
 
     def _update_slider(self) -> None:
         count = len(self.grid_history)
@@ -334,12 +348,15 @@ class GanTrainView(QWidget):
         if self.latest_grid is None:
             return
         self.grid_view.set_grid(self.latest_grid)
-        suffix = "" if self.latest_is_epoch_end else " (in progress)"
-        self.epoch_label.setText(self._epoch_text(self.latest_epoch) + suffix)
+        text = self._epoch_text(self.latest_epoch)
+        if not self.latest_is_epoch_end:
+            text = self.tr("{epoch} (in progress)").format(epoch=text)
+        self.epoch_label.setText(text)
 
     def _epoch_text(self, epoch: int) -> str:
-        best = " · best" if epoch == self.best_epoch and self.best_epoch > 0 else ""
-        return f"Epoch {epoch} of {self.epochs}{best}"
+        if epoch == self.best_epoch and self.best_epoch > 0:
+            return self.tr("Epoch {epoch} of {epochs} · best").format(epoch=epoch, epochs=self.epochs)
+        return self.tr("Epoch {epoch} of {epochs}").format(epoch=epoch, epochs=self.epochs)
 
     def _on_slider_changed(self, value: int) -> None:
         """The user moved the slider: pin that epoch, or follow the newest at the right end."""

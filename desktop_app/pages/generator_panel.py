@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 import numpy as np
-from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QGridLayout, QScrollArea, QGroupBox, QHBoxLayout, QLabel,
                                QPushButton, QSizePolicy, QSlider, QSpinBox, QVBoxLayout, QWidget)
@@ -50,22 +50,35 @@ SAVE_MIN_SIDE = 512  # saved grids are enlarged (sharp pixels) to at least this 
 EVERY_CLASS = -1
 GRID_DIR_KEY = "playground/grid_dir"
 
-DROP_PICTURES_TEXT = ("This model is a picture generator: it draws new pictures and does not classify them, "
-                      "so open an image classifier to try your pictures.")
-SEED_TIP = ("The seed picks the random starting points the model turns into pictures. The same seed always gives "
-            "the same pictures, so you can show them again later.")
-COUNT_TIP = "How many pictures to draw at once."
-NEW_TIP = "Pick a new random seed and draw new pictures."
-CLASS_TIP = ("Which class the model should draw. 'Every class' draws each class in turn, one column per class.")
-SAVE_TIP = "Save the grid of pictures as a PNG file, enlarged with sharp pixels so it stays crisp on a slide."
-MORPH_TIP = ("Morphs smoothly from one drawing to another: the first picture of seed A slowly turns into the "
-             "first picture of seed B, through drawings the model makes along the way.")
-SEED_A_TIP = "The seed of the drawing the morph starts from. " + SEED_TIP.split(". ", 1)[1]
-SEED_B_TIP = "The seed of the drawing the morph ends at. " + SEED_TIP.split(". ", 1)[1]
-SLIDER_TIP = "Slide to move between the drawing of seed A (left end) and the drawing of seed B (right end)."
-PLAY_TIP = "Play the morph as an animation, back and forth between A and B."
-PAIR_TIP = "Pick two new random seeds to morph between."
-STRIP_TIP = "Drawings along the way from A to B. Click one to show it above."
+DROP_PICTURES_TEXT = QT_TRANSLATE_NOOP(
+    "GeneratorPanel", "This model is a picture generator: it draws new pictures and does not classify them, so open an "
+    "image classifier to try your pictures.")
+SEED_TIP = QT_TRANSLATE_NOOP(
+    "GeneratorPanel", "The seed picks the random starting points the model turns into pictures. The same seed always gives "
+    "the same pictures, so you can show them again later.")
+COUNT_TIP = QT_TRANSLATE_NOOP("GeneratorPanel", "How many pictures to draw at once.")
+NEW_TIP = QT_TRANSLATE_NOOP("GeneratorPanel", "Pick a new random seed and draw new pictures.")
+CLASS_TIP = QT_TRANSLATE_NOOP(
+    "GeneratorPanel", "Which class the model should draw. 'Every class' draws each class in turn, one column per class.")
+SAVE_TIP = QT_TRANSLATE_NOOP(
+    "GeneratorPanel", "Save the grid of pictures as a PNG file, enlarged with sharp pixels so it stays crisp on a slide.")
+MORPH_TIP = QT_TRANSLATE_NOOP(
+    "GeneratorPanel", "Morphs smoothly from one drawing to another: the first picture of seed A slowly turns into the "
+    "first picture of seed B, through drawings the model makes along the way.")
+SEED_A_TIP = QT_TRANSLATE_NOOP(
+    "GeneratorPanel", "The seed of the drawing the morph starts from. The same seed always gives the same pictures, so you "
+    "can show them again later.")
+SEED_B_TIP = QT_TRANSLATE_NOOP(
+    "GeneratorPanel", "The seed of the drawing the morph ends at. The same seed always gives the same pictures, so you can "
+    "show them again later.")
+SLIDER_TIP = QT_TRANSLATE_NOOP(
+    "GeneratorPanel", "Slide to move between the drawing of seed A (left end) and the drawing of seed B (right end).")
+PLAY_TIP = QT_TRANSLATE_NOOP("GeneratorPanel", "Play the morph as an animation, back and forth between A and B.")
+PAIR_TIP = QT_TRANSLATE_NOOP("GeneratorPanel", "Pick two new random seeds to morph between.")
+STRIP_TIP = QT_TRANSLATE_NOOP("GeneratorPanel", "Drawings along the way from A to B. Click one to show it above.")
+GRID_TIP = QT_TRANSLATE_NOOP(
+    "GeneratorPanel", "Pictures the model drew. The same seed always gives the same pictures, so you can show them again "
+    "later.")
 
 
 # ----- plain helpers, no widgets (they run in workers too) ----------------------------------
@@ -120,33 +133,51 @@ def quality_text(metrics: dict, classes: Sequence[str]) -> str:
         if not isinstance(value, (int, float)):
             continue
         if key == "recognised":
-            parts.append(f"{_percent(value)} of its pictures recognisable")
+            parts.append(QCoreApplication.translate("GeneratorPanel", "{percent} of its pictures recognisable").format(
+                percent=_percent(value)))
         elif key == "coverage":
-            parts.append(f"{int(value)} of {len(classes)} classes drawn" if classes else f"{int(value)} classes drawn")
+            parts.append(QCoreApplication.translate("GeneratorPanel", "{drawn} of {total} classes drawn").format(
+                drawn=int(value), total=len(classes)) if classes else
+                QCoreApplication.translate("GeneratorPanel", "{drawn} classes drawn").format(drawn=int(value)))
         elif key == "agreement":
-            parts.append(f"draws the chosen class {_percent(value)} of the time")
+            parts.append(QCoreApplication.translate("GeneratorPanel", "draws the chosen class {percent} of the time").format(
+                percent=_percent(value)))
         elif key == "epochs":
-            parts.append(f"after {int(value):,} epochs of training")
+            parts.append(QCoreApplication.translate("GeneratorPanel", "after {epochs} epochs of training").format(
+                epochs=f"{int(value):,}"))
         else:
             parts.append(f"{key.replace('_', ' ')} {value:.3g}" if isinstance(value, float) else f"{key.replace('_', ' ')} {value}")
-    return ", ".join(parts)
+    return QCoreApplication.translate("GeneratorPanel", ", ").join(parts)
 
 
 def generator_rows(generator: Any) -> list[tuple[str, str]]:
     """Model-card rows about what a generator draws (the page adds file, provider and time)."""
     meta = generator.metadata
-    rows = [("Task", "Picture generator (GAN)" + (", made with ModelDesk" if generator.has_metadata else ""))]
+    rows = [(QCoreApplication.translate("GeneratorPanel", "Task"),
+             QCoreApplication.translate("GeneratorPanel", "Picture generator (GAN), made with ModelDesk") if generator.has_metadata
+             else QCoreApplication.translate("GeneratorPanel", "Picture generator (GAN)"))]
     if meta.model_name or meta.dataset:
-        rows.append(("Model", " trained on ".join(v for v in (meta.model_name, meta.dataset) if v)))
+        model = (QCoreApplication.translate("GeneratorPanel", "{model} trained on {dataset}").format(
+            model=meta.model_name, dataset=meta.dataset) if meta.model_name and meta.dataset
+            else meta.model_name or meta.dataset)
+        rows.append((QCoreApplication.translate("GeneratorPanel", "Model"), model))
     height, width = meta.image_size
-    colour = "grayscale" if meta.channels == 1 else "colour" if meta.channels == 3 else f"{meta.channels} channels"
-    rows.append(("Pictures", f"{width} x {height} pixels, {colour}"))
-    rows.append(("Noise", f"{meta.latent_size:,} random numbers per picture (latent size)"))
+    colour = (QCoreApplication.translate("GeneratorPanel", "grayscale") if meta.channels == 1
+              else QCoreApplication.translate("GeneratorPanel", "colour") if meta.channels == 3
+              else QCoreApplication.translate("GeneratorPanel", "{count} channels").format(count=meta.channels))
+    rows.append((QCoreApplication.translate("GeneratorPanel", "Pictures"),
+                 QCoreApplication.translate("GeneratorPanel", "{width} x {height} pixels, {colour}").format(
+                     width=width, height=height, colour=colour)))
+    rows.append((QCoreApplication.translate("GeneratorPanel", "Noise"),
+                 QCoreApplication.translate("GeneratorPanel", "{count} random numbers per picture (latent size)").format(
+                     count=f"{meta.latent_size:,}")))
     if meta.conditional:
         first = ", ".join(meta.classes[:8]) + (", …" if len(meta.classes) > 8 else "")
-        rows.append(("Classes", f"{len(meta.classes):,} you can choose from: {first}"))
+        rows.append((QCoreApplication.translate("GeneratorPanel", "Classes"),
+                     QCoreApplication.translate("GeneratorPanel", "{count} you can choose from: {first}").format(
+                         count=f"{len(meta.classes):,}", first=first)))
     if meta.metrics:
-        rows.append(("Quality", quality_text(meta.metrics, meta.classes)))
+        rows.append((QCoreApplication.translate("GeneratorPanel", "Quality"), quality_text(meta.metrics, meta.classes)))
     return rows
 
 
@@ -293,42 +324,42 @@ class GeneratorPanel(QWidget):
 
     # ----- construction -----------------------------------------------------------------------
     def _build_samples(self) -> QGroupBox:
-        box = self.samples_box = QGroupBox("Samples")
-        box.setToolTip("New pictures drawn by the model from random starting points.")
+        box = self.samples_box = QGroupBox(self.tr("Samples"))
+        box.setToolTip(self.tr("New pictures drawn by the model from random starting points."))
         layout = QVBoxLayout(box)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Seed"))
-        self.seed_spin = _seed_spin(SEED_TIP)
+        row.addWidget(QLabel(self.tr("Seed")))
+        self.seed_spin = _seed_spin(self.tr(SEED_TIP))
         self.seed_spin.valueChanged.connect(self._schedule_draw)
         row.addWidget(self.seed_spin)
-        self.new_button = QPushButton("New samples")
-        self.new_button.setToolTip(NEW_TIP)
+        self.new_button = QPushButton(self.tr("New samples"))
+        self.new_button.setToolTip(self.tr(NEW_TIP))
         self.new_button.clicked.connect(self.new_samples)
         row.addWidget(self.new_button)
         row.addStretch(1)
         layout.addLayout(row)
 
         row = QHBoxLayout()  # conditional models only
-        self.class_label = QLabel("Class")
+        self.class_label = QLabel(self.tr("Class"))
         row.addWidget(self.class_label)
         self.class_combo = QComboBox()
-        self.class_combo.setToolTip(CLASS_TIP)
+        self.class_combo.setToolTip(self.tr(CLASS_TIP))
         self.class_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.class_combo.currentIndexChanged.connect(self._class_changed)
         row.addWidget(self.class_combo)
         row.addStretch(1)
         layout.addLayout(row)
 
-        self.grid_view = PixelView(96, "Drawing…")
+        self.grid_view = PixelView(96, self.tr("Drawing…"))
         self.grid_view.setObjectName("sampleGrid")
-        self.grid_view.setToolTip("Pictures the model drew. " + SEED_TIP.split(". ", 1)[1])
+        self.grid_view.setToolTip(self.tr(GRID_TIP))
         layout.addWidget(self.grid_view, 1)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Pictures"))
+        row.addWidget(QLabel(self.tr("Pictures")))
         self.count_spin = QSpinBox()
         self.count_spin.setRange(1, SAMPLES_MAX)
         self.count_spin.setValue(SAMPLES_DEFAULT)
-        self.count_spin.setToolTip(COUNT_TIP)
+        self.count_spin.setToolTip(self.tr(COUNT_TIP))
         self.count_spin.setKeyboardTracking(False)
         self.count_spin.valueChanged.connect(self._schedule_draw)
         row.addWidget(self.count_spin)
@@ -338,27 +369,27 @@ class GeneratorPanel(QWidget):
         theme.set_tone(self.grid_info, "muted")
         self.grid_info.setAlignment(Qt.AlignmentFlag.AlignCenter)
         row.addWidget(self.grid_info, 1)
-        self.save_button = QPushButton("Save grid as PNG…")
-        self.save_button.setToolTip(SAVE_TIP)
+        self.save_button = QPushButton(self.tr("Save grid as PNG…"))
+        self.save_button.setToolTip(self.tr(SAVE_TIP))
         self.save_button.clicked.connect(lambda: self.save_grid())
         row.addWidget(self.save_button)
         layout.addLayout(row)
         return box
 
     def _build_morph(self) -> QGroupBox:
-        box = self.morph_box = QGroupBox("Morph between two seeds")
-        box.setToolTip(MORPH_TIP)
+        box = self.morph_box = QGroupBox(self.tr("Morph between two seeds"))
+        box.setToolTip(self.tr(MORPH_TIP))
         layout = QVBoxLayout(box)
         seeds = QGridLayout()
-        seeds.addWidget(QLabel("Seed A"), 0, 0)
-        self.seed_a_spin = _seed_spin(SEED_A_TIP)
+        seeds.addWidget(QLabel(self.tr("Seed A")), 0, 0)
+        self.seed_a_spin = _seed_spin(self.tr(SEED_A_TIP))
         seeds.addWidget(self.seed_a_spin, 0, 1)
-        seeds.addWidget(QLabel("Seed B"), 1, 0)
-        self.seed_b_spin = _seed_spin(SEED_B_TIP)
+        seeds.addWidget(QLabel(self.tr("Seed B")), 1, 0)
+        self.seed_b_spin = _seed_spin(self.tr(SEED_B_TIP))
         self.seed_b_spin.setValue(1)
         seeds.addWidget(self.seed_b_spin, 1, 1)
-        self.pair_button = QPushButton("New pair")
-        self.pair_button.setToolTip(PAIR_TIP)
+        self.pair_button = QPushButton(self.tr("New pair"))
+        self.pair_button.setToolTip(self.tr(PAIR_TIP))
         self.pair_button.clicked.connect(self.new_pair)
         seeds.addWidget(self.pair_button, 2, 1, Qt.AlignmentFlag.AlignLeft)
         seeds.setColumnStretch(2, 1)
@@ -368,7 +399,7 @@ class GeneratorPanel(QWidget):
 
         self.frame_view = PixelView(96)
         self.frame_view.setObjectName("morphFrame")
-        self.frame_view.setToolTip(MORPH_TIP)
+        self.frame_view.setToolTip(self.tr(MORPH_TIP))
         layout.addWidget(self.frame_view, 1)
 
         row = QHBoxLayout()
@@ -377,17 +408,17 @@ class GeneratorPanel(QWidget):
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, SLIDER_MAX)
         self.slider.setPageStep(10)
-        self.slider.setToolTip(SLIDER_TIP)
+        self.slider.setToolTip(self.tr(SLIDER_TIP))
         self.slider.valueChanged.connect(self._slider_moved)
         row.addWidget(self.slider, 1)
         row.addWidget(QLabel("B"))
-        self.play_button = QPushButton("Play")
-        self.play_button.setToolTip(PLAY_TIP)
+        self.play_button = QPushButton(self.tr("Play"))
+        self.play_button.setToolTip(self.tr(PLAY_TIP))
         self.play_button.setCheckable(True)
         self.play_button.toggled.connect(self._play_toggled)
         # wide enough for "Pause" too, so the row does not jump when it toggles
         width = max(self.play_button.sizeHint().width(),
-                    self.play_button.fontMetrics().horizontalAdvance("Pause") + 32)
+                    self.play_button.fontMetrics().horizontalAdvance(self.tr("Pause")) + 32)
         self.play_button.setMinimumWidth(width)
         row.addWidget(self.play_button)
         layout.addLayout(row)
@@ -399,8 +430,8 @@ class GeneratorPanel(QWidget):
         return box
 
     def _build_strip(self) -> QGroupBox:
-        box = self.strip_box = QGroupBox("Along the way from A to B")
-        box.setToolTip(STRIP_TIP)
+        box = self.strip_box = QGroupBox(self.tr("Along the way from A to B"))
+        box.setToolTip(self.tr(STRIP_TIP))
         layout = QHBoxLayout(box)
         self.strip_views: list[PixelView] = []
         for i in range(STRIP_FRAMES):
@@ -410,7 +441,9 @@ class GeneratorPanel(QWidget):
             view.setFixedHeight(76)
             view.setCursor(Qt.CursorShape.PointingHandCursor)
             t = i / (STRIP_FRAMES - 1)
-            view.setToolTip(f"{STRIP_TIP} ({'A' if i == 0 else 'B' if i == STRIP_FRAMES - 1 else f'{t:.0%} of the way'})")
+            where = ("A" if i == 0 else "B" if i == STRIP_FRAMES - 1
+                     else self.tr("{percent} of the way").format(percent=f"{t:.0%}"))
+            view.setToolTip(self.tr("{tip} ({where})").format(tip=self.tr(STRIP_TIP), where=where))
             view.clicked.connect(lambda t=t: self.set_position(t))
             layout.addWidget(view)
             self.strip_views.append(view)
@@ -473,7 +506,7 @@ class GeneratorPanel(QWidget):
         self.class_combo.clear()
         conditional = generator is not None and generator.conditional
         if conditional:
-            self.class_combo.addItem("Every class", EVERY_CLASS)
+            self.class_combo.addItem(self.tr("Every class"), EVERY_CLASS)
             for index, name in enumerate(generator.classes):
                 self.class_combo.addItem(str(name), index)
         self.class_combo.blockSignals(False)
@@ -533,7 +566,7 @@ class GeneratorPanel(QWidget):
         if generator is None:
             return
         count, seed, class_index = self.count, self.seed, self.class_index
-        self.grid_info.setText("Drawing…")
+        self.grid_info.setText(self.tr("Drawing…"))
 
         def work() -> tuple[np.ndarray, float, tuple[int, int, int | None]]:
             from engine.infer.generator import sample_grid
@@ -569,13 +602,14 @@ class GeneratorPanel(QWidget):
         or None when nothing was saved (problems are shown as one sentence)."""
         grid = self._grid
         if grid is None:
-            self.message.emit("There are no pictures to save yet; wait until they are drawn.")
+            self.message.emit(self.tr("There are no pictures to save yet; wait until they are drawn."))
             return None
         if not isinstance(path, (str, Path)) or not str(path):
             folder = str(app_settings().value(GRID_DIR_KEY, "") or Path.home())
-            stem = self._generator.path.stem if self._generator is not None and getattr(self._generator, "path", None) else "pictures"
+            stem = self._generator.path.stem if self._generator is not None and getattr(self._generator, "path", None) else self.tr("pictures")
             suggested = Path(folder) / f"{stem}-seed{self.seed}.png"
-            path, _ = QFileDialog.getSaveFileName(self, "Save the pictures as PNG", str(suggested), "PNG pictures (*.png)")
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the pictures as PNG"), str(suggested),
+                                                  self.tr("PNG pictures (*.png)"))
             if not path:
                 return None
         path = Path(path)
@@ -588,10 +622,10 @@ class GeneratorPanel(QWidget):
         try:
             save_png(enlarge(grid, factor), path)
         except ModelDeskError as exc:
-            show_error(self, "Could not save the pictures", str(exc), getattr(exc, "details", "") or "")
+            show_error(self, self.tr("Could not save the pictures"), str(exc), getattr(exc, "details", "") or "")
             return None
         app_settings().setValue(GRID_DIR_KEY, str(path.parent))
-        self.message.emit(f"Saved the pictures to {path}.")
+        self.message.emit(self.tr("Saved the pictures to {path}.").format(path=path))
         return str(path)
 
     def wait_for_work(self, ms: int = 30_000) -> None:
@@ -626,25 +660,27 @@ class GeneratorPanel(QWidget):
             return
         chosen = self.class_index
         name = generator.classes[chosen if chosen is not None else 0]
-        self.morph_class_hint.setText(f"The morph draws class “{name}”" +
-                                      ("." if chosen is not None else "; choose a class on the left to change it."))
+        self.morph_class_hint.setText(self.tr("The morph draws class “{name}”.").format(name=name) if chosen is not None else
+                                      self.tr("The morph draws class “{name}”; choose a class on the left to change it.").format(
+                                          name=name))
         self.morph_class_hint.show()
 
     def _grid_drawn(self, result) -> None:
         grid, ms, (count, seed, class_index) = result
         self._grid, self._grid_params = grid, (count, seed, class_index)
         self.grid_view.set_image(grid)
-        self.grid_info.setText(f"Drawn in {ms:.1f} ms" if ms < 10 else f"Drawn in {ms:,.0f} ms")
-        what = f"{count:,} {'picture' if count == 1 else 'pictures'} from seed {seed}"
+        self.grid_info.setText(self.tr("Drawn in {ms} ms").format(ms=f"{ms:.1f}" if ms < 10 else f"{ms:,.0f}"))
+        what = (self.tr("{count} picture from seed {seed}") if count == 1
+                else self.tr("{count} pictures from seed {seed}")).format(count=f"{count:,}", seed=seed)
         if class_index is not None and self._generator is not None:
-            what += f", class “{self._generator.classes[class_index]}”"
-        self.grid_info.setToolTip(what + ".")
+            what = self.tr("{pictures}, class “{name}”").format(pictures=what, name=self._generator.classes[class_index])
+        self.grid_info.setToolTip(self.tr("{what}.").format(what=what))
         self.grid_ready.emit()
 
     def _draw_failed(self, error: TaskError) -> None:
         self.pause()
         self.grid_info.setText("")
-        show_error(self, "Could not draw pictures", error.message, error.details)
+        show_error(self, self.tr("Could not draw pictures"), error.message, error.details)
 
     def _morph_changed(self, *_args) -> None:
         if self._generator is None:
@@ -702,7 +738,7 @@ class GeneratorPanel(QWidget):
 
     # ----- playing ------------------------------------------------------------------------------
     def _play_toggled(self, on: bool) -> None:
-        self.play_button.setText("Pause" if on else "Play")
+        self.play_button.setText(self.tr("Pause") if on else self.tr("Play"))
         if on and self._generator is not None:
             if self.slider.value() >= SLIDER_MAX:
                 self._play_direction = -1

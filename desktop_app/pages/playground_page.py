@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (QColor, QDragEnterEvent, QPalette, QDropEvent, QFontMetrics, QGuiApplication, QImage,
                            QKeySequence, QPainter, QShortcut)
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFormLayout, QFrame, QGridLayout,
@@ -56,18 +56,22 @@ from engine.errors import ConfigError, DataError, ImageError, ModelDeskError, Mo
 
 log = logging.getLogger(__name__)
 
-EMPTY_TEXT = "Drop an ONNX model here (or use Open model…)"
-EMPTY_HINT = ("Models exported by ModelDesk work right away. Other image classifiers work too: ModelDesk "
-              "guesses their settings, and you can correct them. Picture generators (GANs) open too, to draw "
-              "new pictures, and translators and text generators made with ModelDesk, to translate and "
-              "write text.")
-READY_TEXT = "Now drop pictures or a folder of pictures here"
-READY_HINT = "Or paste a picture with Ctrl+V, or use the Add pictures button. A folder whose sub-folders are named after the labels also shows the accuracy."
-SELF_DESCRIBED = "This model describes itself; no settings needed."
-NO_GPU_TIP = "No usable NVIDIA graphics card (GPU) was found, so models run on the CPU."
-CPU_TIP = "Run models on the processor even when a graphics card is available (slower, but always works)."
-EXPLAIN_TIP = ("Shade in red the parts of the picture that mattered most for the answer. It covers the picture "
-               "piece by piece and watches the answer change, so it takes a moment.")
+EMPTY_TEXT = QT_TRANSLATE_NOOP("PlaygroundPage", "Drop an ONNX model here (or use Open model…)")
+EMPTY_HINT = QT_TRANSLATE_NOOP("PlaygroundPage",
+                               "Models exported by ModelDesk work right away. Other image classifiers work too: ModelDesk "
+                               "guesses their settings, and you can correct them. Picture generators (GANs) open too, to draw "
+                               "new pictures, and translators and text generators made with ModelDesk, to translate and "
+                               "write text.")
+READY_TEXT = QT_TRANSLATE_NOOP("PlaygroundPage", "Now drop pictures or a folder of pictures here")
+READY_HINT = QT_TRANSLATE_NOOP("PlaygroundPage", "Or paste a picture with Ctrl+V, or use the Add pictures button. A folder "
+                               "whose sub-folders are named after the labels also shows the accuracy.")
+SELF_DESCRIBED = QT_TRANSLATE_NOOP("PlaygroundPage", "This model describes itself; no settings needed.")
+NO_GPU_TIP = QT_TRANSLATE_NOOP("PlaygroundPage", "No usable NVIDIA graphics card (GPU) was found, so models run on the CPU.")
+CPU_TIP = QT_TRANSLATE_NOOP("PlaygroundPage", "Run models on the processor even when a graphics card is available (slower, "
+                            "but always works).")
+EXPLAIN_TIP = QT_TRANSLATE_NOOP("ResultCard",
+                                "Shade in red the parts of the picture that mattered most for the answer. It covers the picture "
+                                "piece by piece and watches the answer change, so it takes a moment.")
 
 RECENT_KEY = "playground/recent"
 RECENT_MAX = 8
@@ -87,13 +91,26 @@ MAX_TEXT_CLASSES = 12  # the folder confusion matrix writes counts in its cells 
 SETTINGS_DELAY_MS = 350  # settings changes wait this long for the next one before reopening
 VALUE_ROLE = Qt.ItemDataRole.UserRole
 PROVIDER_NAMES = {"CPUExecutionProvider": "CPU", "CUDAExecutionProvider": "NVIDIA GPU (CUDA)"}
-VALUE_RANGE_CHOICES = (("[0,1]", "[0, 1]"), ("[-1,1]", "[-1, 1]"), ("imagenet", "ImageNet mean/std"))
-LAYOUT_CHOICES = (("nchw", "NCHW (channels first)"), ("nhwc", "NHWC (channels last)"))
-CHANNEL_CHOICES = ((3, "3 (colour)"), (1, "1 (grayscale)"))
-TABLE_COLUMNS = ("Picture", "Answer", "Sure", "2nd answer", "Sure", "Problem")
-TABLE_TIPS = ("The picture's file, below the folder you chose.", "The model's best answer.",
-              "How sure the model is of its best answer (its probability).", "The model's second-best answer.",
-              "How sure the model is of its second-best answer.", "Why a picture could not be classified.")
+
+
+def _t(text: str) -> str:
+    """`text` (a QT_TRANSLATE_NOOP("PlaygroundPage", ...) literal) in the language of the window."""
+    return QCoreApplication.translate("PlaygroundPage", text)
+VALUE_RANGE_CHOICES = (("[0,1]", "[0, 1]"), ("[-1,1]", "[-1, 1]"),
+                       ("imagenet", QT_TRANSLATE_NOOP("PlaygroundPage", "ImageNet mean/std")))
+LAYOUT_CHOICES = (("nchw", QT_TRANSLATE_NOOP("PlaygroundPage", "NCHW (channels first)")),
+                  ("nhwc", QT_TRANSLATE_NOOP("PlaygroundPage", "NHWC (channels last)")))
+CHANNEL_CHOICES = ((3, QT_TRANSLATE_NOOP("PlaygroundPage", "3 (colour)")),
+                   (1, QT_TRANSLATE_NOOP("PlaygroundPage", "1 (grayscale)")))
+TABLE_COLUMNS = (QT_TRANSLATE_NOOP("PlaygroundPage", "Picture"), QT_TRANSLATE_NOOP("PlaygroundPage", "Answer"),
+                 QT_TRANSLATE_NOOP("PlaygroundPage", "Sure"), QT_TRANSLATE_NOOP("PlaygroundPage", "2nd answer"),
+                 QT_TRANSLATE_NOOP("PlaygroundPage", "Sure"), QT_TRANSLATE_NOOP("PlaygroundPage", "Problem"))
+TABLE_TIPS = (QT_TRANSLATE_NOOP("PlaygroundPage", "The picture's file, below the folder you chose."),
+              QT_TRANSLATE_NOOP("PlaygroundPage", "The model's best answer."),
+              QT_TRANSLATE_NOOP("PlaygroundPage", "How sure the model is of its best answer (its probability)."),
+              QT_TRANSLATE_NOOP("PlaygroundPage", "The model's second-best answer."),
+              QT_TRANSLATE_NOOP("PlaygroundPage", "How sure the model is of its second-best answer."),
+              QT_TRANSLATE_NOOP("PlaygroundPage", "Why a picture could not be classified."))
 _ids = itertools.count(1)
 
 
@@ -113,17 +130,19 @@ def format_bytes(size: int) -> str:
     value = float(size)
     for unit in ("bytes", "KB", "MB", "GB"):
         if value < 1024 or unit == "GB":
-            return f"{int(value)} bytes" if unit == "bytes" else f"{value:.1f} {unit}"
+            return (QCoreApplication.translate("PlaygroundPage", "{n} bytes").format(n=int(value)) if unit == "bytes"
+                    else f"{value:.1f} {unit}")
         value /= 1024
-    return f"{size} bytes"
+    return QCoreApplication.translate("PlaygroundPage", "{n} bytes").format(n=size)
 
 
 def format_ms(ms: float) -> str:
-    return f"{ms:.1f} ms" if ms < 10 else f"{ms:,.0f} ms"
+    return QCoreApplication.translate("PlaygroundPage", "{ms} ms").format(ms=f"{ms:.1f}" if ms < 10 else f"{ms:,.0f}")
 
 
 def _plural(count: int, one: str, many: str) -> str:
-    return f"{count:,} {one if count == 1 else many}"
+    """`one` or `many` (translated texts with a {n} placeholder) for `count`."""
+    return (one if count == 1 else many).format(n=f"{count:,}")
 
 
 def model_key(path: str | Path) -> str:
@@ -150,6 +169,18 @@ class ModelInfo:
     input_shape: list[Any] = field(default_factory=list)  # of the image input: ints, names or None
 
 
+def _describe_tensor(value) -> tuple[str, list[Any]]:
+    """'name: type [dims]' of a graph input or output, and its dims (None where unknown).
+    (Not nested in read_model_info: pyside6-lupdate loses the classes after a def nested in a try.)"""
+    import onnx
+
+    tensor = value.type.tensor_type
+    dims = [d.dim_value if d.HasField("dim_value") else (d.dim_param or None) for d in tensor.shape.dim]
+    kind = onnx.TensorProto.DataType.Name(tensor.elem_type).lower() if tensor.elem_type else "?"
+    text = ", ".join("?" if d is None else str(d) for d in dims)
+    return f"{value.name}: {kind} [{text}]", dims
+
+
 def read_model_info(path: Path) -> ModelInfo:
     """File size, opset, producer and the inputs and outputs with their shapes (never raises)."""
     info = ModelInfo(path)
@@ -166,18 +197,10 @@ def read_model_info(path: Path) -> ModelInfo:
                 locations.update(e.value for e in tensor.external_data if e.key == "location")
         info.data_bytes = sum((path.parent / name).stat().st_size for name in locations if (path.parent / name).is_file())
         initialisers = {t.name for t in model.graph.initializer}
-
-        def describe(value) -> tuple[str, list[Any]]:
-            tensor = value.type.tensor_type
-            dims = [d.dim_value if d.HasField("dim_value") else (d.dim_param or None) for d in tensor.shape.dim]
-            kind = onnx.TensorProto.DataType.Name(tensor.elem_type).lower() if tensor.elem_type else "?"
-            text = ", ".join("?" if d is None else str(d) for d in dims)
-            return f"{value.name}: {kind} [{text}]", dims
-
-        inputs = [describe(v) for v in model.graph.input if v.name not in initialisers]
+        inputs = [_describe_tensor(v) for v in model.graph.input if v.name not in initialisers]
         info.inputs = [text for text, _ in inputs]
         info.input_shape = inputs[0][1] if inputs else []
-        info.outputs = [describe(v)[0] for v in model.graph.output]
+        info.outputs = [_describe_tensor(v)[0] for v in model.graph.output]
     except Exception:  # noqa: BLE001 - the card is informative only; the model itself opened fine
         log.warning("could not read details of %s", path, exc_info=True)
     return info
@@ -213,7 +236,8 @@ def open_classifier(path: Path, device: str, overrides: dict, remembered: bool) 
         if not (remembered and overrides):
             raise
         log.info("remembered settings for %s no longer fit: %s", path, exc)
-        note = "The settings you chose for this model earlier no longer fit it, so ModelDesk guessed them again."
+        note = QCoreApplication.translate("PlaygroundPage", "The settings you chose for this model earlier no longer fit "
+                                                            "it, so ModelDesk guessed them again.")
         overrides = {}
         classifier = ImageClassifier.open(path, device)
     load_ms = (time.perf_counter() - start) * 1000
@@ -265,7 +289,9 @@ def _decode(source: Path | np.ndarray):
     if isinstance(source, np.ndarray):
         height, width = source.shape[:2]
         if height * width > imaging.MAX_PIXELS:
-            raise ImageError(f"The pasted picture is {width}x{height} pixels, too large to open safely.")
+            raise ImageError(QCoreApplication.translate(
+                "PlaygroundPage", "The pasted picture is {width}x{height} pixels, too large to open safely.").format(
+                    width=width, height=height))
         return imaging.normalise_mode(Image.fromarray(source), 3)
     return imaging.open_image(source, 3)
 
@@ -284,12 +310,15 @@ def classify_picture(classifier: Any, source: Path | np.ndarray, top_k: int = TO
         return CardResult([], None, str(exc), 0.0, None)
     except Exception:  # noqa: BLE001 - one odd picture must not stop the others
         log.exception("classifying %s failed", source if isinstance(source, Path) else "a pasted picture")
-        return CardResult([], None, "ModelDesk could not classify this picture; the details are in the log file.", 0.0, None)
+        reason = QCoreApplication.translate("PlaygroundPage", "ModelDesk could not classify this picture; the details "
+                                                              "are in the log file.")
+        return CardResult([], None, reason, 0.0, None)
     display = image.copy()
     display.thumbnail((KEEP_PIXELS, KEEP_PIXELS))
     pixels = np.asarray(display.convert("RGB"), dtype=np.uint8)
     if not np.all(np.isfinite(probabilities)):
-        return CardResult([], None, "The model gave no usable scores for this picture.", ms, pixels)
+        reason = QCoreApplication.translate("PlaygroundPage", "The model gave no usable scores for this picture.")
+        return CardResult([], None, reason, ms, pixels)
     order = np.argsort(-probabilities, kind="stable")[:top_k]
     top = [(classifier.label(int(i)), float(probabilities[i])) for i in order]
     return CardResult(top, int(order[0]), None, ms, pixels)
@@ -390,8 +419,19 @@ def _value_range_name(mean: Sequence[float], std: Sequence[float], channels: int
     return None
 
 
+METRIC_NAMES = {"val_accuracy": QT_TRANSLATE_NOOP("PlaygroundPage", "validation accuracy"),
+                "accuracy": QT_TRANSLATE_NOOP("PlaygroundPage", "accuracy"),
+                "val_loss": QT_TRANSLATE_NOOP("PlaygroundPage", "validation loss"),
+                "loss": QT_TRANSLATE_NOOP("PlaygroundPage", "loss"),
+                "train_loss": QT_TRANSLATE_NOOP("PlaygroundPage", "train loss"),
+                "train_accuracy": QT_TRANSLATE_NOOP("PlaygroundPage", "train accuracy"),
+                "epochs": QT_TRANSLATE_NOOP("PlaygroundPage", "epochs"),
+                "epoch": QT_TRANSLATE_NOOP("PlaygroundPage", "epoch"),
+                "test_accuracy": QT_TRANSLATE_NOOP("PlaygroundPage", "test accuracy")}
+
+
 def _metric_text(name: str, value: Any) -> str:
-    words = name.replace("val_", "validation ").replace("_", " ")
+    words = _t(METRIC_NAMES[name]) if name in METRIC_NAMES else name.replace("val_", "validation ").replace("_", " ")
     if isinstance(value, (int, float)) and "acc" in name and 0 <= value <= 1:
         return f"{words} {value:.1%}"
     if isinstance(value, int) or (isinstance(value, float) and value.is_integer() and "loss" not in name):
@@ -403,13 +443,15 @@ def _file_rows(info: ModelInfo) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
     size = format_bytes(info.file_bytes)
     if info.data_bytes:
-        size += f" + {format_bytes(info.data_bytes)} in a separate data file"
-    rows.append(("File", size))
-    made = [info.producer or "unknown tool"]
+        size += QCoreApplication.translate("PlaygroundPage", " + {size} in a separate data file").format(
+            size=format_bytes(info.data_bytes))
+    rows.append((QCoreApplication.translate("PlaygroundPage", "File"), size))
+    made = [info.producer or QCoreApplication.translate("PlaygroundPage", "unknown tool")]
     if info.opset is not None:
-        made.append(f"ONNX opset {info.opset}")
-    rows.append(("Made with", ", ".join(made)))
-    rows += [("Input", text) for text in info.inputs[:2]] + [("Output", text) for text in info.outputs[:2]]
+        made.append(QCoreApplication.translate("PlaygroundPage", "ONNX opset {opset}").format(opset=info.opset))
+    rows.append((QCoreApplication.translate("PlaygroundPage", "Made with"), ", ".join(made)))
+    rows += [(QCoreApplication.translate("PlaygroundPage", "Input"), text) for text in info.inputs[:2]]
+    rows += [(QCoreApplication.translate("PlaygroundPage", "Output"), text) for text in info.outputs[:2]]
     return rows
 
 
@@ -420,46 +462,67 @@ def _card_html(name: str, rows: list[tuple[str, str]]) -> str:
     return f"<b>{html.escape(name)}</b><table cellspacing='1'>{body}</table>"
 
 
+def RUNS_ON() -> str:  # noqa: N802 (a model card row name)
+    return QCoreApplication.translate("PlaygroundPage", "Runs on")
+
+
+def OPENED_IN() -> str:  # noqa: N802 (a model card row name)
+    return QCoreApplication.translate("PlaygroundPage", "Opened in")
+
+
 def describe_model(opened: Opened) -> str:
     """The model card: rich text rows about the file, what the model expects, and where it runs."""
     if opened.generator is not None:
         rows = _file_rows(opened.info) + generator_rows(opened.generator)
-        rows.append(("Runs on", provider_name(opened.generator.provider)))
-        rows.append(("Opened in", format_ms(opened.load_ms)))
+        rows.append((RUNS_ON(), provider_name(opened.generator.provider)))
+        rows.append((OPENED_IN(), format_ms(opened.load_ms)))
         return _card_html(opened.path.name, rows)
     if opened.translator is not None:
         rows = translator_rows(opened.translator) + _file_rows(opened.info)
-        rows.append(("Runs on", provider_name(opened.translator.provider)))
-        rows.append(("Opened in", format_ms(opened.load_ms)))
+        rows.append((RUNS_ON(), provider_name(opened.translator.provider)))
+        rows.append((OPENED_IN(), format_ms(opened.load_ms)))
         return _card_html(opened.path.name, rows)
     if opened.text_generator is not None:
         rows = text_generator_rows(opened.text_generator) + _file_rows(opened.info)
-        rows.append(("Runs on", provider_name(opened.text_generator.provider)))
-        rows.append(("Opened in", format_ms(opened.load_ms)))
+        rows.append((RUNS_ON(), provider_name(opened.text_generator.provider)))
+        rows.append((OPENED_IN(), format_ms(opened.load_ms)))
         return _card_html(opened.path.name, rows)
     info, classifier = opened.info, opened.classifier
     settings = classifier.settings
     rows = _file_rows(info)
     metadata = classifier.metadata
     if metadata is not None:
-        rows.append(("Task", "image classification (made with ModelDesk)"))
-        if metadata.model_name or metadata.dataset:
-            rows.append(("Model", " trained on ".join(v for v in (metadata.model_name, metadata.dataset) if v)))
+        rows.append((QCoreApplication.translate("PlaygroundPage", "Task"),
+                     QCoreApplication.translate("PlaygroundPage", "image classification (made with ModelDesk)")))
+        if metadata.model_name and metadata.dataset:
+            trained = QCoreApplication.translate("PlaygroundPage", "{model} trained on {dataset}")
+            rows.append((QCoreApplication.translate("PlaygroundPage", "Model"),
+                         trained.format(model=metadata.model_name, dataset=metadata.dataset)))
+        elif metadata.model_name or metadata.dataset:
+            rows.append((QCoreApplication.translate("PlaygroundPage", "Model"), metadata.model_name or metadata.dataset))
     labels = settings.labels
     if labels:
         first = ", ".join(labels[:6]) + (", …" if len(labels) > 6 else "")
-        rows.append(("Labels", f"{len(labels):,}: {first}"))
+        rows.append((QCoreApplication.translate("PlaygroundPage", "Labels"), f"{len(labels):,}: {first}"))
     height, width = settings.input_size
-    rows.append(("Pictures", f"{width} x {height} pixels, {'grayscale' if settings.channels == 1 else 'colour'}, "
-                             f"{settings.layout.upper()}"))
+    if settings.channels == 1:
+        pictures = QCoreApplication.translate("PlaygroundPage", "{width} x {height} pixels, grayscale, {layout}")
+    else:
+        pictures = QCoreApplication.translate("PlaygroundPage", "{width} x {height} pixels, colour, {layout}")
+    rows.append((QCoreApplication.translate("PlaygroundPage", "Pictures"),
+                 pictures.format(width=width, height=height, layout=settings.layout.upper())))
     preset = _value_range_name(settings.mean, settings.std, settings.channels)
-    numbers = f"mean {', '.join(f'{v:.3g}' for v in settings.mean)}; std {', '.join(f'{v:.3g}' for v in settings.std)}"
-    names = dict(VALUE_RANGE_CHOICES)
-    rows.append(("Values", f"{names[preset]} ({numbers})" if preset else numbers))
+    numbers = QCoreApplication.translate("PlaygroundPage", "mean {mean}; std {std}").format(
+        mean=", ".join(f"{v:.3g}" for v in settings.mean), std=", ".join(f"{v:.3g}" for v in settings.std))
+    if preset:
+        numbers = QCoreApplication.translate("PlaygroundPage", "{preset} ({numbers})").format(
+            preset=_t(dict(VALUE_RANGE_CHOICES)[preset]), numbers=numbers)
+    rows.append((QCoreApplication.translate("PlaygroundPage", "Values"), numbers))
     if metadata is not None and metadata.metrics:
-        rows.append(("Scores", ", ".join(_metric_text(k, v) for k, v in list(metadata.metrics.items())[:4])))
-    rows.append(("Runs on", provider_name(classifier.provider)))
-    rows.append(("Opened in", format_ms(opened.load_ms)))
+        scores = ", ".join(_metric_text(k, v) for k, v in list(metadata.metrics.items())[:4])
+        rows.append((QCoreApplication.translate("PlaygroundPage", "Scores"), scores))
+    rows.append((RUNS_ON(), provider_name(classifier.provider)))
+    rows.append((OPENED_IN(), format_ms(opened.load_ms)))
     return _card_html(opened.path.name, rows)
 
 
@@ -558,14 +621,14 @@ class ResultCard(QFrame):
         self.time_label.setStyleSheet("border: none;")
         theme.set_tone(self.time_label, "muted")
         bottom.addWidget(self.time_label, 1)
-        self.explain_button = QPushButton("Explain")
+        self.explain_button = QPushButton(self.tr("Explain"))
         self.explain_button.setCheckable(True)
-        self.explain_button.setToolTip(EXPLAIN_TIP)
+        self.explain_button.setToolTip(QCoreApplication.translate("ResultCard", EXPLAIN_TIP))
         self.explain_button.setEnabled(False)
         bottom.addWidget(self.explain_button)
         layout.addLayout(bottom, 2, 1)
         layout.setColumnStretch(1, 1)
-        self.set_waiting("Waiting for a model…")
+        self.set_waiting(self.tr("Waiting for a model…"))
 
     def _elide_title(self, width: int) -> None:
         metrics = QFontMetrics(self.title_label.font())
@@ -600,7 +663,7 @@ class ResultCard(QFrame):
         self.bars.set_entries(result.top)
         self.body.setCurrentWidget(self.bars)
         self.time_label.setText(f"{format_ms(result.ms)}")
-        self.time_label.setToolTip("How long the model took for this picture, including preparing it.")
+        self.time_label.setToolTip(self.tr("How long the model took for this picture, including preparing it."))
         self.explain_button.setEnabled(True)
 
     def set_pixels(self, pixels: np.ndarray) -> None:
@@ -715,28 +778,27 @@ class PlaygroundPage(QWidget):
     # ----- construction -----------------------------------------------------------------------
     def _build_header(self) -> QHBoxLayout:
         header = QHBoxLayout()
-        title = QLabel("<h2>Playground: try a model</h2>")
+        title = QLabel("<h2>" + self.tr("Playground: try a model") + "</h2>")
         header.addWidget(title)
         header.addStretch(1)
-        self.open_button = QPushButton("Open model…")
-        self.open_button.setToolTip("Open an ONNX image classifier, picture generator, translator or text generator "
-                                    "(.onnx file). "
-                                    "You can also drop it onto this page.")
+        self.open_button = QPushButton(self.tr("Open model…"))
+        self.open_button.setToolTip(self.tr("Open an ONNX image classifier, picture generator, translator or text "
+                                            "generator (.onnx file). You can also drop it onto this page."))
         self.open_button.clicked.connect(lambda: self.choose_model())
         header.addWidget(self.open_button)
-        self.add_button = QPushButton("Add pictures…")
-        self.add_button.setToolTip("Classify pictures or a whole folder. You can also drop them onto this page.")
+        self.add_button = QPushButton(self.tr("Add pictures…"))
+        self.add_button.setToolTip(self.tr("Classify pictures or a whole folder. You can also drop them onto this page."))
         menu = QMenu(self.add_button)
-        menu.addAction("Pictures…", lambda: self.choose_pictures())
-        menu.addAction("A folder of pictures…", lambda: self.choose_folder())
+        menu.addAction(self.tr("Pictures…"), lambda: self.choose_pictures())
+        menu.addAction(self.tr("A folder of pictures…"), lambda: self.choose_folder())
         self.add_button.setMenu(menu)
         header.addWidget(self.add_button)
-        self.paste_button = QPushButton("Paste picture")
-        self.paste_button.setToolTip("Classify the picture on the clipboard (Ctrl+V).")
+        self.paste_button = QPushButton(self.tr("Paste picture"))
+        self.paste_button.setToolTip(self.tr("Classify the picture on the clipboard (Ctrl+V)."))
         self.paste_button.clicked.connect(self.paste_from_clipboard)
         header.addWidget(self.paste_button)
-        self.clear_button = QPushButton("Clear")
-        self.clear_button.setToolTip("Remove all pictures and results from the page (the files stay where they are).")
+        self.clear_button = QPushButton(self.tr("Clear"))
+        self.clear_button.setToolTip(self.tr("Remove all pictures and results from the page (the files stay where they are)."))
         self.clear_button.clicked.connect(self.clear_results)
         header.addWidget(self.clear_button)
         return header
@@ -753,7 +815,7 @@ class PlaygroundPage(QWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 6, 0)
 
-        self.model_box = QGroupBox("Model")
+        self.model_box = QGroupBox(self.tr("Model"))
         box_layout = QVBoxLayout(self.model_box)
         self.model_card = QLabel("")
         self.model_card.setObjectName("modelCard")
@@ -762,12 +824,12 @@ class PlaygroundPage(QWidget):
         self.model_card.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.model_card.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         box_layout.addWidget(self.model_card)
-        self.force_cpu_check = QCheckBox("Always use the CPU")
-        self.force_cpu_check.setToolTip(CPU_TIP)
+        self.force_cpu_check = QCheckBox(self.tr("Always use the CPU"))
+        self.force_cpu_check.setToolTip(_t(CPU_TIP))
         self.force_cpu_check.setChecked(self._prefer_cpu)
         self.force_cpu_check.toggled.connect(self._on_force_cpu_toggled)
         box_layout.addWidget(self.force_cpu_check)
-        self.self_described_label = QLabel(SELF_DESCRIBED)
+        self.self_described_label = QLabel(_t(SELF_DESCRIBED))
         self.self_described_label.setObjectName("selfDescribed")
         self.self_described_label.setWordWrap(True)
         theme.set_tone(self.self_described_label, "success")
@@ -776,15 +838,15 @@ class PlaygroundPage(QWidget):
 
         layout.addWidget(self._build_preprocess_box())
 
-        self.recent_box = QGroupBox("Recent models")
+        self.recent_box = QGroupBox(self.tr("Recent models"))
         recent_layout = QVBoxLayout(self.recent_box)
         self.recent_list = QListWidget()
         self.recent_list.setObjectName("recentModels")
-        self.recent_list.setToolTip("Click a model to open it again.")
+        self.recent_list.setToolTip(self.tr("Click a model to open it again."))
         self.recent_list.itemClicked.connect(self._open_recent)
         self.recent_list.itemActivated.connect(self._open_recent)
         recent_layout.addWidget(self.recent_list)
-        self.recent_hint = QLabel("Models you open appear here, so you can open them again with one click.")
+        self.recent_hint = QLabel(self.tr("Models you open appear here, so you can open them again with one click."))
         self.recent_hint.setWordWrap(True)
         theme.set_tone(self.recent_hint, "muted")
         recent_layout.addWidget(self.recent_hint)
@@ -793,9 +855,9 @@ class PlaygroundPage(QWidget):
         return scroll
 
     def _build_preprocess_box(self) -> QGroupBox:
-        self.preprocess_box = QGroupBox("Settings for this model")
-        self.preprocess_box.setToolTip("This model does not say how it wants its pictures; check these settings "
-                                       "against the model's documentation.")
+        self.preprocess_box = QGroupBox(self.tr("Settings for this model"))
+        self.preprocess_box.setToolTip(self.tr("This model does not say how it wants its pictures; check these "
+                                               "settings against the model's documentation."))
         form = QFormLayout(self.preprocess_box)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self.warnings_label = QLabel("")
@@ -806,53 +868,55 @@ class PlaygroundPage(QWidget):
         size_row = QHBoxLayout()
         self.height_spin = QSpinBox()
         self.width_spin = QSpinBox()
-        for spin, tip in ((self.height_spin, "Height"), (self.width_spin, "Width")):
+        for spin, tip in ((self.height_spin, self.tr("Height of the pictures the model was trained on, in pixels.")),
+                          (self.width_spin, self.tr("Width of the pictures the model was trained on, in pixels."))):
             spin.setRange(1, 4096)
-            spin.setSuffix(" px")
-            spin.setToolTip(f"{tip} of the pictures the model was trained on, in pixels.")
+            spin.setSuffix(self.tr(" px"))
+            spin.setToolTip(tip)
             spin.valueChanged.connect(self._settings_changed)
         size_row.addWidget(self.width_spin)
-        size_row.addWidget(QLabel("wide ×"))
+        size_row.addWidget(QLabel(self.tr("wide ×")))
         size_row.addWidget(self.height_spin)
-        size_row.addWidget(QLabel("high"))
+        size_row.addWidget(QLabel(self.tr("high")))
         size_row.addStretch(1)
-        form.addRow("Size", size_row)
+        form.addRow(self.tr("Size"), size_row)
         self.channels_combo = QComboBox()
         for value, text in CHANNEL_CHOICES:
-            self.channels_combo.addItem(text, value)
-        self.channels_combo.setToolTip("Whether the model wants colour or grayscale pictures.")
-        form.addRow("Colours", self.channels_combo)
+            self.channels_combo.addItem(_t(text), value)
+        self.channels_combo.setToolTip(self.tr("Whether the model wants colour or grayscale pictures."))
+        form.addRow(self.tr("Colours"), self.channels_combo)
         self.value_range_combo = QComboBox()
         for key, text in VALUE_RANGE_CHOICES:
-            self.value_range_combo.addItem(text, key)
-        self.value_range_combo.setToolTip("How pixel values are scaled before the model sees them: 0 to 1, -1 to 1, "
-                                          "or with the ImageNet mean and standard deviation (common for photos).")
-        form.addRow("Pixel values", self.value_range_combo)
+            self.value_range_combo.addItem(_t(text), key)
+        self.value_range_combo.setToolTip(self.tr("How pixel values are scaled before the model sees them: 0 to 1, "
+                                                  "-1 to 1, or with the ImageNet mean and standard deviation (common "
+                                                  "for photos)."))
+        form.addRow(self.tr("Pixel values"), self.value_range_combo)
         self.layout_combo = QComboBox()
         for key, text in LAYOUT_CHOICES:
-            self.layout_combo.addItem(text, key)
-        self.layout_combo.setToolTip("Whether the model wants the colour channels before (NCHW, PyTorch style) or "
-                                     "after (NHWC, TensorFlow style) the pixel rows and columns.")
-        form.addRow("Channel order", self.layout_combo)
+            self.layout_combo.addItem(_t(text), key)
+        self.layout_combo.setToolTip(self.tr("Whether the model wants the colour channels before (NCHW, PyTorch "
+                                             "style) or after (NHWC, TensorFlow style) the pixel rows and columns."))
+        form.addRow(self.tr("Channel order"), self.layout_combo)
         for combo in (self.channels_combo, self.value_range_combo, self.layout_combo):
             combo.currentIndexChanged.connect(self._settings_changed)
         labels_row = QHBoxLayout()
         self.labels_edit = QLineEdit()
         self.labels_edit.setReadOnly(True)
-        self.labels_edit.setPlaceholderText("class 0, class 1, …")
-        self.labels_edit.setToolTip("A text file with one label per line, in the model's class order.")
+        self.labels_edit.setPlaceholderText(self.tr("class 0, class 1, …"))
+        self.labels_edit.setToolTip(self.tr("A text file with one label per line, in the model's class order."))
         labels_row.addWidget(self.labels_edit, 1)
         self.labels_button = QToolButton()
-        self.labels_button.setText("Choose…")
-        self.labels_button.setToolTip("Choose a text file with one label per line.")
+        self.labels_button.setText(self.tr("Choose…"))
+        self.labels_button.setToolTip(self.tr("Choose a text file with one label per line."))
         self.labels_button.clicked.connect(lambda: self.choose_labels_file())
         labels_row.addWidget(self.labels_button)
         self.labels_clear_button = QToolButton()
         self.labels_clear_button.setText("×")
-        self.labels_clear_button.setToolTip("Use no labels file (classes are called class 0, class 1, …).")
+        self.labels_clear_button.setToolTip(self.tr("Use no labels file (classes are called class 0, class 1, …)."))
         self.labels_clear_button.clicked.connect(lambda: self.choose_labels_file(""))
         labels_row.addWidget(self.labels_clear_button)
-        form.addRow("Labels", labels_row)
+        form.addRow(self.tr("Labels"), labels_row)
         return self.preprocess_box
 
     def _build_results(self) -> QWidget:
@@ -866,11 +930,11 @@ class PlaygroundPage(QWidget):
         status_row.addWidget(self.status_label, 1)
         self.progress_bar = QProgressBar()
         self.progress_bar.setFixedWidth(220)
-        self.progress_bar.setFormat("%v of %m pictures")
+        self.progress_bar.setFormat(self.tr("%v of %m pictures"))
         self.progress_bar.hide()
         status_row.addWidget(self.progress_bar)
-        self.cancel_button = QPushButton("Stop")
-        self.cancel_button.setToolTip("Stop classifying; the pictures done so far are kept.")
+        self.cancel_button = QPushButton(self.tr("Stop"))
+        self.cancel_button.setToolTip(self.tr("Stop classifying; the pictures done so far are kept."))
         self.cancel_button.clicked.connect(lambda: self.cancel_work(wait=False))
         self.cancel_button.hide()
         status_row.addWidget(self.cancel_button)
@@ -883,7 +947,7 @@ class PlaygroundPage(QWidget):
                                      "background: palette(alternate-base); }")
         zone = QVBoxLayout(self.drop_zone)
         zone.addStretch(1)
-        self.drop_label = QLabel(EMPTY_TEXT)
+        self.drop_label = QLabel(_t(EMPTY_TEXT))
         self.drop_label.setObjectName("emptyState")
         self.drop_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.drop_label.setWordWrap(True)
@@ -892,14 +956,14 @@ class PlaygroundPage(QWidget):
         self.drop_label.setFont(font)
         self.drop_label.setStyleSheet("border: none; background: transparent;")
         zone.addWidget(self.drop_label)
-        self.drop_hint = QLabel(EMPTY_HINT)
+        self.drop_hint = QLabel(_t(EMPTY_HINT))
         self.drop_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.drop_hint.setWordWrap(True)
         self.drop_hint.setFixedWidth(480)  # a fixed width lets the wrapped text get its full height
         self.drop_hint.setStyleSheet("border: none; background: transparent;")
         theme.set_tone(self.drop_hint, "muted")
         zone.addWidget(self.drop_hint, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.zone_button = QPushButton("Open model…")
+        self.zone_button = QPushButton(self.tr("Open model…"))
         self.zone_button.setObjectName("zoneButton")
         self.zone_button.setMinimumWidth(160)
         self.zone_button.clicked.connect(lambda: self.choose_pictures() if self._opened is not None else self.choose_model())
@@ -921,8 +985,8 @@ class PlaygroundPage(QWidget):
         self.results_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.results_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.results_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.results_tabs.addTab(self.results_list, "Pictures")
-        self.results_tabs.addTab(self._build_folder_view(), "Folder")
+        self.results_tabs.addTab(self.results_list, self.tr("Pictures"))
+        self.results_tabs.addTab(self._build_folder_view(), self.tr("Folder"))
         self.view_stack.addWidget(self.results_tabs)
         self.generator_panel = GeneratorPanel()
         self.generator_panel.message.connect(self._say)
@@ -944,8 +1008,8 @@ class PlaygroundPage(QWidget):
         self.folder_title.setObjectName("folderTitle")
         self.folder_title.setWordWrap(True)
         top.addWidget(self.folder_title, 1)
-        self.save_csv_button = QPushButton("Save CSV…")
-        self.save_csv_button.setToolTip("Save every picture's answers to a CSV file that spreadsheets open.")
+        self.save_csv_button = QPushButton(self.tr("Save CSV…"))
+        self.save_csv_button.setToolTip(self.tr("Save every picture's answers to a CSV file that spreadsheets open."))
         self.save_csv_button.clicked.connect(lambda: self.save_csv())
         top.addWidget(self.save_csv_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
@@ -964,8 +1028,8 @@ class PlaygroundPage(QWidget):
         self.folder_table = QTableWidget(0, len(TABLE_COLUMNS))
         self.folder_table.setObjectName("folderTable")
         for column, (title, tip) in enumerate(zip(TABLE_COLUMNS, TABLE_TIPS)):
-            header_item = QTableWidgetItem(title)
-            header_item.setToolTip(tip)
+            header_item = QTableWidgetItem(_t(title))
+            header_item.setToolTip(_t(tip))
             self.folder_table.setHorizontalHeaderItem(column, header_item)
         self.folder_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.folder_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -973,7 +1037,7 @@ class PlaygroundPage(QWidget):
         self.folder_table.verticalHeader().hide()
         self.folder_table.verticalHeader().setDefaultSectionSize(22)
         self.folder_table.setSortingEnabled(True)
-        self.folder_table.setToolTip("Click a column title to sort. Double-click a row to see that picture on a card.")
+        self.folder_table.setToolTip(self.tr("Click a column title to sort. Double-click a row to see that picture on a card."))
         header = self.folder_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # long paths are shortened in the middle
@@ -983,13 +1047,13 @@ class PlaygroundPage(QWidget):
         self.folder_table.itemDoubleClicked.connect(self._show_row_on_card)
         splitter.addWidget(self.folder_table)
 
-        self.confusion_box = QGroupBox("What the model confuses")
+        self.confusion_box = QGroupBox(self.tr("What the model confuses"))
         box_layout = QVBoxLayout(self.confusion_box)
-        hint = QLabel("Rows: the folder (the true label). Columns: the model's answer. The diagonal is right.")
+        hint = QLabel(self.tr("Rows: the folder (the true label). Columns: the model's answer. The diagonal is right."))
         hint.setWordWrap(True)
         box_layout.addWidget(hint)
         # Cells need not be square here: the matrix fills its box.
-        self.folder_confusion_plot = ConfusionPlot("folder", "answer", square=False,
+        self.folder_confusion_plot = ConfusionPlot(self.tr("folder"), self.tr("answer"), square=False,
                                                    max_text_classes=MAX_TEXT_CLASSES, max_label_width=150)
         self.folder_confusion_plot.setMinimumSize(220, 220)
         self.folder_confusion = self.folder_confusion_plot.image  # created once; setImage afterwards
@@ -1057,17 +1121,17 @@ class PlaygroundPage(QWidget):
         if models:
             self.open_model(models[0])
             if len(models) > 1:
-                self._say(f"Only one model can be open at a time; opening {models[0].name}.")
+                self._say(self.tr("Only one model can be open at a time; opening {name}.").format(name=models[0].name))
         if not pictures:
             return
         if self._generator is not None and not models:
-            self._say(DROP_PICTURES_TEXT)
+            self._say(QCoreApplication.translate("GeneratorPanel", DROP_PICTURES_TEXT))
             return
         if self._translator is not None and not models:
-            self._say(translator_panel.DROP_PICTURES_TEXT)
+            self._say(QCoreApplication.translate("TranslatorPanel", translator_panel.DROP_PICTURES_TEXT))
             return
         if self._text_generator is not None and not models:
-            self._say(writer_panel.DROP_PICTURES_TEXT)
+            self._say(QCoreApplication.translate("WriterPanel", writer_panel.DROP_PICTURES_TEXT))
             return
         if any(p.is_dir() for p in pictures) or len(pictures) > CARD_LIMIT:
             self._batch = _Batch(pictures)
@@ -1080,29 +1144,31 @@ class PlaygroundPage(QWidget):
     def paste_image(self, image: QImage) -> None:
         """Classify a picture from the clipboard."""
         if image is None or image.isNull():
-            self._say("The clipboard holds no picture; copy a picture first, then paste it here.")
+            self._say(self.tr("The clipboard holds no picture; copy a picture first, then paste it here."))
             return
         if self._generator is not None:
-            self._say(DROP_PICTURES_TEXT)
+            self._say(QCoreApplication.translate("GeneratorPanel", DROP_PICTURES_TEXT))
             return
         if self._translator is not None:
-            self._say(translator_panel.DROP_PICTURES_TEXT)
+            self._say(QCoreApplication.translate("TranslatorPanel", translator_panel.DROP_PICTURES_TEXT))
             return
         if self._text_generator is not None:
-            self._say(writer_panel.DROP_PICTURES_TEXT)
+            self._say(QCoreApplication.translate("WriterPanel", writer_panel.DROP_PICTURES_TEXT))
             return
         from engine import imaging
 
         self._pasted += 1
-        name = f"Pasted picture {self._pasted}"
-        card = ResultCard(name, f"{name} ({image.width()}x{image.height()} pixels)")
+        name = self.tr("Pasted picture {number}").format(number=self._pasted)
+        card = ResultCard(name, self.tr("{name} ({width}x{height} pixels)").format(name=name, width=image.width(),
+                                                                                  height=image.height()))
         if image.width() * image.height() > imaging.MAX_PIXELS:
             item = _Item(name, None, np.zeros((0, 0, 4), dtype=np.uint8), card)  # too large to convert
             item.token = next(self._tokens)
             self._add_items([item], classify=False)
-            error = f"The pasted picture is {image.width()}x{image.height()} pixels, too large to open safely."
+            error = self.tr("The pasted picture is {width}x{height} pixels, too large to open safely.").format(
+                width=image.width(), height=image.height())
             self._apply_card_result(item.token, item.id, CardResult([], None, error, 0.0, None))
-            show_error(self, "Nothing could be classified", error)
+            show_error(self, self.tr("Nothing could be classified"), error)
             return
         self._add_items([_Item(name, None, qimage_to_rgba(image), card)])
         self._update_view()
@@ -1121,7 +1187,7 @@ class PlaygroundPage(QWidget):
         elif mime is not None and mime.hasUrls() and any(url.isLocalFile() for url in mime.urls()):
             self.add_paths([url.toLocalFile() for url in mime.urls() if url.isLocalFile()])
         else:
-            self._say("The clipboard holds no picture; copy a picture first, then paste it here.")
+            self._say(self.tr("The clipboard holds no picture; copy a picture first, then paste it here."))
 
     def set_force_cpu(self, on: bool) -> None:
         """Always run on the CPU (remembered); reopens the open model on the new device."""
@@ -1140,13 +1206,14 @@ class PlaygroundPage(QWidget):
         """Write every answer to a CSV file (asks where when `path` is None); returns the path."""
         rows = self._csv_rows()
         if not rows:
-            self._say("There are no answers to save yet; classify some pictures first.")
+            self._say(self.tr("There are no answers to save yet; classify some pictures first."))
             return None
         if not isinstance(path, (str, Path)) or not str(path):
             folder = str(app_settings().value(CSV_DIR_KEY, "") or Path.home())
-            stem = self._batch.sources[0].name if self._batch is not None and self._batch.sources else "pictures"
-            path, _ = QFileDialog.getSaveFileName(self, "Save the answers as CSV", str(Path(folder) / f"{stem}-answers.csv"),
-                                                  "CSV files (*.csv)")
+            stem = self._batch.sources[0].name if self._batch is not None and self._batch.sources else self.tr("pictures")
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the answers as CSV"),
+                                                  str(Path(folder) / self.tr("{stem}-answers.csv").format(stem=stem)),
+                                                  self.tr("CSV files (*.csv)"))
             if not path:
                 return None
         path = Path(path)
@@ -1157,11 +1224,13 @@ class PlaygroundPage(QWidget):
         try:
             write_text_atomic(path, csv_text(rows))
         except OSError as exc:  # a WriteError (disk full, no permission) already says which file and why
-            message = str(exc) if isinstance(exc, ModelDeskError) else f"The CSV file could not be saved to '{path}' ({exc.strerror or exc})."
-            show_error(self, "Could not save", message, str(exc))
+            message = str(exc) if isinstance(exc, ModelDeskError) else self.tr(
+                "The CSV file could not be saved to '{path}' ({reason}).").format(path=path, reason=exc.strerror or exc)
+            show_error(self, self.tr("Could not save"), message, str(exc))
             return None
         app_settings().setValue(CSV_DIR_KEY, str(path.parent))
-        self._say(f"Saved {_plural(len(rows), 'answer', 'answers')} to {path}.")
+        self._say(self.tr("Saved {answers} to {path}.").format(
+            answers=_plural(len(rows), self.tr("{n} answer"), self.tr("{n} answers")), path=path))
         return str(path)
 
     def apply_settings(self) -> None:
@@ -1178,16 +1247,18 @@ class PlaygroundPage(QWidget):
         """Use a labels file (one label per line) for a foreign model; '' clears it."""
         if path is None:
             start = str(self._model_path.parent) if self._model_path else str(Path.home())
-            path, _ = QFileDialog.getOpenFileName(self, "Choose a labels file", start, "Text files (*.txt *.csv *.names);;All files (*)")
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a labels file"), start,
+                                                  self.tr("Text files (*.txt *.csv *.names);;All files (*)"))
             if not path:
                 return
         self.labels_edit.setText(str(path))
-        self.labels_edit.setToolTip(str(path) or "A text file with one label per line, in the model's class order.")
+        self.labels_edit.setToolTip(str(path) or self.tr("A text file with one label per line, in the model's class order."))
         self.apply_settings()
 
     def choose_model(self) -> None:
         folder = str(app_settings().value(MODEL_DIR_KEY, "") or Path.home())
-        path, _ = QFileDialog.getOpenFileName(self, "Open an ONNX model", folder, "ONNX models (*.onnx);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open an ONNX model"), folder,
+                                              self.tr("ONNX models (*.onnx);;All files (*)"))
         if path:
             app_settings().setValue(MODEL_DIR_KEY, str(Path(path).parent))
             self.open_model(path)
@@ -1197,14 +1268,15 @@ class PlaygroundPage(QWidget):
 
         folder = str(app_settings().value(PICTURES_DIR_KEY, "") or Path.home())
         patterns = " ".join(f"*{ext}" for ext in IMAGE_EXTENSIONS)
-        paths, _ = QFileDialog.getOpenFileNames(self, "Choose pictures", folder, f"Pictures ({patterns});;All files (*)")
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose pictures"), folder,
+                                                self.tr("Pictures ({patterns});;All files (*)").format(patterns=patterns))
         if paths:
             app_settings().setValue(PICTURES_DIR_KEY, str(Path(paths[0]).parent))
             self.add_paths(paths)
 
     def choose_folder(self) -> None:
         folder = str(app_settings().value(PICTURES_DIR_KEY, "") or Path.home())
-        path = QFileDialog.getExistingDirectory(self, "Choose a folder of pictures", folder)
+        path = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder of pictures"), folder)
         if path:
             app_settings().setValue(PICTURES_DIR_KEY, path)
             self.add_paths([path])
@@ -1270,7 +1342,7 @@ class PlaygroundPage(QWidget):
         token = self._open_token
         self._opening_path = path
         device = "cpu" if self._prefer_cpu else "auto"
-        self._say(f"Opening {path.name}…")
+        self._say(self.tr("Opening {name}…").format(name=path.name))
 
         def work(context) -> Opened:
             return open_any_model(path, device, overrides, remembered)
@@ -1305,8 +1377,8 @@ class PlaygroundPage(QWidget):
         self._fill_box(opened)
         self._add_recent(opened.path)
         self._update_view()
-        self._say(opened.note or f"Opened {opened.path.name} on the {provider_name(opened.classifier.provider)} "
-                                 f"in {format_ms(opened.load_ms)}.")
+        self._say(opened.note or self.tr("Opened {name} on the {device} in {time}.").format(
+            name=opened.path.name, device=provider_name(opened.classifier.provider), time=format_ms(opened.load_ms)))
         self.model_opened.emit(str(opened.path))
         self._rerun()
 
@@ -1335,8 +1407,9 @@ class PlaygroundPage(QWidget):
         self.translator_panel.set_translator(translator)
         self._add_recent(opened.path)
         self._update_view()
-        self._say(f"Opened the translator {opened.path.name} ({language_pair(translator.metadata)}) on the "
-                  f"{provider_name(translator.provider)} in {format_ms(opened.load_ms)}.")
+        self._say(self.tr("Opened the translator {name} ({languages}) on the {device} in {time}.").format(
+            name=opened.path.name, languages=language_pair(translator.metadata), device=provider_name(translator.provider),
+            time=format_ms(opened.load_ms)))
         self.model_opened.emit(str(opened.path))
 
     def _show_text_generator(self, opened: Opened) -> None:
@@ -1352,8 +1425,8 @@ class PlaygroundPage(QWidget):
         self.writer_panel.set_text_generator(generator)
         self._add_recent(opened.path)
         self._update_view()
-        self._say(f"Opened the text generator {opened.path.name} on the {provider_name(generator.provider)} "
-                  f"in {format_ms(opened.load_ms)}.")
+        self._say(self.tr("Opened the text generator {name} on the {device} in {time}.").format(
+            name=opened.path.name, device=provider_name(generator.provider), time=format_ms(opened.load_ms)))
         self.model_opened.emit(str(opened.path))
 
     def _show_generator(self, opened: Opened) -> None:
@@ -1369,17 +1442,18 @@ class PlaygroundPage(QWidget):
         self.generator_panel.set_generator(generator)
         self._add_recent(opened.path)
         self._update_view()
-        self._say(f"Opened the picture generator {opened.path.name} on the {provider_name(generator.provider)} "
-                  f"in {format_ms(opened.load_ms)}.")
+        self._say(self.tr("Opened the picture generator {name} on the {device} in {time}.").format(
+            name=opened.path.name, device=provider_name(generator.provider), time=format_ms(opened.load_ms)))
         self.model_opened.emit(str(opened.path))
 
     def _on_open_failed(self, token: int, path: Path, error: TaskError, from_box: bool) -> None:
         if token != self._open_token:
             return
-        self._say(f"{path.name} was not opened." + (f" {self._model_path.name} is still open." if self._model_path else ""))
+        self._say(self.tr("{name} was not opened.").format(name=path.name)
+                  + (self.tr(" {name} is still open.").format(name=self._model_path.name) if self._model_path else ""))
         if from_box and self._opened is not None and self._opened.classifier is not None:
             self._fill_box(self._opened)  # back to the settings that work
-        title = "These settings do not fit the model" if from_box else "Could not open the model"
+        title = self.tr("These settings do not fit the model") if from_box else self.tr("Could not open the model")
         show_error(self, title, error.message, error.details)
         self.model_failed.emit(error.message)
 
@@ -1389,11 +1463,11 @@ class PlaygroundPage(QWidget):
         if self._gpu_ok:
             check.setEnabled(True)
             check.setChecked(self._prefer_cpu)
-            check.setToolTip(CPU_TIP)
+            check.setToolTip(_t(CPU_TIP))
         else:
             check.setChecked(True)
             check.setEnabled(False)
-            check.setToolTip(NO_GPU_TIP)
+            check.setToolTip(_t(NO_GPU_TIP))
         check.blockSignals(False)
 
     def _on_force_cpu_toggled(self, checked: bool) -> None:
@@ -1423,11 +1497,13 @@ class PlaygroundPage(QWidget):
             shape = list(opened.info.input_shape)
             fixed = (lambda axis: len(shape) == 4 and isinstance(shape[axis], int) and shape[axis] > 0)
             channel_axis, height_axis, width_axis = (1, 2, 3) if settings.layout == "nchw" else (3, 1, 2)
-            for widget, axis, what in ((self.height_spin, height_axis, "height"), (self.width_spin, width_axis, "width"),
-                                       (self.channels_combo, channel_axis, "number of colour channels")):
+            for widget, axis, tip in ((self.height_spin, height_axis, self.tr("The model itself fixes the height.")),
+                                      (self.width_spin, width_axis, self.tr("The model itself fixes the width.")),
+                                      (self.channels_combo, channel_axis,
+                                       self.tr("The model itself fixes the number of colour channels."))):
                 widget.setEnabled(not fixed(axis))
                 if fixed(axis):
-                    widget.setToolTip(f"The model itself fixes the {what}.")
+                    widget.setToolTip(tip)
         finally:
             self._filling_box = False
         warnings = list(classifier.warnings)
@@ -1493,7 +1569,7 @@ class PlaygroundPage(QWidget):
         recent = self.recent_models()
         for path in recent:
             exists = Path(path).exists()
-            item = QListWidgetItem(Path(path).name + ("" if exists else " (missing)"))
+            item = QListWidgetItem(Path(path).name + ("" if exists else self.tr(" (missing)")))
             item.setToolTip(path)
             item.setData(VALUE_ROLE, path)
             if not exists:
@@ -1538,7 +1614,7 @@ class PlaygroundPage(QWidget):
             return
         if self._classifier is None:
             for item in items:
-                item.card.set_waiting("Waiting for a model: open one to classify this picture.")
+                item.card.set_waiting(self.tr("Waiting for a model: open one to classify this picture."))
             return
         token = next(self._tokens)
         jobs = []
@@ -1547,9 +1623,9 @@ class PlaygroundPage(QWidget):
             item.heat, item.explain_token = None, next(self._tokens)  # explanations of the old answer are void
             item.card.explain_button.blockSignals(True)
             item.card.explain_button.setChecked(False)
-            item.card.explain_button.setText("Explain")
+            item.card.explain_button.setText(self.tr("Explain"))
             item.card.explain_button.blockSignals(False)
-            item.card.set_waiting("Classifying…")
+            item.card.set_waiting(self.tr("Classifying…"))
             jobs.append((item.id, item.path if item.path is not None else item.pixels))
         new_ids = {item.id for item in items if not item.seen}
         classifier = self._classifier
@@ -1587,13 +1663,13 @@ class PlaygroundPage(QWidget):
         for item in fresh:
             item.seen = True
         if fresh and all(item.result.error for item in fresh):
-            show_error(self, "Nothing could be classified", fresh[0].result.error)
+            show_error(self, self.tr("Nothing could be classified"), fresh[0].result.error)
         done = [item for item in self._items if item.token == token and item.result is not None and not item.result.error]
         if done:
             average = sum(item.result.ms for item in done) / len(done)
-            self._say(f"Classified {_plural(len(done), 'picture', 'pictures')} on the "
-                      f"{provider_name(self._classifier.provider) if self._classifier else 'CPU'}, "
-                      f"{format_ms(average)} each on average.")
+            self._say(self.tr("Classified {pictures} on the {device}, {time} each on average.").format(
+                pictures=_plural(len(done), self.tr("{n} picture"), self.tr("{n} pictures")),
+                device=provider_name(self._classifier.provider) if self._classifier else "CPU", time=format_ms(average)))
         self.results_ready.emit()
 
     def _rerun(self) -> None:
@@ -1626,11 +1702,11 @@ class PlaygroundPage(QWidget):
             return
         if not self.explain_available() or self._classifier is None:
             item.card.explain_button.setChecked(False)
-            self._say("Explanations are not available in this version of ModelDesk.")
+            self._say(self.tr("Explanations are not available in this version of ModelDesk."))
             return
         item.explain_token = next(self._tokens)
         token, classifier, pixels, target = item.explain_token, self._classifier, result.pixels, result.top_index
-        item.card.explain_button.setText("Explaining…")
+        item.card.explain_button.setText(self.tr("Explaining…"))
 
         def work(context) -> np.ndarray | None:
             from engine.infer.explain import occlusion_map
@@ -1646,23 +1722,24 @@ class PlaygroundPage(QWidget):
     def _explained(self, item: _Item, token: int, heat: np.ndarray | None) -> None:
         if item.explain_token != token or item not in self._items or item.result is None or item.result.pixels is None:
             return  # classified again or removed meanwhile
-        item.card.explain_button.setText("Explain")
+        item.card.explain_button.setText(self.tr("Explain"))
         if heat is None:  # stopped
             item.card.explain_button.setChecked(False)
             return
         item.heat = heat
         if item.card.explain_button.isChecked():
             item.card.set_pixels(overlay_heat(item.result.pixels, heat))
-            item.card.explain_button.setToolTip("Red shows the parts of the picture that mattered most for the answer "
-                                                f"'{item.result.top[0][0]}'. Click again to hide it.")
+            item.card.explain_button.setToolTip(self.tr("Red shows the parts of the picture that mattered most for the "
+                                                        "answer '{label}'. Click again to hide it.").format(
+                label=item.result.top[0][0]))
         self.explain_ready.emit()
 
     def _explain_failed(self, item: _Item, token: int, error: TaskError) -> None:
         if item.explain_token != token or item not in self._items:
             return  # the picture was classified again or removed meanwhile
-        item.card.explain_button.setText("Explain")
+        item.card.explain_button.setText(self.tr("Explain"))
         item.card.explain_button.setChecked(False)
-        show_error(self, "Could not explain the answer", error.message, error.details)
+        show_error(self, self.tr("Could not explain the answer"), error.message, error.details)
 
     # ----- folders ------------------------------------------------------------------------------
     def _classify_batch(self) -> None:
@@ -1671,11 +1748,12 @@ class PlaygroundPage(QWidget):
             return
         names = ", ".join(f"'{p.name}'" for p in batch.sources[:3]) + (", …" if len(batch.sources) > 3 else "")
         if self._classifier is None:
-            self.folder_title.setText(f"{names}: waiting for a model. Open one to classify these pictures.")
+            self.folder_title.setText(self.tr("{names}: waiting for a model. Open one to classify these pictures.").format(
+                names=names))
             return
         batch.token = next(self._tokens)
         token, classifier, sources = batch.token, self._classifier, list(batch.sources)
-        self.folder_title.setText(f"Classifying the pictures in {names}…")
+        self.folder_title.setText(self.tr("Classifying the pictures in {names}…").format(names=names))
 
         def work(context) -> FolderResult:
             return classify_folder(classifier, sources, context.progress, context.should_cancel)
@@ -1695,7 +1773,7 @@ class PlaygroundPage(QWidget):
         self._fill_folder(result)
         errors = [p.error for p in result.predictions if p.error]
         if first_time and result.predictions and len(errors) == len(result.predictions):
-            show_error(self, "Nothing could be classified", errors[0])
+            show_error(self, self.tr("Nothing could be classified"), errors[0])
         self.results_ready.emit()
 
     def _batch_failed(self, token: int, error: TaskError) -> None:
@@ -1706,7 +1784,7 @@ class PlaygroundPage(QWidget):
             self._batch = None
             self.folder_table.setRowCount(0)
             self._update_view()
-        show_error(self, "Nothing could be classified", error.message, error.details)
+        show_error(self, self.tr("Nothing could be classified"), error.message, error.details)
 
     def _short_name(self, path: Path, root: Path | None) -> str:
         if root is not None:
@@ -1739,7 +1817,8 @@ class PlaygroundPage(QWidget):
                 item = _SortItem(text)
                 item.setData(VALUE_ROLE, value)
                 if column == 0:
-                    item.setToolTip(str(path) + (f"\nIn the folder '{folder}', but the model said '{top[0][0]}'." if wrong else ""))
+                    item.setToolTip(str(path) + ("\n" + self.tr("In the folder '{folder}', but the model said '{answer}'.").format(
+                        folder=folder, answer=top[0][0]) if wrong else ""))
                 elif column == len(cells) - 1 and text:
                     item.setToolTip(text)
                 if column in (2, 4):
@@ -1751,19 +1830,20 @@ class PlaygroundPage(QWidget):
         count, errors = len(predictions), sum(1 for p in predictions if p.error)
         table.setColumnHidden(len(TABLE_COLUMNS) - 1, not errors)
         per = result.seconds * 1000 / max(1, count - errors)
-        parts = [f"{_plural(count, 'picture', 'pictures')} classified"]
+        parts = [_plural(count, self.tr("{n} picture classified"), self.tr("{n} pictures classified"))]
         if errors:
-            parts.append(f"{_plural(errors, 'picture', 'pictures')} could not be read (red rows)")
-        parts.append(f"{format_ms(per)} per picture")
+            parts.append(_plural(errors, self.tr("{n} picture could not be read (red rows)"),
+                                 self.tr("{n} pictures could not be read (red rows)")))
+        parts.append(self.tr("{time} per picture").format(time=format_ms(per)))
         if result.cancelled:
-            parts.append("stopped before the end")
-        self.folder_title.setText("; ".join(parts) + ".")
+            parts.append(self.tr("stopped before the end"))
+        self.folder_title.setText(self.tr("; ").join(parts) + self.tr("."))
         if result.accuracy is not None:
             accuracy, scored = result.accuracy
-            self.accuracy_label.setText(f"Accuracy {accuracy:.1%} on {_plural(scored, 'picture', 'pictures')} in folders "
-                                        "named after the labels")
-            self.accuracy_label.setToolTip("The share of pictures whose best answer is the name of their folder. "
-                                           "Wrong answers are the red rows in the table.")
+            self.accuracy_label.setText(self.tr("Accuracy {accuracy} on {pictures} in folders named after the labels").format(
+                accuracy=f"{accuracy:.1%}", pictures=_plural(scored, self.tr("{n} picture"), self.tr("{n} pictures"))))
+            self.accuracy_label.setToolTip(self.tr("The share of pictures whose best answer is the name of their folder. "
+                                                   "Wrong answers are the red rows in the table."))
             self.accuracy_label.show()
             self._fill_confusion(result.classes, result.confusion)
             if not self.confusion_box.isVisible():
@@ -1820,7 +1900,7 @@ class PlaygroundPage(QWidget):
             self.progress_bar.setValue(done)
 
     def _work_failed(self, error: TaskError) -> None:
-        show_error(self, "Something went wrong", error.message, error.details)
+        show_error(self, self.tr("Something went wrong"), error.message, error.details)
 
     def _say(self, text: str) -> None:
         self.status_label.setText(text)
@@ -1836,12 +1916,13 @@ class PlaygroundPage(QWidget):
         self.results_tabs.setTabVisible(0, has_cards)
         self.results_tabs.setTabVisible(1, has_batch)
         if has_batch:
-            self.results_tabs.setTabText(1, f"Folder ({', '.join(p.name for p in self._batch.sources[:2])})")
-        self.results_tabs.setTabText(0, f"Pictures ({len(self._items)})")
+            self.results_tabs.setTabText(1, self.tr("Folder ({names})").format(
+                names=", ".join(p.name for p in self._batch.sources[:2])))
+        self.results_tabs.setTabText(0, self.tr("Pictures ({count})").format(count=len(self._items)))
         self.view_stack.setCurrentIndex(1 if has_cards or has_batch else 0)
-        self.drop_label.setText(READY_TEXT if has_model else EMPTY_TEXT)
-        self.drop_hint.setText(READY_HINT if has_model else EMPTY_HINT)
-        self.zone_button.setText("Choose pictures…" if has_model else "Open model…")
+        self.drop_label.setText(_t(READY_TEXT if has_model else EMPTY_TEXT))
+        self.drop_hint.setText(_t(READY_HINT if has_model else EMPTY_HINT))
+        self.zone_button.setText(self.tr("Choose pictures…") if has_model else self.tr("Open model…"))
         self.clear_button.setEnabled(has_cards or has_batch)
         drawing, translating, writing = (self._generator is not None, self._translator is not None,
                                          self._text_generator is not None)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
@@ -24,8 +24,46 @@ MAX_CURVES = 10  # runs overlaid at once; more would be unreadable
 COLORS = [(31, 119, 180), (255, 127, 14), (44, 160, 44), (214, 39, 40), (148, 103, 189), (140, 86, 75),
           (227, 119, 194), (127, 127, 127), (188, 189, 34), (23, 190, 207)]
 PERCENT_KEYS = {"val_accuracy", "train_accuracy", "recognised", "exact_match"}  # shares 0..1 shown as %
-PLOT_TIP = ("Each line is one of the chosen runs, epoch by epoch. Choose what to compare above the plot.\n"
-            "Select several runs in the table (Ctrl or Shift + click) to overlay them.")
+PLOT_TIP = QT_TRANSLATE_NOOP("RunCurvesView", "Each line is one of the chosen runs, epoch by epoch. Choose what to "
+                                              "compare above the plot.\nSelect several runs in the table (Ctrl or "
+                                              "Shift + click) to overlay them.")
+# engine.runs.compare's curve names (its English label -> the same, marked for translation), shown
+# translated; a label not listed here is shown as the engine wrote it.
+CURVE_LABELS = {label: label for label in (
+    QT_TRANSLATE_NOOP("RunCurvesView", "validation accuracy"),
+    QT_TRANSLATE_NOOP("RunCurvesView", "validation loss"),
+    QT_TRANSLATE_NOOP("RunCurvesView", "training loss"),
+    QT_TRANSLATE_NOOP("RunCurvesView", "training accuracy"),
+    QT_TRANSLATE_NOOP("RunCurvesView", "recognised samples"),
+    QT_TRANSLATE_NOOP("RunCurvesView", "discriminator loss"),
+    QT_TRANSLATE_NOOP("RunCurvesView", "generator loss"),
+    QT_TRANSLATE_NOOP("RunCurvesView", "exact match"),
+    QT_TRANSLATE_NOOP("RunCurvesView", "validation perplexity"),
+)}
+# engine.runs.compare's setting names, the same way (rows of the settings table).
+SETTING_LABELS = {label: label for label in (
+    QT_TRANSLATE_NOOP("SettingsDiffTable", "task"), QT_TRANSLATE_NOOP("SettingsDiffTable", "dataset"),
+    QT_TRANSLATE_NOOP("SettingsDiffTable", "model"), QT_TRANSLATE_NOOP("SettingsDiffTable", "epochs"),
+    QT_TRANSLATE_NOOP("SettingsDiffTable", "batch size"), QT_TRANSLATE_NOOP("SettingsDiffTable", "learning rate"),
+    QT_TRANSLATE_NOOP("SettingsDiffTable", "optimizer"), QT_TRANSLATE_NOOP("SettingsDiffTable", "schedule"),
+    QT_TRANSLATE_NOOP("SettingsDiffTable", "weight decay"), QT_TRANSLATE_NOOP("SettingsDiffTable", "augmentation"),
+    QT_TRANSLATE_NOOP("SettingsDiffTable", "patience"), QT_TRANSLATE_NOOP("SettingsDiffTable", "validation share"),
+    QT_TRANSLATE_NOOP("SettingsDiffTable", "seed"), QT_TRANSLATE_NOOP("SettingsDiffTable", "picture size"),
+    QT_TRANSLATE_NOOP("SettingsDiffTable", "tokeniser"), QT_TRANSLATE_NOOP("SettingsDiffTable", "label smoothing"),
+    QT_TRANSLATE_NOOP("SettingsDiffTable", "sentence options"),
+    QT_TRANSLATE_NOOP("SettingsDiffTable", "sequence length"), QT_TRANSLATE_NOOP("SettingsDiffTable", "device"),
+    QT_TRANSLATE_NOOP("SettingsDiffTable", "mixed precision"), QT_TRANSLATE_NOOP("SettingsDiffTable", "data folder"),
+)}
+
+
+def curve_label(label: str) -> str:
+    """An engine curve name in the window's language (unknown ones as they are)."""
+    return QCoreApplication.translate("RunCurvesView", CURVE_LABELS[label]) if label in CURVE_LABELS else label
+
+
+def setting_label(label: str) -> str:
+    """An engine setting name in the window's language (unknown ones as they are)."""
+    return QCoreApplication.translate("SettingsDiffTable", SETTING_LABELS[label]) if label in SETTING_LABELS else label
 
 
 @dataclass(frozen=True)
@@ -49,11 +87,11 @@ class RunCurvesView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Compare:"))
+        row.addWidget(QLabel(self.tr("Compare:")))
         self.metric_combo = QComboBox()
         self.metric_combo.setObjectName("metricChoice")
-        self.metric_combo.setToolTip("The figure to draw for each chosen run. Only figures every chosen run has "
-                                     "are offered.")
+        self.metric_combo.setToolTip(self.tr("The figure to draw for each chosen run. Only figures every chosen run "
+                                             "has are offered."))
         self.metric_combo.setMinimumContentsLength(18)
         self.metric_combo.currentIndexChanged.connect(self._draw)
         row.addWidget(self.metric_combo)
@@ -63,7 +101,7 @@ class RunCurvesView(QWidget):
         self.note.setWordWrap(True)
         row.addWidget(self.note, 2)
         layout.addLayout(row)
-        self.plot = epoch_plot("", "", PLOT_TIP)
+        self.plot = epoch_plot("", "", self.tr(PLOT_TIP))
         self.plot.setObjectName("runCurves")
         self.plot.setMinimumSize(280, 200)
         self.legend = plot_legend(self.plot, (-10, -10))
@@ -84,7 +122,7 @@ class RunCurvesView(QWidget):
         self.metric_combo.blockSignals(True)
         self.metric_combo.clear()
         for key, label in choices.items():
-            self.metric_combo.addItem(label, key)
+            self.metric_combo.addItem(curve_label(label), key)
         with_data = [key for key in choices if any(curve(history, key)[0] for history in self._histories)]
         if previous not in with_data:
             previous = with_data[0] if with_data else None  # the most useful figure the runs have
@@ -94,9 +132,10 @@ class RunCurvesView(QWidget):
         self.metric_combo.setEnabled(bool(choices))
         notes = []
         if len(runs) > MAX_CURVES:
-            notes.append(f"Showing the first {MAX_CURVES} of the {len(runs)} chosen runs.")
+            notes.append(self.tr("Showing the first {shown} of the {count} chosen runs.").format(shown=MAX_CURVES,
+                                                                                                 count=len(runs)))
         if self._runs and not choices:
-            notes.append("These runs have no figure in common to compare; choose runs of the same task.")
+            notes.append(self.tr("These runs have no figure in common to compare; choose runs of the same task."))
         self.note.setText(" ".join(notes))
         self._draw()
 
@@ -130,7 +169,7 @@ class RunCurvesView(QWidget):
                 values = [100 * v for v in values]
             item.setData(epochs, values)
             item.show()
-            name = self._runs[index].name + ("" if epochs else " (no figures yet)")
+            name = self._runs[index].name + ("" if epochs else self.tr(" (no figures yet)"))
             self.legend.addItem(item, name)
         self.legend.setVisible(key is not None and bool(self._runs))
         last = max((max(item.xData) for item in self.shown_curves() if item.xData is not None and len(item.xData)),
@@ -150,7 +189,8 @@ def _header_text(name: str) -> str:
     if not what:
         return name
     model, found, dataset = what.partition(" on ")
-    return "\n".join([model, f"on {dataset}", when] if found else [what, when])
+    on = QCoreApplication.translate("SettingsDiffTable", "on {dataset}").format(dataset=dataset)
+    return "\n".join([model, on, when] if found else [what, when])
 
 
 def _swatch(color: tuple[int, int, int]) -> QIcon:
@@ -174,7 +214,7 @@ class SettingsDiffTable(QTableWidget):
         self.verticalHeader().setDefaultSectionSize(24)
         self.horizontalHeader().setDefaultSectionSize(130)
         self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.setToolTip("Only the settings that are not the same in every chosen run are listed.")
+        self.setToolTip(self.tr("Only the settings that are not the same in every chosen run are listed."))
 
     def show_runs(self, runs: Sequence[ComparedRun]) -> None:
         """List the settings whose values differ between `runs` (none: one row saying so)."""
@@ -194,14 +234,14 @@ class SettingsDiffTable(QTableWidget):
         if not differences:
             self.setRowCount(1)
             self.setVerticalHeaderLabels([""])
-            item = QTableWidgetItem("These runs used the same settings.")
+            item = QTableWidgetItem(self.tr("These runs used the same settings."))
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.setItem(0, 0, item)
             if len(runs) > 1:
                 self.setSpan(0, 0, 1, len(runs))
             return
         self.setRowCount(len(differences))
-        self.setVerticalHeaderLabels([name for name, _ in differences])
+        self.setVerticalHeaderLabels([setting_label(name) for name, _ in differences])
         for row, (_, values) in enumerate(differences):
             for column, value in enumerate(values):
                 item = QTableWidgetItem(format_value(value))

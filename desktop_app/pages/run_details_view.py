@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSizePolicy, QS
 
 from desktop_app import theme
 from desktop_app.confusion_plot import ConfusionPlot
-from desktop_app.run_words import dataset_name, format_date, format_duration, status_name
-from engine.runs.compare import headline, key_settings
+from desktop_app.run_words import (dataset_name, format_date, format_duration, headline_words, settings_words,
+                                   status_name)
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +99,7 @@ class RunDetailsView(QWidget):
         self.summary_label.setTextFormat(Qt.TextFormat.RichText)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         top.addWidget(self.summary_label, 1)
-        self.playground_button = QPushButton("Open in Playground")
+        self.playground_button = QPushButton(self.tr("Open in Playground"))
         self.playground_button.setObjectName("openInPlayground")
         self.playground_button.clicked.connect(self._open_in_playground)
         top.addWidget(self.playground_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -110,16 +110,16 @@ class RunDetailsView(QWidget):
         layout.addWidget(self.caption)
         self.stack = QStackedWidget()
         self.stack.addWidget(QWidget())
-        self.confusion_plot = ConfusionPlot("true", "predicted", square=False, max_text_classes=MAX_TEXT_CLASSES,
+        self.confusion_plot = ConfusionPlot(self.tr("true"), self.tr("predicted"), square=False, max_text_classes=MAX_TEXT_CLASSES,
                                             max_label_width=120)
         self.confusion_plot.setObjectName("runConfusion")
-        self.confusion_plot.setToolTip("Each row is the true class, each column what the model answered; the "
-                                       "diagonal is right. The Evaluate page shows the pictures behind each square "
-                                       "for the model trained last.")
+        self.confusion_plot.setToolTip(self.tr("Each row is the true class, each column what the model answered; "
+                                               "the diagonal is right. The Evaluate page shows the pictures behind "
+                                               "each square for the model trained last."))
         self.stack.addWidget(self.confusion_plot)
         self.samples_view = PixmapView()
         self.samples_view.setObjectName("runSamples")
-        self.samples_view.setToolTip("Pictures the generator drew from its fixed random numbers.")
+        self.samples_view.setToolTip(self.tr("Pictures the generator drew from its fixed random numbers."))
         self.stack.addWidget(self.samples_view)
         self.scores_label = QLabel("")
         self.scores_label.setObjectName("runScores")
@@ -140,7 +140,7 @@ class RunDetailsView(QWidget):
         self.summary_label.setText(self._summary_html(record, summary, folder.is_dir()))
         self._set_onnx(onnx)
         if not folder.is_dir():
-            self._show_nothing("The run's folder was deleted, so there is nothing more to show.")
+            self._show_nothing(self.tr("The run's folder was deleted, so there is nothing more to show."))
         elif record.task == "classify":
             self._show_confusion(folder)
         elif record.task == "gan":
@@ -156,27 +156,30 @@ class RunDetailsView(QWidget):
         """Which evaluation is shown: NOTHING, CONFUSION, SAMPLES or SCORES."""
         return self.stack.currentIndex()
 
-    @staticmethod
-    def _summary_html(record: Any, summary: dict[str, Any], exists: bool) -> str:
-        figure = headline(record.task, record.best_val_accuracy, record.dataset, record.best_val_loss)
+    def _summary_html(self, record: Any, summary: dict[str, Any], exists: bool) -> str:
+        figure = headline_words(record.task, record.best_val_accuracy, record.dataset, record.best_val_loss)
         planned = record.params.get("epochs")
-        epochs = f"{record.epochs_done} of {planned} epochs" if planned else f"{record.epochs_done} epochs"
+        epochs = (self.tr("{done} of {planned} epochs").format(done=record.epochs_done, planned=planned) if planned
+                  else self.tr("{done} epochs").format(done=record.epochs_done))
         first = f"<b>{html.escape(figure)}</b> · " if figure else ""
-        first += f"{html.escape(status_name(record.status))} after {epochs}"
+        first += self.tr("{status} after {epochs}").format(status=html.escape(status_name(record.status)), epochs=epochs)
         if record.best_epoch:
-            first += f" (best: epoch {record.best_epoch})"
+            first += self.tr(" (best: epoch {epoch})").format(epoch=record.best_epoch)
         duration = format_duration(record.seconds)
         if duration:
-            first += f", in {duration}"
+            first += self.tr(", in {duration}").format(duration=duration)
         lines = [first]
         reason = summary.get("reason")
         if reason and record.status != "finished":
             lines.append(f"<i>{html.escape(str(reason))}</i>")
-        settings = key_settings(record.params)
-        lines.append(html.escape(f"{record.model} on {dataset_name(record.dataset)}" + (f" · {settings}" if settings else "")
-                                 + f" · started {format_date(record.created)}"))
+        settings = settings_words(record.params)
+        lines.append(html.escape(self.tr("{model} on {dataset}").format(model=record.model,
+                                                                       dataset=dataset_name(record.dataset))
+                                 + (f" · {settings}" if settings else "")
+                                 + " · " + self.tr("started {date}").format(date=format_date(record.created))))
         folder = html.escape(Path(record.folder).name)
-        lines.append(f"<span style='color:{theme.current_colors().muted}'>Folder: {folder}{'' if exists else ' (deleted)'}</span>")
+        where = (self.tr("Folder: {folder}") if exists else self.tr("Folder: {folder} (deleted)")).format(folder=folder)
+        lines.append(f"<span style='color:{theme.current_colors().muted}'>{where}</span>")
         return "<br>".join(lines)
 
     def _show_nothing(self, text: str) -> None:
@@ -192,19 +195,21 @@ class RunDetailsView(QWidget):
         except (TypeError, ValueError):
             confusion = np.zeros((0, 0), dtype=np.int64)
         if not isinstance(classes, list) or not classes or confusion.shape != (len(classes), len(classes)):
-            self._show_nothing("This run saved no evaluation: it ended before its first epoch finished.")
+            self._show_nothing(self.tr("This run saved no evaluation: it ended before its first epoch finished."))
             return
         self.confusion_plot.show_matrix(confusion, [str(c) for c in classes])
         total = int(confusion.sum())
         parts = []
         accuracy = evaluation.get("accuracy")
         if isinstance(accuracy, (int, float)) and total:
-            parts.append(f"The best model gets {accuracy:.1%} of the {total:,} validation pictures right.")
+            parts.append(self.tr("The best model gets {share} of the {total} validation pictures right.").format(
+                share=f"{accuracy:.1%}", total=f"{total:,}"))
         f1 = evaluation.get("f1")
         if isinstance(f1, list) and len(f1) == len(classes) and all(isinstance(v, (int, float)) for v in f1):
             weakest = int(np.argmin(f1))
-            parts.append(f"Weakest class: '{classes[weakest]}' (F1 {f1[weakest]:.1%}).")
-        self.caption.setText(" ".join(parts) or "What the best model confuses.")
+            parts.append(self.tr("Weakest class: '{name}' (F1 {f1}).").format(name=classes[weakest],
+                                                                              f1=f"{f1[weakest]:.1%}"))
+        self.caption.setText(" ".join(parts) or self.tr("What the best model confuses."))
         self.caption.show()
         self.stack.setCurrentIndex(CONFUSION)
 
@@ -212,15 +217,16 @@ class RunDetailsView(QWidget):
         path = last_samples(folder)
         pixmap = QPixmap(str(path)) if path is not None else None
         if pixmap is None or pixmap.isNull():
-            self._show_nothing("This run saved no sample pictures: it ended before its first epoch finished.")
+            self._show_nothing(self.tr("This run saved no sample pictures: it ended before its first epoch finished."))
             return
         self.samples_view.set_pixmap(pixmap)
         epoch = path.stem.split("_")[-1].lstrip("0") or "0"
-        text = f"What the generator drew after epoch {epoch}."
+        text = self.tr("What the generator drew after epoch {epoch}.").format(epoch=epoch)
         coverage, classes = summary.get("coverage"), summary.get("num_classes")
         judged = summary.get("reference_accuracy") is not None  # else no classifier scored the pictures
         if judged and isinstance(coverage, int) and isinstance(classes, int) and classes:
-            text += f" Its best epoch drew {coverage} of the {classes} classes."
+            text += self.tr(" Its best epoch drew {coverage} of the {classes} classes.").format(coverage=coverage,
+                                                                                                classes=classes)
         self.caption.setText(text)
         self.caption.show()
         self.stack.setCurrentIndex(SAMPLES)
@@ -233,20 +239,23 @@ class RunDetailsView(QWidget):
 
         rows = [("BLEU", "bleu", "test_bleu", False), ("chrF", "chrf", "test_chrf", False)]
         if summary.get("exact_match") is not None or summary.get("test_exact_match") is not None:
-            rows.insert(0, ("exact match", "exact_match", "test_exact_match", True))
+            rows.insert(0, (self.tr("exact match"), "exact_match", "test_exact_match", True))
         if not any(isinstance(summary.get(key), (int, float)) for _, key, _, _ in rows):
-            self._show_nothing("This run saved no scores: it ended before its first epoch finished.")
+            self._show_nothing(self.tr("This run saved no scores: it ended before its first epoch finished."))
             return
         test_size = summary.get("test_size")
-        test_title = f"held-out test ({test_size:,} pairs)" if isinstance(test_size, int) and test_size else "held-out test"
+        test_title = (self.tr("held-out test ({count} pairs)").format(count=f"{test_size:,}")
+                      if isinstance(test_size, int) and test_size else self.tr("held-out test"))
         body = "".join(f"<tr><td>{name}</td><td align='right'>{cell(summary.get(v), share)}</td>"
                        f"<td align='right'>{cell(summary.get(t), share)}</td></tr>" for name, v, t, share in rows)
+        validation_title = self.tr("validation (best epoch)")
         self.scores_label.setText(
             "<table cellspacing='0' cellpadding='6' style='font-size:11pt'>"
-            f"<tr><th></th><th align='right'>validation (best epoch)</th><th align='right'>{test_title}</th></tr>"
+            f"<tr><th></th><th align='right'>{validation_title}</th>"
+            f"<th align='right'>{test_title}</th></tr>"
             f"{body}</table>")
-        self.caption.setText("BLEU and chrF compare the translations with the reference ones (100 is perfect); "
-                             "exact match counts translations that are exactly right.")
+        self.caption.setText(self.tr("BLEU and chrF compare the translations with the reference ones (100 is "
+                                     "perfect); exact match counts translations that are exactly right."))
         self.caption.show()
         self.stack.setCurrentIndex(SCORES)
 
@@ -254,17 +263,17 @@ class RunDetailsView(QWidget):
         perplexity, baseline = summary.get("val_perplexity"), summary.get("unigram_perplexity")
         sample, prompt = summary.get("sample"), summary.get("prompt") or ""
         if not isinstance(perplexity, (int, float)) or not isinstance(sample, str):
-            self._show_nothing("This run saved no writing: it ended before its first epoch finished.")
+            self._show_nothing(self.tr("This run saved no writing: it ended before its first epoch finished."))
             return
-        figures = f"Validation perplexity <b>{perplexity:.2f}</b>"
+        figures = self.tr("Validation perplexity <b>{value}</b>").format(value=f"{perplexity:.2f}")
         if isinstance(baseline, (int, float)) and baseline > 0:
-            figures += f" (guessing by letter frequency alone: {baseline:.1f})"
+            figures += self.tr(" (guessing by letter frequency alone: {value})").format(value=f"{baseline:.1f}")
         muted = theme.current_colors().muted
         self.scores_label.setText(
             f"<p style='font-size:11pt'>{figures}</p><p style='white-space: pre-wrap'>"
             f"<b style='color:{muted}'>{html.escape(str(prompt))}</b>{html.escape(sample)}</p>")
-        self.caption.setText("What the best model wrote after the opening words in bold. Perplexity is roughly how "
-                             "many letters the model still hesitates between: lower is better.")
+        self.caption.setText(self.tr("What the best model wrote after the opening words in bold. Perplexity is "
+                                     "roughly how many letters the model still hesitates between: lower is better."))
         self.caption.show()
         self.stack.setCurrentIndex(SCORES)
 
@@ -273,9 +282,9 @@ class RunDetailsView(QWidget):
         self._onnx = onnx
         self.playground_button.setEnabled(onnx is not None)
         self.playground_button.setToolTip(
-            f"Try the exported model ({Path(onnx).name}) in the Playground." if onnx else
-            "This run has no exported ONNX model. Export one on the Evaluate page after training, or train with "
-            "export switched on.")
+            self.tr("Try the exported model ({name}) in the Playground.").format(name=Path(onnx).name) if onnx else
+            self.tr("This run has no exported ONNX model. Export one on the Evaluate page after training, or train "
+                    "with export switched on."))
 
     def _open_in_playground(self) -> None:
         if self._onnx is not None:

@@ -15,7 +15,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMessageBox, QPushButton, QSpinBox, QSplitter, QStackedWidget, QTableWidget,
@@ -26,20 +26,21 @@ from desktop_app.empty_state import empty_state_page
 from desktop_app.job_dialog import JobCommandDialog
 from desktop_app.pages.run_compare_view import ComparedRun, RunCurvesView, SettingsDiffTable
 from desktop_app.pages.run_details_view import RunDetailsView
-from desktop_app.run_words import (STATUS_NAMES, STATUS_TIPS, TASK_NAMES, TASK_SHORT_NAMES, dataset_name, format_date, format_duration,
-                                   run_name, run_names, status_name, task_name)
+from desktop_app.run_words import (TASK_NAMES, dataset_name, format_date, format_duration, headline_words, run_name,
+                                   run_names, settings_words, status_name, status_tip, task_name, task_short_name)
 from desktop_app.settings import app_settings
 from desktop_app.state import AppState
 from engine.errors import ModelDeskError
-from engine.runs.compare import headline, key_settings
 from engine.runs.store import RunRecord, RunStore
 
 log = logging.getLogger(__name__)
 
-EMPTY_TEXT = "Runs you train appear here."
-EMPTY_HINT = ("Every training run keeps its settings, curves, checkpoints and exported model. Train a model on the "
-              "Train page, then come back here to compare runs, continue one, start a new run from its settings, "
-              "or try its model in the Playground.")
+# Translated where shown, with self.tr(text) (context "RunsPage").
+EMPTY_TEXT = QT_TRANSLATE_NOOP("RunsPage", "Runs you train appear here.")
+EMPTY_HINT = QT_TRANSLATE_NOOP("RunsPage", "Every training run keeps its settings, curves, checkpoints and exported "
+                                           "model. Train a model on the Train page, then come back here to compare "
+                                           "runs, continue one, start a new run from its settings, or try its model in "
+                                           "the Playground.")
 EXPORT_DIR_KEY = "runs/export_dir"
 RUN_ID_ROLE = Qt.ItemDataRole.UserRole
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -50,15 +51,18 @@ MAX_COLUMN_WIDTH = 200  # pixels; longer names are cut with an ellipsis (the too
 
 # (title, tooltip) per column.
 COLUMNS = (
-    ("Date", "When the run started."),
-    ("Task", "What the model learns to do."),
-    ("Dataset", "The data the model trained on."),
-    ("Model", "The model's architecture."),
-    ("Settings", "The settings that matter most; the table under the plot lists all that differ between chosen runs."),
-    ("Status", "How the run ended."),
-    ("Best", "The best figure the run reached on data it did not train on."),
-    ("Epochs", "Epochs trained, of those planned."),
-    ("Time", "How long the run trained."),
+    (QT_TRANSLATE_NOOP("RunsPage", "Date"), QT_TRANSLATE_NOOP("RunsPage", "When the run started.")),
+    (QT_TRANSLATE_NOOP("RunsPage", "Task"), QT_TRANSLATE_NOOP("RunsPage", "What the model learns to do.")),
+    (QT_TRANSLATE_NOOP("RunsPage", "Dataset"), QT_TRANSLATE_NOOP("RunsPage", "The data the model trained on.")),
+    (QT_TRANSLATE_NOOP("RunsPage", "Model"), QT_TRANSLATE_NOOP("RunsPage", "The model's architecture.")),
+    (QT_TRANSLATE_NOOP("RunsPage", "Settings"),
+     QT_TRANSLATE_NOOP("RunsPage", "The settings that matter most; the table under the plot lists all that differ "
+                                   "between chosen runs.")),
+    (QT_TRANSLATE_NOOP("RunsPage", "Status"), QT_TRANSLATE_NOOP("RunsPage", "How the run ended.")),
+    (QT_TRANSLATE_NOOP("RunsPage", "Best"),
+     QT_TRANSLATE_NOOP("RunsPage", "The best figure the run reached on data it did not train on.")),
+    (QT_TRANSLATE_NOOP("RunsPage", "Epochs"), QT_TRANSLATE_NOOP("RunsPage", "Epochs trained, of those planned.")),
+    (QT_TRANSLATE_NOOP("RunsPage", "Time"), QT_TRANSLATE_NOOP("RunsPage", "How long the run trained.")),
 )
 DATE, TASK, DATASET, MODEL, SETTINGS, STATUS, BEST, EPOCHS, TIME = range(len(COLUMNS))
 
@@ -106,7 +110,7 @@ class RunsPage(QWidget):
 
         layout = QVBoxLayout(self)
         title = QHBoxLayout()
-        title.addWidget(QLabel("<h2>Your training runs</h2>"))
+        title.addWidget(QLabel("<h2>{}</h2>".format(self.tr("Your training runs"))))
         title.addStretch(1)
         self.count_label = QLabel("")
         self.count_label.setObjectName("runCount")
@@ -131,33 +135,33 @@ class RunsPage(QWidget):
         row = QHBoxLayout()
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("runFilter")
-        self.filter_edit.setPlaceholderText("Filter: a dataset, model, setting, date…")
+        self.filter_edit.setPlaceholderText(self.tr("Filter: a dataset, model, setting, date…"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setToolTip("Show only the runs whose row contains every word typed here.")
+        self.filter_edit.setToolTip(self.tr("Show only the runs whose row contains every word typed here."))
         self.filter_edit.textChanged.connect(self._apply_filters)
         row.addWidget(self.filter_edit, 2)
         self.task_filter = QComboBox()
         self.task_filter.setObjectName("taskFilter")
-        self.task_filter.addItem("All tasks", None)
-        for task, name in TASK_NAMES.items():
-            self.task_filter.addItem(name, task)
+        self.task_filter.addItem(self.tr("All tasks"), None)
+        for task in TASK_NAMES:
+            self.task_filter.addItem(task_name(task), task)
         self.task_filter.currentIndexChanged.connect(self._apply_filters)
         row.addWidget(self.task_filter)
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("statusFilter")
-        self.status_filter.addItem("Any status", None)
+        self.status_filter.addItem(self.tr("Any status"), None)
         for status in ("finished", "stopped", "interrupted", "failed", "running"):
-            self.status_filter.addItem(STATUS_NAMES[status], status)
+            self.status_filter.addItem(status_name(status), status)
         self.status_filter.currentIndexChanged.connect(self._apply_filters)
         row.addWidget(self.status_filter)
-        self.refresh_button = QPushButton("Refresh")
-        self.refresh_button.setToolTip("Read the run list again (runs trained from the command line appear too).")
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.setToolTip(self.tr("Read the run list again (runs trained from the command line appear too)."))
         self.refresh_button.clicked.connect(lambda: self.refresh())
         row.addWidget(self.refresh_button)
         return row
 
     def _build_empty_page(self) -> QWidget:
-        page, self.empty_label, self.empty_hint = empty_state_page(EMPTY_TEXT, EMPTY_HINT)
+        page, self.empty_label, self.empty_hint = empty_state_page(self.tr(EMPTY_TEXT), self.tr(EMPTY_HINT))
         return page
 
     def _build_runs_page(self) -> QWidget:
@@ -174,7 +178,7 @@ class RunsPage(QWidget):
         splitter.addWidget(top)
         bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.setChildrenCollapsible(False)
-        curves_box = QGroupBox("Curves")
+        curves_box = QGroupBox(self.tr("Curves"))
         curves_layout = QVBoxLayout(curves_box)
         self.curves_view = RunCurvesView()
         curves_layout.addWidget(self.curves_view)
@@ -193,8 +197,8 @@ class RunsPage(QWidget):
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("runsTable")
         for column, (title, tip) in enumerate(COLUMNS):
-            item = QTableWidgetItem(title)
-            item.setToolTip(tip)
+            item = QTableWidgetItem(self.tr(title))
+            item.setToolTip(self.tr(tip))
             self.table.setHorizontalHeaderItem(column, item)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -210,43 +214,43 @@ class RunsPage(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(DATE, Qt.SortOrder.DescendingOrder)
         self.table.itemSelectionChanged.connect(self._on_selection_changed)
-        self.table.setToolTip("Click a run to look at it again; Ctrl or Shift + click to compare several.")
+        self.table.setToolTip(self.tr("Click a run to look at it again; Ctrl or Shift + click to compare several."))
         return self.table
 
     def _build_actions(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.resume_button = QPushButton("Resume")
+        self.resume_button = QPushButton(self.tr("Resume"))
         self.resume_button.setObjectName("resumeRun")
         self.resume_button.clicked.connect(lambda: self.resume_selected())
         row.addWidget(self.resume_button)
-        self.epochs_label = QLabel("up to")
+        self.epochs_label = QLabel(self.tr("up to"))
         row.addWidget(self.epochs_label)
         self.epochs_spin = QSpinBox()
         self.epochs_spin.setObjectName("resumeEpochs")
         self.epochs_spin.setRange(1, 10_000)
-        self.epochs_spin.setSuffix(" epochs")
-        self.epochs_spin.setToolTip("How many epochs the run should have in all when it ends. Training continues "
-                                    "from its last finished epoch with the same optimizer state.")
+        self.epochs_spin.setSuffix(self.tr(" epochs"))
+        self.epochs_spin.setToolTip(self.tr("How many epochs the run should have in all when it ends. Training "
+                                            "continues from its last finished epoch with the same optimizer state."))
         row.addWidget(self.epochs_spin)
         row.addSpacing(12)
-        self.duplicate_button = QPushButton("New run with these settings")
+        self.duplicate_button = QPushButton(self.tr("New run with these settings"))
         self.duplicate_button.setObjectName("duplicateRun")
         self.duplicate_button.clicked.connect(lambda: self.duplicate_selected())
         row.addWidget(self.duplicate_button)
-        self.job_button = QPushButton("Export training job…")
+        self.job_button = QPushButton(self.tr("Export training job…"))
         self.job_button.setObjectName("exportJob")
         self.job_button.clicked.connect(lambda: self.export_job())
         row.addWidget(self.job_button)
-        self.csv_button = QPushButton("Save metrics as CSV…")
+        self.csv_button = QPushButton(self.tr("Save metrics as CSV…"))
         self.csv_button.setObjectName("saveMetrics")
         self.csv_button.clicked.connect(lambda: self.save_metrics_csv())
         row.addWidget(self.csv_button)
-        self.folder_button = QPushButton("Open folder")
+        self.folder_button = QPushButton(self.tr("Open folder"))
         self.folder_button.setObjectName("openRunFolder")
         self.folder_button.clicked.connect(lambda: self.open_folder())
         row.addWidget(self.folder_button)
         row.addStretch(1)
-        self.delete_button = QPushButton("Delete…")
+        self.delete_button = QPushButton(self.tr("Delete…"))
         self.delete_button.setObjectName("deleteRuns")
         self.delete_button.clicked.connect(lambda: self.delete_selected())
         row.addWidget(self.delete_button)
@@ -254,19 +258,19 @@ class RunsPage(QWidget):
 
     def _build_side(self) -> QStackedWidget:
         self.side = QStackedWidget()
-        self.side_hint = QLabel("Click a run in the table to see how it did. Select several (Ctrl or Shift + click) "
-                                "to compare their curves and the settings that differ.")
+        self.side_hint = QLabel(self.tr("Click a run in the table to see how it did. Select several (Ctrl or Shift + "
+                                        "click) to compare their curves and the settings that differ."))
         self.side_hint.setWordWrap(True)
         self.side_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.side_hint.setMargin(24)
         self.side.addWidget(self.side_hint)
-        self.details_box = QGroupBox("The chosen run")
+        self.details_box = QGroupBox(self.tr("The chosen run"))
         details_layout = QVBoxLayout(self.details_box)
         self.details_view = RunDetailsView()
         self.details_view.open_in_playground.connect(self.open_in_playground_requested)
         details_layout.addWidget(self.details_view)
         self.side.addWidget(self.details_box)
-        self.diff_box = QGroupBox("Settings that differ")
+        self.diff_box = QGroupBox(self.tr("Settings that differ"))
         diff_layout = QVBoxLayout(self.diff_box)
         self.diff_table = SettingsDiffTable()
         diff_layout.addWidget(self.diff_table)
@@ -293,18 +297,19 @@ class RunsPage(QWidget):
             records = store.list_runs()
         except (ModelDeskError, sqlite3.Error, OSError) as exc:
             log.warning("the run list could not be read", exc_info=True)
-            message = exc.message if isinstance(exc, ModelDeskError) else f"The run index could not be read ({exc})."
+            message = (exc.message if isinstance(exc, ModelDeskError) else
+                       self.tr("The run index could not be read ({error}).").format(error=exc))
             self._records = {}
             self._fill_table([])
-            self.empty_label.setText("The run history cannot be shown.")
+            self.empty_label.setText(self.tr("The run history cannot be shown."))
             self.empty_hint.setText(message)
             self.stack.setCurrentIndex(0)
             self.count_label.setText("")
             return
         self._records = {record.id: record for record in records}
         self._fill_table(records)
-        self.empty_label.setText(EMPTY_TEXT)
-        self.empty_hint.setText(EMPTY_HINT)
+        self.empty_label.setText(self.tr(EMPTY_TEXT))
+        self.empty_hint.setText(self.tr(EMPTY_HINT))
         self.stack.setCurrentIndex(1 if records else 0)
         for widget in (self.filter_edit, self.task_filter, self.status_filter):
             widget.setEnabled(bool(records))
@@ -344,24 +349,24 @@ class RunsPage(QWidget):
                 self.table.resizeColumnToContents(column)
                 self.table.setColumnWidth(column, min(self.table.columnWidth(column) + 6, MAX_COLUMN_WIDTH))
 
-    @staticmethod
-    def _cells(record: RunRecord) -> list[tuple[str, Any, str]]:
+    def _cells(self, record: RunRecord) -> list[tuple[str, Any, str]]:
         """(text, sort value, tooltip) of each column for `record`."""
         planned = record.params.get("epochs")
-        epochs = f"{record.epochs_done} of {planned}" if planned else str(record.epochs_done)
-        settings = key_settings(record.params)
-        best = headline(record.task, record.best_val_accuracy, record.dataset, record.best_val_loss)
+        epochs = (self.tr("{done} of {planned}").format(done=record.epochs_done, planned=planned) if planned
+                  else str(record.epochs_done))
+        settings = settings_words(record.params)
+        best = headline_words(record.task, record.best_val_accuracy, record.dataset, record.best_val_loss)
         if record.task == "textgen":  # lower perplexity is better: sorts with the shares, higher better
             value = math.exp(-record.best_val_loss) if best else -1.0
         else:
             value = record.best_val_accuracy if record.best_val_accuracy is not None else -1.0
         return [
             (format_date(record.created), record.created, f"{record.id}\n{record.folder}"),
-            (TASK_SHORT_NAMES.get(record.task, record.task), task_name(record.task), task_name(record.task)),
+            (task_short_name(record.task), task_name(record.task), task_name(record.task)),
             (dataset_name(record.dataset), dataset_name(record.dataset).lower(), record.dataset),
             (record.model, record.model.lower(), record.model),
             (settings, settings, settings),
-            (status_name(record.status), status_name(record.status), STATUS_TIPS.get(record.status, "")),
+            (status_name(record.status), status_name(record.status), status_tip(record.status)),
             (best, value, ""),
             (epochs, record.epochs_done, ""),
             (format_duration(record.seconds), float(record.seconds or 0.0), ""),
@@ -384,15 +389,17 @@ class RunsPage(QWidget):
             self.table.setRowHidden(row, not visible)
             shown += visible
         total = self.table.rowCount()
-        noun = "run" if total == 1 else "runs"
+        one = total == 1
         if not total:
             self.count_label.setText("")
         elif shown == total:
-            self.count_label.setText(f"{total} {noun}")
+            self.count_label.setText((self.tr("{total} run") if one else self.tr("{total} runs")).format(total=total))
         elif shown:
-            self.count_label.setText(f"{shown} of {total} {noun} shown")
+            self.count_label.setText((self.tr("{shown} of {total} run shown") if one else
+                                      self.tr("{shown} of {total} runs shown")).format(shown=shown, total=total))
         else:
-            self.count_label.setText(f"No run matches the filter ({total} {noun} in all)")
+            self.count_label.setText((self.tr("No run matches the filter ({total} run in all)") if one else
+                                      self.tr("No run matches the filter ({total} runs in all)")).format(total=total))
         self._on_selection_changed()
 
     def run_ids_shown(self) -> list[str]:
@@ -444,25 +451,26 @@ class RunsPage(QWidget):
         self.epochs_spin.setMinimum(done + 1)
         self.epochs_spin.setValue(total)
         finished = record.status == "finished"
-        self.resume_button.setText("Add epochs" if finished else "Resume")
+        self.resume_button.setText(self.tr("Add epochs") if finished else self.tr("Resume"))
 
     def _update_actions(self) -> None:
         runs = self.selected_runs()
         one = runs[0] if len(runs) == 1 else None
-        choose_one = "Choose one run in the table first." if not runs else "Choose just one run for this."
+        choose_one = self.tr("Choose one run in the table first.") if not runs else self.tr("Choose just one run for this.")
         gone = one is not None and not Path(one.folder).is_dir()
-        gone_text = "This run's folder was deleted; press Refresh."
+        gone_text = self.tr("This run's folder was deleted; press Refresh.")
 
         def resume_reason() -> str | None:
             if one is None:
                 return choose_one
             if one.status not in RESUMABLE:
-                return ("This run is training now." if one.status == "running" else
-                        "This run failed; start a new run with its settings instead.")
+                return (self.tr("This run is training now.") if one.status == "running" else
+                        self.tr("This run failed; start a new run with its settings instead."))
             if self._state.is_training:
-                return "Wait until the current training has finished."
+                return self.tr("Wait until the current training has finished.")
             if not last_checkpoint(one).is_file():
-                return "This run saved no checkpoint to continue from (it ended before its first epoch finished)."
+                return self.tr("This run saved no checkpoint to continue from (it ended before its first epoch "
+                               "finished).")
             return None
 
         def csv_reason() -> str | None:
@@ -471,34 +479,36 @@ class RunsPage(QWidget):
             if gone:
                 return gone_text
             if not (Path(one.folder) / "metrics.csv").is_file():
-                return "This run has no metrics yet: it ended before its first epoch finished."
+                return self.tr("This run has no metrics yet: it ended before its first epoch finished.")
             return None
 
         def delete_reason() -> str | None:
             if not runs:
-                return "Choose the runs to delete in the table first."
+                return self.tr("Choose the runs to delete in the table first.")
             if any(r.status == "running" for r in runs):
-                return "A chosen run is training now; stop it before deleting it."
+                return self.tr("A chosen run is training now; stop it before deleting it.")
             return None
 
         self._set_action(self.resume_button, resume_reason(),
-                         "Continue training from the last finished epoch, with the same optimizer state, "
-                         "until the run has the number of epochs on the right.")
+                         self.tr("Continue training from the last finished epoch, with the same optimizer state, "
+                                 "until the run has the number of epochs on the right."))
         self.epochs_spin.setEnabled(self.resume_button.isEnabled())
         self.epochs_label.setEnabled(self.resume_button.isEnabled())
         self._set_action(self.duplicate_button, choose_one if one is None else None,
-                         "Put this run's settings on the Model page, to train a new run from them (change "
-                         "what you like first).")
+                         self.tr("Put this run's settings on the Model page, to train a new run from them (change "
+                                 "what you like first)."))
         self._set_action(self.job_button, choose_one if one is None else None,
-                         "Save this run's settings as a training job file and show the command that trains it "
-                         "without the window (modeldesk-cli train --config FILE).")
-        self._set_action(self.csv_button, csv_reason(), "Save the run's figures for every epoch as a CSV file "
-                                                        "(opens in a spreadsheet).")
+                         self.tr("Save this run's settings as a training job file and show the command that trains "
+                                 "it without the window ({command}).").format(
+                             command="modeldesk-cli train --config FILE"))
+        self._set_action(self.csv_button, csv_reason(), self.tr("Save the run's figures for every epoch as a CSV file "
+                                                                "(opens in a spreadsheet)."))
         self._set_action(self.folder_button, (choose_one if one is None else gone_text if gone else None),
-                         "Show the run's folder (settings, metrics, checkpoints, exported model) in your file manager.")
+                         self.tr("Show the run's folder (settings, metrics, checkpoints, exported model) in your file "
+                                 "manager."))
         self._set_action(self.delete_button, delete_reason(),
-                         "Delete the chosen runs: their folders (checkpoints, metrics, exported models) and their "
-                         "place in this list. You are asked first.")
+                         self.tr("Delete the chosen runs: their folders (checkpoints, metrics, exported models) and "
+                                 "their place in this list. You are asked first."))
 
     @staticmethod
     def _set_action(button: QPushButton, reason: str | None, tip: str) -> None:
@@ -511,12 +521,12 @@ class RunsPage(QWidget):
         """The one chosen run, still on disk; otherwise say why (one sentence) and refresh."""
         runs = self.selected_runs()
         if len(runs) != 1:
-            self._state.status_message.emit("Choose one run in the table first.")
+            self._state.status_message.emit(self.tr("Choose one run in the table first."))
             return None
         record = runs[0]
         if not Path(record.folder).is_dir():
-            show_error(self, title, f"The folder of the run '{run_name(record)}' was deleted, so it is no longer "
-                                    "in the list.")
+            show_error(self, title, self.tr("The folder of the run '{name}' was deleted, so it is no longer in the "
+                                            "list.").format(name=run_name(record)))
             self.refresh()
             return None
         return record
@@ -524,16 +534,17 @@ class RunsPage(QWidget):
     def resume_selected(self, total_epochs: int | None = None) -> bool:
         """Ask the window to continue the chosen run until `total_epochs` (default: the spin
         box) by emitting `resume_requested(last checkpoint, total epochs)`; False when it cannot."""
-        record = self._single("Cannot resume")
+        record = self._single(self.tr("Cannot resume"))
         if record is None:
             return False
         checkpoint = last_checkpoint(record)
         if not checkpoint.is_file():
-            show_error(self, "Cannot resume", "This run saved no checkpoint to continue from, so it cannot be "
-                                              "resumed; start a new run with its settings instead.")
+            show_error(self, self.tr("Cannot resume"), self.tr("This run saved no checkpoint to continue from, so it "
+                                                               "cannot be resumed; start a new run with its settings "
+                                                               "instead."))
             return False
         if self._state.is_training:
-            show_error(self, "Cannot resume", "Another run is training now; wait until it has finished.")
+            show_error(self, self.tr("Cannot resume"), self.tr("Another run is training now; wait until it has finished."))
             return False
         total = int(total_epochs if total_epochs is not None else self.epochs_spin.value())
         self.resume_requested.emit(str(checkpoint), total)
@@ -543,7 +554,7 @@ class RunsPage(QWidget):
         """Emit `duplicate_requested` with a copy of the chosen run's settings; returns them."""
         runs = self.selected_runs()
         if len(runs) != 1:
-            self._state.status_message.emit("Choose one run in the table first.")
+            self._state.status_message.emit(self.tr("Choose one run in the table first."))
             return None
         config = dict(runs[0].params)
         self.duplicate_requested.emit(config)
@@ -556,12 +567,13 @@ class RunsPage(QWidget):
     def export_job(self, path: str | os.PathLike | None = None) -> str | None:
         """Write the chosen run's whole configuration as a training job file at `path` (asks
         where when None) and show the command that runs it headless; returns that command."""
-        record = self._single("Training job not saved")
+        record = self._single(self.tr("Training job not saved"))
         if record is None:
             return None
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, "Save the training job", self._remembered_path(f"{record.id}-job.json"),
-                                                  "Training jobs (*.json)")
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the training job"),
+                                                  self._remembered_path(f"{record.id}-job.json"),
+                                                  self.tr("Training jobs (*.json)"))
             if not path:
                 return None
         path = str(path)
@@ -573,29 +585,30 @@ class RunsPage(QWidget):
         try:
             command = write_job(path, TrainConfig.from_dict(record.params))
         except ModelDeskError as exc:
-            show_error(self, "Training job not saved", exc.message, exc.details)
+            show_error(self, self.tr("Training job not saved"), exc.message, exc.details)
             return None
         app_settings().setValue(EXPORT_DIR_KEY, str(Path(path).parent))
         self.job_dialog = JobCommandDialog(path, command, self)
         self.job_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.job_dialog.open()
-        self._state.status_message.emit(f"Training job saved to {path}")
+        self._state.status_message.emit(self.tr("Training job saved to {path}").format(path=path))
         return command
 
     def save_metrics_csv(self, path: str | os.PathLike | None = None) -> Path | None:
         """Copy the chosen run's metrics.csv to `path` (asks where when None), atomically;
         returns where it went, or None (after saying why in one sentence)."""
-        record = self._single("Metrics not saved")
+        record = self._single(self.tr("Metrics not saved"))
         if record is None:
             return None
         source = Path(record.folder) / "metrics.csv"
         if not source.is_file():
-            show_error(self, "Metrics not saved", "This run has no metrics yet: it ended before its first epoch "
-                                                  "finished.")
+            show_error(self, self.tr("Metrics not saved"), self.tr("This run has no metrics yet: it ended before its "
+                                                                   "first epoch finished."))
             return None
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, "Save the metrics as CSV",
-                                                  self._remembered_path(f"{record.id}-metrics.csv"), "CSV files (*.csv)")
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the metrics as CSV"),
+                                                  self._remembered_path(f"{record.id}-metrics.csv"),
+                                                  self.tr("CSV files (*.csv)"))
             if not path:
                 return None
         path = Path(path)
@@ -606,20 +619,21 @@ class RunsPage(QWidget):
         try:
             copy_atomic(source, path)
         except ModelDeskError as exc:
-            show_error(self, "Metrics not saved", exc.message, exc.details)
+            show_error(self, self.tr("Metrics not saved"), exc.message, exc.details)
             return None
         app_settings().setValue(EXPORT_DIR_KEY, str(path.parent))
-        self._state.status_message.emit(f"Metrics saved to {path}")
+        self._state.status_message.emit(self.tr("Metrics saved to {path}").format(path=path))
         return path
 
     def open_folder(self) -> bool:
         """Show the chosen run's folder in the file manager (through `open_url`)."""
-        record = self._single("Folder not opened")
+        record = self._single(self.tr("Folder not opened"))
         if record is None:
             return False
         if not self.open_url(QUrl.fromLocalFile(str(record.folder))):
-            show_error(self, "Folder not opened", f"The file manager could not be opened; the run's folder is "
-                                                  f"{record.folder}.")
+            show_error(self, self.tr("Folder not opened"),
+                       self.tr("The file manager could not be opened; the run's folder is {folder}.").format(
+                           folder=record.folder))
             return False
         return True
 
@@ -628,22 +642,22 @@ class RunsPage(QWidget):
         and index rows. Returns the question box (already open), or None when nothing is chosen."""
         runs = self.selected_runs()
         if not runs:
-            self._state.status_message.emit("Choose the runs to delete in the table first.")
+            self._state.status_message.emit(self.tr("Choose the runs to delete in the table first."))
             return None
         names = [run_name(r) for r in runs]
         if len(runs) == 1:
-            text = f"Delete the run '{names[0]}'?"
+            text = self.tr("Delete the run '{name}'?").format(name=names[0])
         else:
             listed = "\n".join(f"• {name}" for name in names[:8])
-            more = f"\n… and {len(names) - 8} more" if len(names) > 8 else ""
-            text = f"Delete these {len(runs)} runs?\n{listed}{more}"
-        box = QMessageBox(QMessageBox.Icon.Warning, "Delete runs", text,
+            more = "\n" + self.tr("… and {count} more").format(count=len(names) - 8) if len(names) > 8 else ""
+            text = self.tr("Delete these {count} runs?").format(count=len(runs)) + f"\n{listed}{more}"
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Delete runs"), text,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
         box.setObjectName("confirmDelete")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setInformativeText("Their folders, with checkpoints, metrics, samples and exported models, are removed "
-                               "from the disk. This cannot be undone.")
-        box.button(QMessageBox.StandardButton.Yes).setText("Delete")
+        box.setInformativeText(self.tr("Their folders, with checkpoints, metrics, samples and exported models, are "
+                                       "removed from the disk. This cannot be undone."))
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Delete"))
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         ids = [r.id for r in runs]
         box.buttonClicked.connect(lambda button: self._delete(ids) if button is box.button(QMessageBox.StandardButton.Yes) else None)
@@ -662,9 +676,10 @@ class RunsPage(QWidget):
         self.refresh()
         deleted = len(run_ids) - len(failures)
         if deleted:
-            self._state.status_message.emit(f"Deleted {deleted} run{'s' if deleted != 1 else ''}.")
+            self._state.status_message.emit((self.tr("Deleted {count} run.") if deleted == 1 else
+                                             self.tr("Deleted {count} runs.")).format(count=deleted))
         if failures:
-            show_error(self, "Not deleted", failures[0], "\n".join(failures))
+            show_error(self, self.tr("Not deleted"), failures[0], "\n".join(failures))
 
     # ----- refreshing -----------------------------------------------------------------------------
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QSlider, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop_app import theme
@@ -26,17 +26,26 @@ SMOOTHING = 0.7  # exponential moving average of the reported steps (each alread
 BLUE, ORANGE, GREEN, GREY = (31, 119, 180), (255, 127, 14), (44, 160, 44), (140, 140, 140)
 LIGHT_BLUE = (31, 119, 180, 70)
 
-LOSS_TIP = ("How surprised the model still is by the next letter of the text: lower is better.\n"
-            "The faint line is every reported step, the dark line its running average; the dots are the "
-            "validation text, which the model never trains on, checked after each epoch.")
-PERPLEXITY_TIP = ("Perplexity: roughly how many letters the model is still hesitating between for the next one "
-                  "(lower is better; 1 would mean it always knows).\nThe dashed grey line is a model that only knows "
-                  "how common each letter is. The best epoch, the one kept and exported, has the lowest perplexity.")
-SAMPLE_TIP = ("What the model writes after each epoch, always from the same opening words (in bold grey).\n"
-              "Early on it is a jumble of letters; words, spaces and punctuation appear as it learns.")
-SLIDER_TIP = "Drag left to read what the model wrote after earlier epochs; all the way right always shows the newest."
-EMPTY_SLIDER_TEXT = "The first paragraph appears after the first epoch"
-PERPLEXITY_TITLE = "Perplexity (lower is better)"
+LOSS_TIP = QT_TRANSLATE_NOOP(
+    "TextgenTrainView",
+    "How surprised the model still is by the next letter of the text: lower is better.\n"
+    "The faint line is every reported step, the dark line its running average; the dots are the "
+    "validation text, which the model never trains on, checked after each epoch.")
+PERPLEXITY_TIP = QT_TRANSLATE_NOOP(
+    "TextgenTrainView",
+    "Perplexity: roughly how many letters the model is still hesitating between for the next one "
+    "(lower is better; 1 would mean it always knows).\nThe dashed grey line is a model that only knows "
+    "how common each letter is. The best epoch, the one kept and exported, has the lowest perplexity.")
+SAMPLE_TIP = QT_TRANSLATE_NOOP(
+    "TextgenTrainView",
+    "What the model writes after each epoch, always from the same opening words (in bold grey).\n"
+    "Early on it is a jumble of letters; words, spaces and punctuation appear as it learns.")
+SLIDER_TIP = QT_TRANSLATE_NOOP(
+    "TextgenTrainView",
+    "Drag left to read what the model wrote after earlier epochs; all the "
+    "way right always shows the newest.")
+EMPTY_SLIDER_TEXT = QT_TRANSLATE_NOOP("TextgenTrainView", "The first paragraph appears after the first epoch")
+PERPLEXITY_TITLE = QT_TRANSLATE_NOOP("TextgenTrainView", "Perplexity (lower is better)")  # translated where shown
 
 
 class TextgenTrainView(QWidget):
@@ -44,48 +53,49 @@ class TextgenTrainView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.loss_plot = epoch_plot("Loss (lower is better)", "loss per letter", LOSS_TIP)
-        self.perplexity_plot = epoch_plot(PERPLEXITY_TITLE, "perplexity", PERPLEXITY_TIP)
+        self.loss_plot = epoch_plot(self.tr("Loss (lower is better)"), self.tr("loss per letter"), self.tr(LOSS_TIP))
+        self.perplexity_plot = epoch_plot(self.tr(PERPLEXITY_TITLE), self.tr("perplexity"), self.tr(PERPLEXITY_TIP))
         self.loss_plot.setDownsampling(auto=True, mode="peak")
         self.loss_plot.setClipToView(True)
 
         plot_legend(self.loss_plot, (-10, 10))
-        self.raw_loss_curve = self.loss_plot.plot([], [], pen=pg.mkPen(LIGHT_BLUE, width=1), name="each step")
-        self.loss_curve = self.loss_plot.plot([], [], pen=pg.mkPen(BLUE, width=2), name="training (smoothed)")
+        self.raw_loss_curve = self.loss_plot.plot([], [], pen=pg.mkPen(LIGHT_BLUE, width=1), name=self.tr("each step"))
+        self.loss_curve = self.loss_plot.plot([], [], pen=pg.mkPen(BLUE, width=2), name=self.tr("training (smoothed)"))
         self.val_loss_curve = self.loss_plot.plot([], [], pen=pg.mkPen(ORANGE, width=2), symbol="o", symbolSize=6,
-                                                  symbolBrush=ORANGE, name="validation")
+                                                  symbolBrush=ORANGE, name=self.tr("validation"))
         plot_legend(self.perplexity_plot, (-10, 10))
         self.perplexity_curve = self.perplexity_plot.plot([], [], pen=pg.mkPen(ORANGE, width=2), symbol="o",
-                                                          symbolSize=6, symbolBrush=ORANGE, name="validation")
+                                                          symbolSize=6, symbolBrush=ORANGE, name=self.tr("validation"))
         self.baseline_curve = self.perplexity_plot.plot([], [], pen=pg.mkPen(GREY, width=2, style=Qt.PenStyle.DashLine),
-                                                        name="letter frequency only")
+                                                        name=self.tr("letter frequency only"))
         dashed = pg.mkPen(GREEN, width=1, style=Qt.PenStyle.DashLine)
-        self.best_line = pg.InfiniteLine(angle=90, movable=False, pen=dashed, label="best",
+        self.best_line = pg.InfiniteLine(angle=90, movable=False, pen=dashed, label=self.tr("best"),
                                          labelOpts=dict(position=0.5, color=GREEN))
         self.best_line.setVisible(False)
         self.perplexity_plot.addItem(self.best_line)
 
-        self.sample_box = QGroupBox("What the model writes")
-        self.sample_box.setToolTip(SAMPLE_TIP)
+        self.sample_box = QGroupBox(self.tr("What the model writes"))
+        self.sample_box.setToolTip(self.tr(SAMPLE_TIP))
         self.sample_text = QTextBrowser()
         self.sample_text.setObjectName("textgenSample")
         self.sample_text.setOpenLinks(False)
         self.sample_text.setMinimumHeight(6 * self.sample_text.fontMetrics().height())
-        self.sample_text.setPlaceholderText(EMPTY_SLIDER_TEXT + ".")
+        self.sample_text.setPlaceholderText(self.tr("The first paragraph appears after the first epoch."))
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setObjectName("textgenEpochSlider")
-        self.slider.setToolTip(SLIDER_TIP)
+        self.slider.setToolTip(self.tr(SLIDER_TIP))
         self.slider.setRange(0, 0)
         self.slider.setPageStep(1)
         self.slider.setEnabled(False)
         self.slider.valueChanged.connect(self._on_slider_changed)
-        self.epoch_label = QLabel(EMPTY_SLIDER_TEXT)
+        self.epoch_label = QLabel(self.tr(EMPTY_SLIDER_TEXT))
         self.epoch_label.setObjectName("textgenEpochLabel")
-        self.epoch_label.setToolTip(SLIDER_TIP)
+        self.epoch_label.setToolTip(self.tr(SLIDER_TIP))
         self.epoch_label.setMinimumWidth(self.epoch_label.fontMetrics().horizontalAdvance(
-            "Epoch 888 of 888 · best · perplexity 88.88") + 8)
-        look_back = QLabel("After epoch:")
-        look_back.setToolTip(SLIDER_TIP)
+            self.tr("Epoch {epoch} of {epochs} · best · perplexity {perplexity}").format(
+                epoch=888, epochs=888, perplexity="88.88")) + 8)
+        look_back = QLabel(self.tr("After epoch:"))
+        look_back.setToolTip(self.tr(SLIDER_TIP))
         sample_layout = QVBoxLayout(self.sample_box)
         sample_layout.setContentsMargins(8, 4, 8, 6)
         sample_layout.setSpacing(4)
@@ -131,12 +141,12 @@ class TextgenTrainView(QWidget):
                           self.baseline_curve):
                 curve.setData([], [])
             self.best_line.setVisible(False)
-            theme.plot_title(self.perplexity_plot, PERPLEXITY_TITLE)
+            theme.plot_title(self.perplexity_plot, self.tr(PERPLEXITY_TITLE))
             self.slider.blockSignals(True)
             self.slider.setRange(0, 0)
             self.slider.blockSignals(False)
             self.slider.setEnabled(False)
-            self.epoch_label.setText(EMPTY_SLIDER_TEXT)
+            self.epoch_label.setText(self.tr(EMPTY_SLIDER_TEXT))
             self.sample_text.clear()
 
     def start(self, event: Any) -> None:
@@ -204,11 +214,12 @@ class TextgenTrainView(QWidget):
     def perplexity_text(self) -> str:
         """'Epoch 3: perplexity 5.21 (letter frequency alone: 28.4)' for the latest epoch."""
         if not self.epoch_x:
-            return PERPLEXITY_TITLE
-        text = f"Epoch {self.epoch_x[-1]}: perplexity {self.perplexity[-1]:.2f}"
+            return self.tr(PERPLEXITY_TITLE)
+        values = dict(epoch=self.epoch_x[-1], perplexity=f"{self.perplexity[-1]:.2f}")
         if self.baseline > 0:
-            text += f" (letter frequency alone: {self.baseline:.1f})"
-        return text
+            return self.tr("Epoch {epoch}: perplexity {perplexity} (letter frequency alone: {baseline})").format(
+                baseline=f"{self.baseline:.1f}", **values)
+        return self.tr("Epoch {epoch}: perplexity {perplexity}").format(**values)
 
     def _update_slider(self) -> None:
         count = len(self.sample_history)
@@ -232,8 +243,12 @@ class TextgenTrainView(QWidget):
         muted = theme.current_colors().muted
         body = f'<b style="color:{muted}">{html.escape(prompt)}</b>{html.escape(sample)}'  # the opening: bold, grey
         self.sample_text.setHtml(f'<div style="white-space: pre-wrap">{body}</div>')
-        best = " · best" if epoch == self.best_epoch and self.best_epoch > 0 else ""
-        self.epoch_label.setText(f"Epoch {epoch} of {self.epochs}{best} · perplexity {perplexity:.2f}")
+        values = dict(epoch=epoch, epochs=self.epochs, perplexity=f"{perplexity:.2f}")
+        if epoch == self.best_epoch and self.best_epoch > 0:
+            text = self.tr("Epoch {epoch} of {epochs} · best · perplexity {perplexity}").format(**values)
+        else:
+            text = self.tr("Epoch {epoch} of {epochs} · perplexity {perplexity}").format(**values)
+        self.epoch_label.setText(text)
 
     # ----- for tests and screenshots -----------------------------------------------------------
     def show_epoch(self, index: int) -> None:

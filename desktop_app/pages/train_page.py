@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, QProgressBar, QPushButton,
                                QStackedWidget, QVBoxLayout, QWidget)
 
@@ -44,7 +44,7 @@ def _plot(title: str, left: str, legend_offset: tuple[int, int] = (-10, 10)) -> 
     plot = pg.PlotWidget()
     plot.setBackground("w")
     plot.setTitle(title, color="#333", size="11pt")
-    plot.setLabel("bottom", "epoch")
+    plot.setLabel("bottom", QCoreApplication.translate("TrainPage", "epoch"))
     plot.setLabel("left", left)
     plot.showGrid(x=True, y=True, alpha=0.2)
     plot.addLegend(offset=legend_offset, labelTextColor="#333")
@@ -58,10 +58,12 @@ def format_seconds(seconds: float) -> str:
     """'45 s', '3 min 20 s', '1 h 05 min' for a time span."""
     seconds = max(0, int(round(seconds)))
     if seconds < 60:
-        return f"{seconds} s"
+        return QCoreApplication.translate("TrainPage", "{seconds} s").format(seconds=seconds)
     if seconds < 3600:
-        return f"{seconds // 60} min {seconds % 60:02d} s"
-    return f"{seconds // 3600} h {(seconds % 3600) // 60:02d} min"
+        return QCoreApplication.translate("TrainPage", "{minutes} min {seconds} s").format(
+            minutes=seconds // 60, seconds=f"{seconds % 60:02d}")
+    return QCoreApplication.translate("TrainPage", "{hours} h {minutes} min").format(
+        hours=seconds // 3600, minutes=f"{(seconds % 3600) // 60:02d}")
 
 
 def _percent(share: float) -> str:
@@ -75,54 +77,70 @@ def _percent(share: float) -> str:
 def gan_summary(result) -> str:
     """'Best epoch 180: 82% of samples recognised, 10 of 10 classes' for a GanResult."""
     if result.epochs_done <= 0:
-        return "No epoch finished, so there is no generator to try yet."
-    text = f"Best epoch {result.best_epoch}"
+        return QCoreApplication.translate("TrainPage", "No epoch finished, so there is no generator to try yet.")
     if isinstance(result.recognised, float) and math.isnan(result.recognised):
-        return text + "."
-    text += (f": {100 * result.recognised:.0f}% of samples recognised, "
-             f"{result.coverage} of {result.num_classes} classes")
+        return QCoreApplication.translate("TrainPage", "Best epoch {epoch}.").format(epoch=result.best_epoch)
+    values = dict(epoch=result.best_epoch, recognised=f"{100 * result.recognised:.0f}", coverage=result.coverage,
+                  classes=result.num_classes)
     if result.agreement is not None:
-        text += f", {100 * result.agreement:.0f}% drawn as the class asked for"
-    return text + "."
+        return QCoreApplication.translate(
+            "TrainPage", "Best epoch {epoch}: {recognised}% of samples recognised, {coverage} of {classes} classes, "
+            "{agreement}% drawn as the class asked for.").format(agreement=f"{100 * result.agreement:.0f}", **values)
+    return QCoreApplication.translate(
+        "TrainPage", "Best epoch {epoch}: {recognised}% of samples recognised, {coverage} of {classes} classes."
+    ).format(**values)
 
 
 def translate_summary(result) -> str:
     """'Best epoch 3: BLEU 100.0 · 100% exactly right · held-out test 1,000 sentences: 100% exactly right'
     for a TranslateResult (chrF instead of "exactly right" when the data has many right answers)."""
     if result.epochs_done <= 0:
-        return "No epoch finished, so there is no translator to try yet."
-    text = f"Best epoch {result.best_epoch}: BLEU {result.bleu:.1f}"
+        return QCoreApplication.translate("TrainPage", "No epoch finished, so there is no translator to try yet.")
+    text = QCoreApplication.translate("TrainPage", "Best epoch {epoch}: BLEU {bleu}").format(
+        epoch=result.best_epoch, bleu=f"{result.bleu:.1f}")
     if result.exact_match is not None:
-        text += f" · {_percent(result.exact_match)} exactly right"
+        text += " · " + QCoreApplication.translate("TrainPage", "{percent} exactly right").format(
+            percent=_percent(result.exact_match))
     else:
         text += f" · chrF {result.chrf:.1f}"
     if result.test_size and result.test_bleu is not None:
-        text += f" · held-out test {result.test_size:,} sentences: "
-        text += (f"{_percent(result.test_exact_match)} exactly right" if result.test_exact_match is not None
-                 and result.exact_match is not None else f"BLEU {result.test_bleu:.1f}")
-    return text + "."
+        if result.test_exact_match is not None and result.exact_match is not None:
+            score = QCoreApplication.translate("TrainPage", "{percent} exactly right").format(
+                percent=_percent(result.test_exact_match))
+        else:
+            score = f"BLEU {result.test_bleu:.1f}"
+        text += " · " + QCoreApplication.translate("TrainPage", "held-out test {count} sentences: {score}").format(
+            count=f"{result.test_size:,}", score=score)
+    return QCoreApplication.translate("TrainPage", "{summary}.").format(summary=text)
 
 
 def textgen_summary(result) -> str:
     """'Best epoch 30: perplexity 4.21 (letter frequency alone: 27.9)' for a TextgenResult."""
     if result.epochs_done <= 0:
-        return "No epoch finished, so there is no text generator to try yet."
-    text = f"Best epoch {result.best_epoch}: perplexity {result.val_perplexity:.2f}"
+        return QCoreApplication.translate("TrainPage", "No epoch finished, so there is no text generator to try yet.")
+    values = dict(epoch=result.best_epoch, perplexity=f"{result.val_perplexity:.2f}")
     if result.unigram_perplexity and math.isfinite(result.unigram_perplexity):
-        text += f" (letter frequency alone: {result.unigram_perplexity:.1f})"
-    return text + "."
+        return QCoreApplication.translate(
+            "TrainPage", "Best epoch {epoch}: perplexity {perplexity} (letter frequency alone: {baseline})."
+        ).format(baseline=f"{result.unigram_perplexity:.1f}", **values)
+    return QCoreApplication.translate("TrainPage", "Best epoch {epoch}: perplexity {perplexity}.").format(**values)
 
 
 # Tasks whose run ends with a model to try in the Playground: (what it is called, what to do
-# with it, the button's tooltip, a summary of the result).
+# with it, the button's tooltip, a summary of the result), translated where shown.
 PLAYGROUND_MODELS = {
-    "gan": ("generator", "draw new pictures with it",
-            "Try the trained generator: draw new pictures in the Playground.", gan_summary),
-    "translate": ("translator", "translate your own sentences with it",
-                  "Try the trained translator: type sentences and read its translations in the Playground.",
+    "gan": (QT_TRANSLATE_NOOP("TrainPage", "generator"), QT_TRANSLATE_NOOP("TrainPage", "draw new pictures with it"),
+            QT_TRANSLATE_NOOP("TrainPage", "Try the trained generator: draw new pictures in the Playground."),
+            gan_summary),
+    "translate": (QT_TRANSLATE_NOOP("TrainPage", "translator"),
+                  QT_TRANSLATE_NOOP("TrainPage", "translate your own sentences with it"),
+                  QT_TRANSLATE_NOOP("TrainPage", "Try the trained translator: type sentences and read its "
+                                                 "translations in the Playground."),
                   translate_summary),
-    "textgen": ("text generator", "let it write from your own opening words",
-                "Try the trained text generator: give it a few words and watch it write in the Playground.",
+    "textgen": (QT_TRANSLATE_NOOP("TrainPage", "text generator"),
+                QT_TRANSLATE_NOOP("TrainPage", "let it write from your own opening words"),
+                QT_TRANSLATE_NOOP("TrainPage", "Try the trained text generator: give it a few words and watch it "
+                                               "write in the Playground."),
                 textgen_summary),
 }
 
@@ -145,22 +163,23 @@ class TrainPage(QWidget):
         self.playground_task: str | None = None  # the task that made it ("gan", "translate")
         self._reset_series()
 
-        self.start_button = QPushButton("Start training")
-        self.start_button.setToolTip("Train the chosen model on the chosen dataset.")
-        self.pause_button = QPushButton("Pause")
-        self.pause_button.setToolTip("Pause after the current step; press again to continue.")
-        self.stop_button = QPushButton("Stop")
-        self.stop_button.setToolTip("End training now. The best model so far is kept and can be evaluated and exported.")
+        self.start_button = QPushButton(self.tr("Start training"))
+        self.start_button.setToolTip(self.tr("Train the chosen model on the chosen dataset."))
+        self.pause_button = QPushButton(self.tr("Pause"))
+        self.pause_button.setToolTip(self.tr("Pause after the current step; press again to continue."))
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("End training now. The best model so far is kept and can be evaluated "
+                                            "and exported."))
         self.start_button.clicked.connect(self.start_training)
         self.pause_button.clicked.connect(self.toggle_pause)
         self.stop_button.clicked.connect(self.stop_training)
         self.progress_bar = QProgressBar()
         self.progress_bar.setTextVisible(True)
-        self.progress_label = QLabel("Press Start training to begin.")
+        self.progress_label = QLabel(self.tr("Press Start training to begin."))
         self.progress_label.setWordWrap(True)  # a long summary wraps instead of widening the window
         self.speed_label = QLabel("")
-        self.playground_button = QPushButton("Open in Playground")
-        self.playground_button.setToolTip(PLAYGROUND_MODELS["gan"][2])
+        self.playground_button = QPushButton(self.tr("Open in Playground"))
+        self.playground_button.setToolTip(QCoreApplication.translate("TrainPage", PLAYGROUND_MODELS["gan"][2]))
         self.playground_button.clicked.connect(self._open_in_playground)
         self.playground_button.hide()
         buttons = QHBoxLayout()
@@ -168,25 +187,27 @@ class TrainPage(QWidget):
             buttons.addWidget(button)
         buttons.addWidget(self.progress_bar, 1)
 
-        self.loss_plot = _plot("Loss (lower is better)", "loss")
-        self.accuracy_plot = _plot("Accuracy (higher is better)", "accuracy %", legend_offset=(-10, -10))  # bottom right
-        self.lr_plot = _plot("Learning rate", "learning rate")
-        self.speed_plot = _plot("Speed", "images / second")
-        self.batch_curve = self.loss_plot.plot([], [], pen=pg.mkPen(GREY, width=1), name="each step")
-        self.smooth_curve = self.loss_plot.plot([], [], pen=pg.mkPen(BLUE, width=2), name="training (smoothed)")
+        self.loss_plot = _plot(self.tr("Loss (lower is better)"), self.tr("loss"))
+        self.accuracy_plot = _plot(self.tr("Accuracy (higher is better)"), self.tr("accuracy %"),
+                                   legend_offset=(-10, -10))  # bottom right
+        self.lr_plot = _plot(self.tr("Learning rate"), self.tr("learning rate"))
+        self.speed_plot = _plot(self.tr("Speed"), self.tr("images / second"))
+        self.batch_curve = self.loss_plot.plot([], [], pen=pg.mkPen(GREY, width=1), name=self.tr("each step"))
+        self.smooth_curve = self.loss_plot.plot([], [], pen=pg.mkPen(BLUE, width=2),
+                                                name=self.tr("training (smoothed)"))
         self.val_loss_curve = self.loss_plot.plot([], [], pen=pg.mkPen(ORANGE, width=2), symbol="o", symbolSize=6,
-                                                  symbolBrush=ORANGE, name="validation")
+                                                  symbolBrush=ORANGE, name=self.tr("validation"))
         self.train_acc_curve = self.accuracy_plot.plot([], [], pen=pg.mkPen(BLUE, width=2), symbol="o", symbolSize=5,
-                                                       symbolBrush=BLUE, name="training")
+                                                       symbolBrush=BLUE, name=self.tr("training"))
         self.val_acc_curve = self.accuracy_plot.plot([], [], pen=pg.mkPen(ORANGE, width=2), symbol="o", symbolSize=6,
-                                                     symbolBrush=ORANGE, name="validation")
-        self.lr_curve = self.lr_plot.plot([], [], pen=pg.mkPen(GREEN, width=2), name="per epoch")
+                                                     symbolBrush=ORANGE, name=self.tr("validation"))
+        self.lr_curve = self.lr_plot.plot([], [], pen=pg.mkPen(GREEN, width=2), name=self.tr("per epoch"))
         self.speed_curve = self.speed_plot.plot([], [], pen=pg.mkPen(BLUE, width=2), symbol="o", symbolSize=5,
-                                                symbolBrush=BLUE, name="training")
+                                                symbolBrush=BLUE, name=self.tr("training"))
         self.best_lines = []
         for plot in (self.loss_plot, self.accuracy_plot):
             line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(GREEN, width=1, style=Qt.PenStyle.DashLine),
-                                   label="best", labelOpts=dict(position=0.92, color=GREEN))
+                                   label=self.tr("best"), labelOpts=dict(position=0.92, color=GREEN))
             line.setVisible(False)
             plot.addItem(line)
             self.best_lines.append(line)
@@ -204,7 +225,7 @@ class TrainPage(QWidget):
         self.log_view.setReadOnly(True)
         self.log_view.setMaximumBlockCount(2000)
         self.log_view.setFixedHeight(110)
-        self.log_view.setPlaceholderText("Training messages appear here.")
+        self.log_view.setPlaceholderText(self.tr("Training messages appear here."))
 
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
@@ -283,15 +304,15 @@ class TrainPage(QWidget):
         ready = self.state.engine is not None and self.state.dataset is not None and not self._dataset_loading
         self.start_button.setEnabled(ready and not running)
         if self.state.engine is None:
-            self.start_button.setToolTip("Loading the training engine… Start becomes available in a moment.")
+            self.start_button.setToolTip(self.tr("Loading the training engine… Start becomes available in a moment."))
         elif self.state.dataset is None:
-            self.start_button.setToolTip("Choose a dataset on the Data page first.")
+            self.start_button.setToolTip(self.tr("Choose a dataset on the Data page first."))
         else:
-            self.start_button.setToolTip("Train the chosen model on the chosen dataset.")
+            self.start_button.setToolTip(self.tr("Train the chosen model on the chosen dataset."))
         self.pause_button.setEnabled(running)
         self.stop_button.setEnabled(running)
         paused = running and self._control is not None and self._control.paused
-        self.pause_button.setText("Resume" if paused else "Pause")
+        self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
 
     # ----- actions ----------------------------------------------------------------------------
     def start_training(self, config=None, resume_from: str | None = None) -> bool:
@@ -303,7 +324,7 @@ class TrainPage(QWidget):
         if resume_from is None and not self.start_button.isEnabled():
             return False
         if resume_from is not None and self.state.engine is None:
-            self.state.status_message.emit("The training engine is still loading; try again in a moment.")
+            self.state.status_message.emit(self.tr("The training engine is still loading; try again in a moment."))
             return False
         from engine.train.control import TrainingControl
         from engine.train.tasks import train
@@ -326,7 +347,8 @@ class TrainPage(QWidget):
         self.speed_label.setText("")
         self.log_view.clear()
         self.progress_bar.setValue(0)
-        self.progress_label.setText("Preparing the data…" if resume_from is None else "Loading the run's data and checkpoint…")
+        self.progress_label.setText(self.tr("Preparing the data…") if resume_from is None
+                                    else self.tr("Loading the run's data and checkpoint…"))
         export = config.task in PLAYGROUND_MODELS  # a classifier is exported from the Evaluate page, the others right away
 
         def work(context):
@@ -347,18 +369,18 @@ class TrainPage(QWidget):
             return
         if self._control.paused:
             self._control.resume()
-            self._log("Resumed.")
+            self._log(self.tr("Resumed."))
         else:
             self._control.pause()
-            self.progress_label.setText("Pausing after this step…")
+            self.progress_label.setText(self.tr("Pausing after this step…"))
         self._update_buttons()
 
     def stop_training(self) -> None:
         """Ask the running training to end after the current step."""
         if self._control is not None and self.is_running():
             self._control.stop()
-            self.progress_label.setText("Stopping…")
-            self._log("Stopping: the best model so far is kept.")
+            self.progress_label.setText(self.tr("Stopping…"))
+            self._log(self.tr("Stopping: the best model so far is kept."))
 
     def stop_and_wait(self, timeout_ms: int = 60_000) -> None:
         """Stop the training and block until its thread has ended (used when closing)."""
@@ -387,19 +409,19 @@ class TrainPage(QWidget):
             self._progress_dirty = True
         elif isinstance(event, TextgenEpochEnd):
             self.textgen_view.add_epoch(event)
-            self.speed_label.setText(f"{event.samples_per_second:,.0f} characters/s · "
-                                     f"learning rate {event.learning_rate:.2g}")
+            self.speed_label.setText(self.tr("{speed} characters/s · learning rate {rate}").format(
+                speed=f"{event.samples_per_second:,.0f}", rate=f"{event.learning_rate:.2g}"))
             self._log(format_event(event))
         elif isinstance(event, TranslateEpochEnd):
             self.translate_view.add_epoch(event)
-            self.speed_label.setText(f"{event.samples_per_second:,.0f} sentence pairs/s · "
-                                     f"learning rate {event.learning_rate:.2g}")
+            self.speed_label.setText(self.tr("{speed} sentence pairs/s · learning rate {rate}").format(
+                speed=f"{event.samples_per_second:,.0f}", rate=f"{event.learning_rate:.2g}"))
             self._log(format_event(event))
         elif isinstance(event, SamplesReady):
             self.gan_view.add_samples(event)
         elif isinstance(event, GanEpochEnd):
             self.gan_view.add_epoch(event)
-            self.speed_label.setText(f"{event.samples_per_second:,.0f} images/s")
+            self.speed_label.setText(self.tr("{speed} images/s").format(speed=f"{event.samples_per_second:,.0f}"))
             self._log(format_event(event))
         elif isinstance(event, Status):
             self.progress_label.setText(event.message)
@@ -422,7 +444,8 @@ class TrainPage(QWidget):
             self.speeds.append(event.samples_per_second)
             if event.is_best:
                 self.best_epoch = event.epoch
-            self.speed_label.setText(f"{event.samples_per_second:,.0f} images/s · learning rate {event.learning_rate:.2g}")
+            self.speed_label.setText(self.tr("{speed} images/s · learning rate {rate}").format(
+                speed=f"{event.samples_per_second:,.0f}", rate=f"{event.learning_rate:.2g}"))
             self._stale.update(CLASSIFIER_PLOTS)
             self._log(format_event(event))
         elif isinstance(event, TrainingStarted):
@@ -442,13 +465,15 @@ class TrainPage(QWidget):
                 self.loss_plot.setXRange(0, event.epochs, padding=0.02)
                 for plot in (self.accuracy_plot, self.lr_plot, self.speed_plot):
                     plot.setXRange(1, max(event.epochs, 2), padding=0.02)
-            self.progress_label.setText(f"Epoch {event.start_epoch} of {event.epochs} · starting…")
+            self.progress_label.setText(self.tr("Epoch {epoch} of {epochs} · starting…").format(
+                epoch=event.start_epoch, epochs=event.epochs))
             self._log(format_event(event))
             for earlier in event.earlier:  # a resumed run: its first epochs, so the curves show the whole run
                 self._on_event(earlier)
         elif isinstance(event, Paused):
-            self.progress_label.setText(f"Paused at epoch {event.epoch}, step {event.step}. Press Resume to continue.")
-            self._log("Paused.")
+            self.progress_label.setText(self.tr("Paused at epoch {epoch}, step {step}. Press Resume to continue.")
+                                        .format(epoch=event.epoch, step=event.step))
+            self._log(self.tr("Paused."))
             self._update_buttons()
         elif isinstance(event, TrainingFinished):
             self._log(format_event(event))
@@ -495,11 +520,15 @@ class TrainPage(QWidget):
         epoch = min(self._epochs, self._last_step // self._steps_per_epoch + 1)
         step = self._last_step - (epoch - 1) * self._steps_per_epoch
         done_here = self._last_step - self._steps_done_at_start
-        left = ""
+        values = dict(epoch=epoch, epochs=self._epochs, step=step, steps=self._steps_per_epoch)
         if done_here > 0 and self._started_at:
             per_step = (time.monotonic() - self._started_at) / done_here
-            left = f" · about {format_seconds(per_step * (total - self._last_step))} left"
-        self.progress_label.setText(f"Epoch {epoch} of {self._epochs} · step {step} of {self._steps_per_epoch}{left}")
+            left = format_seconds(per_step * (total - self._last_step))
+            text = self.tr("Epoch {epoch} of {epochs} · step {step} of {steps} · about {left} left").format(
+                left=left, **values)
+        else:
+            text = self.tr("Epoch {epoch} of {epochs} · step {step} of {steps}").format(**values)
+        self.progress_label.setText(text)
 
     def _refresh_classifier_plot(self, plot: str) -> None:
         """New points into the curves of one classifier plot ("loss", "accuracy", "lr", "speed")."""
@@ -534,8 +563,10 @@ class TrainPage(QWidget):
         if task in PLAYGROUND_MODELS:
             self._on_playground_run_finished(task, result)
             return
-        self.progress_label.setText(f"{result.reason} Best validation accuracy {100 * result.val_accuracy:.2f}% "
-                                    f"(epoch {result.best_epoch}). Run saved in {result.run_dir}")
+        self.progress_label.setText(
+            self.tr("{reason} Best validation accuracy {accuracy}% (epoch {epoch}). Run saved in {folder}").format(
+                reason=result.reason, accuracy=f"{100 * result.val_accuracy:.2f}", epoch=result.best_epoch,
+                folder=result.run_dir))
         if result.epochs_done > 0:
             self.state.set_result(result)
         self.state.status_message.emit(result.reason)
@@ -548,9 +579,10 @@ class TrainPage(QWidget):
         path = getattr(export, "path", None)
         if path is not None and Path(path).exists():
             self.playground_path, self.playground_task = str(path), task
-            self.playground_button.setToolTip(tip)
+            self.playground_button.setToolTip(self.tr(tip))
             self.playground_button.show()
-            self._log(f"The {name} is saved as {path}. Press Open in Playground to {use}.")
+            self._log(self.tr("The {name} is saved as {path}. Press Open in Playground to {use}.").format(
+                name=self.tr(name), path=path, use=self.tr(use)))
         if result.epochs_done > 0:
             self.state.set_result(result)
         self.state.status_message.emit(result.reason)
@@ -560,9 +592,9 @@ class TrainPage(QWidget):
             self.open_in_playground.emit(self.playground_path)
 
     def _on_failed(self, error) -> None:
-        self.progress_label.setText("Training did not finish.")
+        self.progress_label.setText(self.tr("Training did not finish."))
         self._log(error.message)
-        show_error(self, "Training stopped", error.message, error.details)
+        show_error(self, self.tr("Training stopped"), error.message, error.details)
 
     def _on_task_ended(self) -> None:
         self._timer.stop()

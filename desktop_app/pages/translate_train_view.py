@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QTextDocument
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView,
                                QLabel, QSlider, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableWidget,
@@ -34,25 +34,37 @@ LIGHT_BLUE = (31, 119, 180, 70)
 RIGHT_BACKGROUND = QColor(theme.LIGHT_COLORS.right_background)  # the model's translation is exactly the correct one
 WRONG_BACKGROUND = QColor(theme.LIGHT_COLORS.wrong_background)  # it differs somewhere
 
-LOSS_TIP = ("How wrong the model's guesses of the next word still are: lower is better.\n"
-            "The faint line is every reported step, the dark line its running average; the dots are the "
-            "validation sentences, which the model never trains on, checked after each epoch.")
-QUALITY_TIP = ("Scores of the model's translations of the validation sentences after each epoch (higher is better).\n"
-               "BLEU (0 to 100) counts how many words and short word sequences match the correct translation.\n"
-               "chrF (0 to 100) does the same letter by letter, so a nearly right word still earns some credit.\n"
-               "Exactly right: the share of sentences translated word for word as the correct answer (shown when "
-               "the data has one right answer per sentence).\nThe best epoch by these scores is the one kept and exported.")
-SAMPLES_TIP = ("The same five validation sentences, translated by the model after each epoch.\n"
-               "Green with a tick: exactly the correct translation. Orange: it differs; the words that are not in "
-               "the correct translation are in bold red.")
-SLIDER_TIP = ("Drag left to see how the model translated these sentences after earlier epochs; "
-              "all the way right always shows the newest.")
-EMPTY_SLIDER_TEXT = "The first translations appear after the first epoch"
-HEADERS = ("Sentence", "Correct translation", "Model's translation")
-HEADER_TIPS = ("A sentence from the validation set: the model never trains on it.",
-               "The translation given in the dataset.",
-               "What the model writes after the chosen epoch. Green: exactly right. Orange: it differs, "
-               "and the words not in the correct translation are in bold red.")
+LOSS_TIP = QT_TRANSLATE_NOOP(
+    "TranslateTrainView",
+    "How wrong the model's guesses of the next word still are: lower is better.\n"
+    "The faint line is every reported step, the dark line its running average; the dots are the "
+    "validation sentences, which the model never trains on, checked after each epoch.")
+QUALITY_TIP = QT_TRANSLATE_NOOP(
+    "TranslateTrainView",
+    "Scores of the model's translations of the validation sentences after each epoch (higher is better).\n"
+    "BLEU (0 to 100) counts how many words and short word sequences match the correct translation.\n"
+    "chrF (0 to 100) does the same letter by letter, so a nearly right word still earns some credit.\n"
+    "Exactly right: the share of sentences translated word for word as the correct answer (shown when "
+    "the data has one right answer per sentence).\nThe best epoch by these scores is the one kept and exported.")
+SAMPLES_TIP = QT_TRANSLATE_NOOP(
+    "TranslateTrainView",
+    "The same five validation sentences, translated by the model after each epoch.\n"
+    "Green with a tick: exactly the correct translation. Orange: it differs; the words that are not in "
+    "the correct translation are in bold red.")
+SLIDER_TIP = QT_TRANSLATE_NOOP(
+    "TranslateTrainView",
+    "Drag left to see how the model translated these sentences after earlier epochs; "
+    "all the way right always shows the newest.")
+EMPTY_SLIDER_TEXT = QT_TRANSLATE_NOOP("TranslateTrainView", "The first translations appear after the first epoch")
+HEADERS = (QT_TRANSLATE_NOOP("TranslateTrainView", "Sentence"),  # translated where shown, as are the tips
+           QT_TRANSLATE_NOOP("TranslateTrainView", "Correct translation"),
+           QT_TRANSLATE_NOOP("TranslateTrainView", "Model's translation"))
+HEADER_TIPS = (QT_TRANSLATE_NOOP("TranslateTrainView", "A sentence from the validation set: the model never trains "
+                                                       "on it."),
+               QT_TRANSLATE_NOOP("TranslateTrainView", "The translation given in the dataset."),
+               QT_TRANSLATE_NOOP("TranslateTrainView", "What the model writes after the chosen epoch. Green: exactly "
+                                                       "right. Orange: it differs, and the words not in the correct "
+                                                       "translation are in bold red."))
 
 MARKS_ROLE = Qt.ItemDataRole.UserRole + 1  # list of (word, in the reference?) for the model's translation
 EXACT_ROLE = Qt.ItemDataRole.UserRole + 2  # True when the translation equals the reference
@@ -91,7 +103,8 @@ def marks_html(marks: list[tuple[str, bool]], exact: bool, spaced: bool = True) 
                         for word, ok in marks)
     if exact:
         return f'<span style="color:{right}"><b>✓</b></span>&nbsp;{words}'
-    return words or f'<i style="color:{wrong}">(nothing)</i>'
+    return words or '<i style="color:{wrong}">{nothing}</i>'.format(
+        wrong=wrong, nothing=QCoreApplication.translate("TranslateTrainView", "(nothing)"))
 
 
 def _cell_background(exact: bool) -> QColor:
@@ -133,17 +146,18 @@ class TranslateTrainView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.loss_plot = epoch_plot("Loss (lower is better)", "loss", LOSS_TIP)
-        self.quality_plot = epoch_plot("Translation quality (higher is better)", "score", QUALITY_TIP)
+        self.loss_plot = epoch_plot(self.tr("Loss (lower is better)"), self.tr("loss"), self.tr(LOSS_TIP))
+        self.quality_plot = epoch_plot(self.tr("Translation quality (higher is better)"), self.tr("score"),
+                                       self.tr(QUALITY_TIP))
         self.quality_plot.setYRange(0, 104, padding=0)  # a 100 line stays clear of the frame
         self.loss_plot.setDownsampling(auto=True, mode="peak")
         self.loss_plot.setClipToView(True)
 
         plot_legend(self.loss_plot, (-10, 10))
-        self.raw_loss_curve = self.loss_plot.plot([], [], pen=pg.mkPen(LIGHT_BLUE, width=1), name="each step")
-        self.loss_curve = self.loss_plot.plot([], [], pen=pg.mkPen(BLUE, width=2), name="training (smoothed)")
+        self.raw_loss_curve = self.loss_plot.plot([], [], pen=pg.mkPen(LIGHT_BLUE, width=1), name=self.tr("each step"))
+        self.loss_curve = self.loss_plot.plot([], [], pen=pg.mkPen(BLUE, width=2), name=self.tr("training (smoothed)"))
         self.val_loss_curve = self.loss_plot.plot([], [], pen=pg.mkPen(ORANGE, width=2), symbol="o", symbolSize=6,
-                                                  symbolBrush=ORANGE, name="validation")
+                                                  symbolBrush=ORANGE, name=self.tr("validation"))
         self.quality_legend = plot_legend(self.quality_plot, (-10, -10))  # bottom right: the scores climb
         self.bleu_curve = self.quality_plot.plot([], [], pen=pg.mkPen(BLUE, width=2), symbol="o", symbolSize=5,
                                                  symbolBrush=BLUE, name="BLEU")
@@ -153,18 +167,18 @@ class TranslateTrainView(QWidget):
         self.exact_curve = self.quality_plot.plot([], [], pen=pg.mkPen(PURPLE, width=2), symbol="t", symbolSize=6,
                                                   symbolBrush=PURPLE)
         dashed = pg.mkPen(GREEN, width=1, style=Qt.PenStyle.DashLine)
-        self.best_line = pg.InfiniteLine(angle=90, movable=False, pen=dashed, label="best",
+        self.best_line = pg.InfiniteLine(angle=90, movable=False, pen=dashed, label=self.tr("best"),
                                          labelOpts=dict(position=0.5, color=GREEN))
         self.best_line.setVisible(False)
         self.quality_plot.addItem(self.best_line)
 
-        self.samples_box = QGroupBox("Sample translations")
-        self.samples_box.setToolTip(SAMPLES_TIP)
+        self.samples_box = QGroupBox(self.tr("Sample translations"))
+        self.samples_box.setToolTip(self.tr(SAMPLES_TIP))
         self.table = QTableWidget(SAMPLE_ROWS, len(HEADERS))
         self.table.setObjectName("translateSamples")
         for column, (title, tip) in enumerate(zip(HEADERS, HEADER_TIPS)):
-            header = QTableWidgetItem(title)
-            header.setToolTip(tip)
+            header = QTableWidgetItem(self.tr(title))
+            header.setToolTip(self.tr(tip))
             self.table.setHorizontalHeaderItem(column, header)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setHighlightSections(False)
@@ -186,18 +200,20 @@ class TranslateTrainView(QWidget):
 
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setObjectName("translateEpochSlider")
-        self.slider.setToolTip(SLIDER_TIP)
+        self.slider.setToolTip(self.tr(SLIDER_TIP))
         self.slider.setRange(0, 0)
         self.slider.setPageStep(1)
         self.slider.setEnabled(False)
         self.slider.valueChanged.connect(self._on_slider_changed)
-        self.epoch_label = QLabel(EMPTY_SLIDER_TEXT)
+        self.epoch_label = QLabel(self.tr(EMPTY_SLIDER_TEXT))
         self.epoch_label.setObjectName("translateEpochLabel")
-        self.epoch_label.setToolTip(SLIDER_TIP)
+        self.epoch_label.setToolTip(self.tr(SLIDER_TIP))
         self.epoch_label.setMinimumWidth(self.epoch_label.fontMetrics().horizontalAdvance(
-            "Epoch 888 of 888 · best · 5 of 5 exactly right") + 8)
-        look_back = QLabel("After epoch:")
-        look_back.setToolTip(SLIDER_TIP)
+            self.tr("{epoch} · {right} of {count} exactly right").format(
+                epoch=self.tr("Epoch {epoch} of {epochs} · best").format(epoch=888, epochs=888), right=5,
+                count=5)) + 8)
+        look_back = QLabel(self.tr("After epoch:"))
+        look_back.setToolTip(self.tr(SLIDER_TIP))
         samples_layout = QVBoxLayout(self.samples_box)
         samples_layout.setContentsMargins(8, 4, 8, 6)
         samples_layout.setSpacing(4)
@@ -246,12 +262,12 @@ class TranslateTrainView(QWidget):
                 curve.setData([], [])
             self.best_line.setVisible(False)
             self.quality_legend.removeItem(self.exact_curve)
-            theme.plot_title(self.quality_plot, "Translation quality (higher is better)")
+            theme.plot_title(self.quality_plot, self.tr("Translation quality (higher is better)"))
             self.slider.blockSignals(True)
             self.slider.setRange(0, 0)
             self.slider.blockSignals(False)
             self.slider.setEnabled(False)
-            self.epoch_label.setText(EMPTY_SLIDER_TEXT)
+            self.epoch_label.setText(self.tr(EMPTY_SLIDER_TEXT))
             self._fill_table(())
 
     def start(self, event: Any) -> None:
@@ -310,7 +326,7 @@ class TranslateTrainView(QWidget):
             self.val_loss_curve.setData(x, np.asarray(self.val_loss))
             self.bleu_curve.setData(x, np.asarray(self.bleu))
             self.chrf_curve.setData(x, np.asarray(self.chrf))
-            set_late_curve(self.quality_legend, self.exact_curve, "exactly right %", x, np.asarray(self.exact))
+            set_late_curve(self.quality_legend, self.exact_curve, self.tr("exactly right %"), x, np.asarray(self.exact))
             self.best_line.setVisible(self.best_epoch > 0)
             self.best_line.setValue(self.best_epoch)
             theme.plot_title(self.quality_plot, self.quality_text())
@@ -321,10 +337,11 @@ class TranslateTrainView(QWidget):
     def quality_text(self) -> str:
         """'Epoch 3: BLEU 99.2 · chrF 99.9 · 98.8% exactly right' for the latest epoch."""
         if not self.epoch_x:
-            return "Translation quality (higher is better)"
-        text = f"Epoch {self.epoch_x[-1]}: BLEU {self.bleu[-1]:.1f} · chrF {self.chrf[-1]:.1f}"
+            return self.tr("Translation quality (higher is better)")
+        text = self.tr("Epoch {epoch}: BLEU {bleu} · chrF {chrf}").format(
+            epoch=self.epoch_x[-1], bleu=f"{self.bleu[-1]:.1f}", chrf=f"{self.chrf[-1]:.1f}")
         if self.exact and len(self.exact) == len(self.epoch_x):
-            text += f" · {self.exact[-1]:.1f}% exactly right"
+            text += " · " + self.tr("{percent}% exactly right").format(percent=f"{self.exact[-1]:.1f}")
         return text
 
     def _update_slider(self) -> None:
@@ -348,15 +365,17 @@ class TranslateTrainView(QWidget):
         self._shown_index = index
         self._fill_table(samples)
         right = sum(is_exact(reference, translation) for _, reference, translation in samples)
-        self.epoch_label.setText(f"{self._epoch_text(epoch)} · {right} of {len(samples)} exactly right")
+        self.epoch_label.setText(self.tr("{epoch} · {right} of {count} exactly right").format(
+            epoch=self._epoch_text(epoch), right=right, count=len(samples)))
 
     def _on_theme_changed(self, _dark: bool) -> None:
         """The cells' backgrounds follow a switch between light and dark."""
         self._show_index(self._shown_index)
 
     def _epoch_text(self, epoch: int) -> str:
-        best = " · best" if epoch == self.best_epoch and self.best_epoch > 0 else ""
-        return f"Epoch {epoch} of {self.epochs}{best}"
+        if epoch == self.best_epoch and self.best_epoch > 0:
+            return self.tr("Epoch {epoch} of {epochs} · best").format(epoch=epoch, epochs=self.epochs)
+        return self.tr("Epoch {epoch} of {epochs}").format(epoch=epoch, epochs=self.epochs)
 
     def _fill_table(self, samples) -> None:
         self.table.setRowCount(max(SAMPLE_ROWS, len(samples)))
@@ -375,9 +394,9 @@ class TranslateTrainView(QWidget):
                 item.setData(MARKS_ROLE, word_marks(reference, translation))
                 item.setData(EXACT_ROLE, exact)
                 item.setBackground(QBrush(_cell_background(exact)))
-                item.setToolTip(translation + ("\nExactly the correct translation." if exact else
-                                               "\nDiffers from the correct translation: the words in bold red are "
-                                               "not in it."))
+                item.setToolTip(translation + "\n" + (
+                    self.tr("Exactly the correct translation.") if exact else
+                    self.tr("Differs from the correct translation: the words in bold red are not in it.")))
             else:
                 item.setData(MARKS_ROLE, None)
                 item.setData(EXACT_ROLE, None)

@@ -22,7 +22,7 @@ from typing import Any, Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (QFrame, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSizePolicy,
                                QSpinBox, QVBoxLayout, QWidget)
@@ -40,33 +40,64 @@ EXAMPLE_CHARS = 40  # longer examples are shortened on their button (the tooltip
 LABEL_MAX_PX = 120  # the longest heat-map label, in pixels (longer ones are shortened)
 CACHE_LIMIT = 2_000  # translated lines kept per model, so editing one line leaves the others alone
 
-DROP_PICTURES_TEXT = ("This model is a translator: it translates text and does not classify pictures, "
-                      "so open an image classifier to try your pictures.")
-HEAT_TEXT = "Brighter squares: the words the model looked at while writing each word."
-SOURCE_TIP = "Type or paste text here. It is translated as you type; each line is translated on its own."
-OUTPUT_TIP = "The model's translation, one line for each line you typed. Select text to copy part of it."
-BEAM_TIP = ("How many possible translations the model keeps in mind while it writes. 1 is the fastest and "
-            "takes the likeliest word each time; a wider search (up to 8) sometimes finds a better "
-            "translation, but takes longer.")
-COPY_TIP = "Copy the whole translation to the clipboard."
-HEAT_TIP = ("Each row is a word the model wrote, each column a word it read. The brighter a square, the more "
-            "the model looked at that word while writing the word of its row.")
-EXAMPLE_TIP = "Put this sentence in the box to translate it."
+DROP_PICTURES_TEXT = QT_TRANSLATE_NOOP(
+    "TranslatorPanel", "This model is a translator: it translates text and does not classify pictures, so open an image "
+    "classifier to try your pictures.")
+HEAT_TEXT = QT_TRANSLATE_NOOP(
+    "TranslatorPanel", "Brighter squares: the words the model looked at while writing each word.")
+SOURCE_TIP = QT_TRANSLATE_NOOP(
+    "TranslatorPanel", "Type or paste text here. It is translated as you type; each line is translated on its own.")
+OUTPUT_TIP = QT_TRANSLATE_NOOP(
+    "TranslatorPanel", "The model's translation, one line for each line you typed. Select text to copy part of it.")
+BEAM_TIP = QT_TRANSLATE_NOOP(
+    "TranslatorPanel", "How many possible translations the model keeps in mind while it writes. 1 is the fastest and takes "
+    "the likeliest word each time; a wider search (up to 8) sometimes finds a better translation, but "
+    "takes longer.")
+COPY_TIP = QT_TRANSLATE_NOOP("TranslatorPanel", "Copy the whole translation to the clipboard.")
+HEAT_TIP = QT_TRANSLATE_NOOP(
+    "TranslatorPanel", "Each row is a word the model wrote, each column a word it read. The brighter a square, the more the "
+    "model looked at that word while writing the word of its row.")
+EXAMPLE_TIP = QT_TRANSLATE_NOOP("TranslatorPanel", "Put this sentence in the box to translate it.")
 
 LANGUAGES = {
-    "ar": "Arabic", "bg": "Bulgarian", "ca": "Catalan", "cs": "Czech", "cy": "Welsh", "da": "Danish", "de": "German",
-    "el": "Greek", "en": "English", "eo": "Esperanto", "es": "Spanish", "et": "Estonian", "eu": "Basque",
-    "fa": "Persian", "fi": "Finnish", "fr": "French", "ga": "Irish", "gl": "Galician", "he": "Hebrew", "hi": "Hindi",
-    "hr": "Croatian", "hu": "Hungarian", "id": "Indonesian", "is": "Icelandic", "it": "Italian", "ja": "Japanese",
-    "ko": "Korean", "la": "Latin", "lt": "Lithuanian", "lv": "Latvian", "ms": "Malay", "nb": "Norwegian",
-    "nl": "Dutch", "no": "Norwegian", "pl": "Polish", "pt": "Portuguese", "ro": "Romanian", "ru": "Russian",
-    "sk": "Slovak", "sl": "Slovenian", "sr": "Serbian", "sv": "Swedish", "sw": "Swahili", "th": "Thai",
-    "tr": "Turkish", "uk": "Ukrainian", "ur": "Urdu", "vi": "Vietnamese", "zh": "Chinese",
-    "eng": "English", "fra": "French", "deu": "German", "spa": "Spanish", "ita": "Italian", "por": "Portuguese",
-    "nld": "Dutch", "rus": "Russian", "jpn": "Japanese", "cmn": "Chinese", "zho": "Chinese", "tur": "Turkish",
+    "ar": QT_TRANSLATE_NOOP("TranslatorPanel", "Arabic"), "bg": QT_TRANSLATE_NOOP("TranslatorPanel", "Bulgarian"),
+    "ca": QT_TRANSLATE_NOOP("TranslatorPanel", "Catalan"), "cs": QT_TRANSLATE_NOOP("TranslatorPanel", "Czech"),
+    "cy": QT_TRANSLATE_NOOP("TranslatorPanel", "Welsh"), "da": QT_TRANSLATE_NOOP("TranslatorPanel", "Danish"),
+    "de": QT_TRANSLATE_NOOP("TranslatorPanel", "German"), "el": QT_TRANSLATE_NOOP("TranslatorPanel", "Greek"),
+    "en": QT_TRANSLATE_NOOP("TranslatorPanel", "English"), "eo": QT_TRANSLATE_NOOP("TranslatorPanel", "Esperanto"),
+    "es": QT_TRANSLATE_NOOP("TranslatorPanel", "Spanish"), "et": QT_TRANSLATE_NOOP("TranslatorPanel", "Estonian"),
+    "eu": QT_TRANSLATE_NOOP("TranslatorPanel", "Basque"), "fa": QT_TRANSLATE_NOOP("TranslatorPanel", "Persian"),
+    "fi": QT_TRANSLATE_NOOP("TranslatorPanel", "Finnish"), "fr": QT_TRANSLATE_NOOP("TranslatorPanel", "French"),
+    "ga": QT_TRANSLATE_NOOP("TranslatorPanel", "Irish"), "gl": QT_TRANSLATE_NOOP("TranslatorPanel", "Galician"),
+    "he": QT_TRANSLATE_NOOP("TranslatorPanel", "Hebrew"), "hi": QT_TRANSLATE_NOOP("TranslatorPanel", "Hindi"),
+    "hr": QT_TRANSLATE_NOOP("TranslatorPanel", "Croatian"), "hu": QT_TRANSLATE_NOOP("TranslatorPanel", "Hungarian"),
+    "id": QT_TRANSLATE_NOOP("TranslatorPanel", "Indonesian"), "is": QT_TRANSLATE_NOOP("TranslatorPanel", "Icelandic"),
+    "it": QT_TRANSLATE_NOOP("TranslatorPanel", "Italian"), "ja": QT_TRANSLATE_NOOP("TranslatorPanel", "Japanese"),
+    "ko": QT_TRANSLATE_NOOP("TranslatorPanel", "Korean"), "la": QT_TRANSLATE_NOOP("TranslatorPanel", "Latin"),
+    "lt": QT_TRANSLATE_NOOP("TranslatorPanel", "Lithuanian"), "lv": QT_TRANSLATE_NOOP("TranslatorPanel", "Latvian"),
+    "ms": QT_TRANSLATE_NOOP("TranslatorPanel", "Malay"), "nb": QT_TRANSLATE_NOOP("TranslatorPanel", "Norwegian"),
+    "nl": QT_TRANSLATE_NOOP("TranslatorPanel", "Dutch"), "no": QT_TRANSLATE_NOOP("TranslatorPanel", "Norwegian"),
+    "pl": QT_TRANSLATE_NOOP("TranslatorPanel", "Polish"), "pt": QT_TRANSLATE_NOOP("TranslatorPanel", "Portuguese"),
+    "ro": QT_TRANSLATE_NOOP("TranslatorPanel", "Romanian"), "ru": QT_TRANSLATE_NOOP("TranslatorPanel", "Russian"),
+    "sk": QT_TRANSLATE_NOOP("TranslatorPanel", "Slovak"), "sl": QT_TRANSLATE_NOOP("TranslatorPanel", "Slovenian"),
+    "sr": QT_TRANSLATE_NOOP("TranslatorPanel", "Serbian"), "sv": QT_TRANSLATE_NOOP("TranslatorPanel", "Swedish"),
+    "sw": QT_TRANSLATE_NOOP("TranslatorPanel", "Swahili"), "th": QT_TRANSLATE_NOOP("TranslatorPanel", "Thai"),
+    "tr": QT_TRANSLATE_NOOP("TranslatorPanel", "Turkish"), "uk": QT_TRANSLATE_NOOP("TranslatorPanel", "Ukrainian"),
+    "ur": QT_TRANSLATE_NOOP("TranslatorPanel", "Urdu"), "vi": QT_TRANSLATE_NOOP("TranslatorPanel", "Vietnamese"),
+    "zh": QT_TRANSLATE_NOOP("TranslatorPanel", "Chinese"), "eng": QT_TRANSLATE_NOOP("TranslatorPanel", "English"),
+    "fra": QT_TRANSLATE_NOOP("TranslatorPanel", "French"), "deu": QT_TRANSLATE_NOOP("TranslatorPanel", "German"),
+    "spa": QT_TRANSLATE_NOOP("TranslatorPanel", "Spanish"), "ita": QT_TRANSLATE_NOOP("TranslatorPanel", "Italian"),
+    "por": QT_TRANSLATE_NOOP("TranslatorPanel", "Portuguese"), "nld": QT_TRANSLATE_NOOP("TranslatorPanel", "Dutch"),
+    "rus": QT_TRANSLATE_NOOP("TranslatorPanel", "Russian"), "jpn": QT_TRANSLATE_NOOP("TranslatorPanel", "Japanese"),
+    "cmn": QT_TRANSLATE_NOOP("TranslatorPanel", "Chinese"), "zho": QT_TRANSLATE_NOOP("TranslatorPanel", "Chinese"),
+    "tur": QT_TRANSLATE_NOOP("TranslatorPanel", "Turkish"),
 }
-PROVIDERS = {"CPUExecutionProvider": "the CPU", "CUDAExecutionProvider": "the NVIDIA GPU (CUDA)"}
-SPECIAL_PIECES = {"</s>": "(end)", "<unk>": "(unknown)", "<s>": "(start)", "<pad>": "(pad)"}
+PROVIDERS = {"CPUExecutionProvider": QT_TRANSLATE_NOOP("TranslatorPanel", "the CPU"),
+             "CUDAExecutionProvider": QT_TRANSLATE_NOOP("TranslatorPanel", "the NVIDIA GPU (CUDA)")}
+SPECIAL_PIECES = {"</s>": QT_TRANSLATE_NOOP("TranslatorPanel", "(end)"),
+                  "<unk>": QT_TRANSLATE_NOOP("TranslatorPanel", "(unknown)"),
+                  "<s>": QT_TRANSLATE_NOOP("TranslatorPanel", "(start)"),
+                  "<pad>": QT_TRANSLATE_NOOP("TranslatorPanel", "(pad)")}
 
 
 # ----- plain helpers, no widgets (they run in workers too) ----------------------------------
@@ -74,23 +105,24 @@ def language_name(code: str) -> str:
     """"English" for "en" (also "en-GB", "eng"); anything else is returned as given."""
     text = str(code or "").strip()
     key = text.replace("_", "-").split("-")[0].lower()
-    return LANGUAGES.get(key, text)
+    return QCoreApplication.translate("TranslatorPanel", LANGUAGES[key]) if key in LANGUAGES else text
 
 
 def language_pair(metadata: Any) -> str:
     """"English → French" for a TranslatorMetadata."""
-    return f"{language_name(metadata.source_language)} → {language_name(metadata.target_language)}"
+    return QCoreApplication.translate("TranslatorPanel", "{source} → {target}").format(
+        source=language_name(metadata.source_language), target=language_name(metadata.target_language))
 
 
 def piece_label(piece: str) -> str:
     """A token as the heat map names it: sentencepiece's word-start mark "▁" removed, special
     tokens in words ("(end)")."""
     if piece in SPECIAL_PIECES:
-        return SPECIAL_PIECES[piece]
+        return QCoreApplication.translate("TranslatorPanel", SPECIAL_PIECES[piece])
     text = piece.replace("▁", "")
     if text.strip():
         return text
-    return "(space)" if piece else piece
+    return QCoreApplication.translate("TranslatorPanel", "(space)") if piece else piece
 
 
 def open_translator(path: Path, device: str) -> tuple[Any, float] | None:
@@ -122,39 +154,50 @@ def scores_text(metrics: dict) -> str:
     parts = []
     value = metrics.get("bleu")
     if isinstance(value, (int, float)):
-        parts.append(f"BLEU {_number(value)} of 100")
+        parts.append(QCoreApplication.translate("TranslatorPanel", "BLEU {score} of 100").format(score=_number(value)))
     exact, test = metrics.get("exact_match"), metrics.get("test_exact_match")
     if isinstance(exact, (int, float)):
-        parts.append(f"{exact:.1%} exactly right")
+        parts.append(QCoreApplication.translate("TranslatorPanel", "{percent} exactly right").format(percent=f"{exact:.1%}"))
     if isinstance(test, (int, float)):
-        parts.append(f"{test:.1%} exactly right on held-out test sentences")
+        parts.append(QCoreApplication.translate("TranslatorPanel", "{percent} exactly right on held-out test sentences").format(
+            percent=f"{test:.1%}"))
     value = metrics.get("chrf")
     if isinstance(value, (int, float)):
         parts.append(f"chrF {_number(value)}")
     value = metrics.get("epochs")
     if isinstance(value, (int, float)):
-        parts.append(f"after {int(value):,} {'epoch' if int(value) == 1 else 'epochs'}")
-    return ", ".join(parts)
+        parts.append((QCoreApplication.translate("TranslatorPanel", "after {count} epoch") if int(value) == 1
+                      else QCoreApplication.translate("TranslatorPanel", "after {count} epochs")).format(count=f"{int(value):,}"))
+    return QCoreApplication.translate("TranslatorPanel", ", ").join(parts)
 
 
 def translator_rows(translator: Any) -> list[tuple[str, str]]:
     """Model-card rows about what a translator does (the page adds file, provider and time)."""
     meta = translator.metadata
-    rows = [("Task", "Translator, made with ModelDesk"), ("Languages", language_pair(meta))]
+    rows = [(QCoreApplication.translate("TranslatorPanel", "Task"),
+             QCoreApplication.translate("TranslatorPanel", "Translator, made with ModelDesk")),
+            (QCoreApplication.translate("TranslatorPanel", "Languages"), language_pair(meta))]
     if meta.model_name or meta.dataset:
-        rows.append(("Model", " trained on ".join(v for v in (meta.model_name, meta.dataset) if v)))
+        model = (QCoreApplication.translate("TranslatorPanel", "{model} trained on {dataset}").format(
+            model=meta.model_name, dataset=meta.dataset) if meta.model_name and meta.dataset
+            else meta.model_name or meta.dataset)
+        rows.append((QCoreApplication.translate("TranslatorPanel", "Model"), model))
     vocabularies = []
     for tokenizer, code in ((translator.source_tokenizer, meta.source_language),
                             (translator.target_tokenizer, meta.target_language)):
         size = getattr(tokenizer, "vocab_size", None)
         if isinstance(size, int):
-            unit = "letters and signs" if getattr(tokenizer, "kind", "") == "char" else "word pieces"
-            vocabularies.append(f"{size:,} {language_name(code)} {unit}")
+            if getattr(tokenizer, "kind", "") == "char":
+                text = QCoreApplication.translate("TranslatorPanel", "{count} {language} letters and signs")
+            else:
+                text = QCoreApplication.translate("TranslatorPanel", "{count} {language} word pieces")
+            vocabularies.append(text.format(count=f"{size:,}", language=language_name(code)))
     if vocabularies:
-        rows.append(("Vocabulary", " and ".join(vocabularies)))
+        rows.append((QCoreApplication.translate("TranslatorPanel", "Vocabulary"),
+                     QCoreApplication.translate("TranslatorPanel", " and ").join(vocabularies)))
     scores = scores_text(meta.metrics or {})
     if scores:
-        rows.append(("Scores", scores))
+        rows.append((QCoreApplication.translate("TranslatorPanel", "Scores"), scores))
     return rows
 
 
@@ -176,7 +219,7 @@ def example_sentences(metadata: Any, limit: int = EXAMPLE_BUTTONS) -> list[str]:
 
 
 def format_ms(ms: float) -> str:
-    return f"{ms:.1f} ms" if ms < 10 else f"{ms:,.0f} ms"
+    return QCoreApplication.translate("TranslatorPanel", "{ms} ms").format(ms=f"{ms:.1f}" if ms < 10 else f"{ms:,.0f}")
 
 
 @dataclass
@@ -358,7 +401,7 @@ class AttentionPlot(pg.PlotWidget):
     """The attention of one translated sentence: rows are the words written (top to bottom),
     columns the words read. The image item is created once; `show_translation` refreshes it."""
 
-    def __init__(self, source_title: str = "words read", target_title: str = "words written") -> None:
+    def __init__(self, source_title: str | None = None, target_title: str | None = None) -> None:
         self.bottom_axis, self.left_axis = PieceAxis("bottom"), PieceAxis("left")
         super().__init__(axisItems={"bottom": self.bottom_axis, "left": self.left_axis})
         plot = self.getPlotItem()
@@ -371,10 +414,11 @@ class AttentionPlot(pg.PlotWidget):
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setColorMap(pg.colormap.get("viridis"))
         plot.addItem(self.image)
-        self.set_titles(source_title, target_title)
+        self.set_titles(source_title or QCoreApplication.translate("TranslatorPanel", "words read"),
+                        target_title or QCoreApplication.translate("TranslatorPanel", "words written"))
         theme.style_plot(self)
         self.matrix = np.zeros((0, 0))
-        self.setToolTip(HEAT_TIP)
+        self.setToolTip(QCoreApplication.translate("TranslatorPanel", HEAT_TIP))
 
     def set_titles(self, source_title: str, target_title: str) -> None:
         plot = self.getPlotItem()
@@ -418,7 +462,8 @@ class ExampleButton(QPushButton):
 
     def set_sentence(self, sentence: str) -> None:
         self.sentence = str(sentence)
-        self.setToolTip(f"{EXAMPLE_TIP}\n{self.sentence}" if self.sentence else "")
+        self.setToolTip(QCoreApplication.translate("TranslatorPanel", "{tip}\n{sentence}").format(
+            tip=QCoreApplication.translate("TranslatorPanel", EXAMPLE_TIP), sentence=self.sentence) if self.sentence else "")
         self.updateGeometry()
         self._elide()
 
@@ -496,52 +541,52 @@ class TranslatorPanel(QWidget):
         self.languages_label.setFont(font)
         row.addWidget(self.languages_label)
         row.addStretch(1)
-        self.beam_label = QLabel("Search width")
-        self.beam_label.setToolTip(BEAM_TIP)
+        self.beam_label = QLabel(self.tr("Search width"))
+        self.beam_label.setToolTip(self.tr(BEAM_TIP))
         row.addWidget(self.beam_label)
         self.beam_spin = QSpinBox()
         self.beam_spin.setObjectName("searchWidth")
         self.beam_spin.setRange(1, BEAM_MAX)
         self.beam_spin.setValue(1)
-        self.beam_spin.setToolTip(BEAM_TIP)
+        self.beam_spin.setToolTip(self.tr(BEAM_TIP))
         self.beam_spin.valueChanged.connect(self._schedule)
         self.beam_label.setBuddy(self.beam_spin)
         row.addWidget(self.beam_spin)
-        hint = QLabel(f"1 = fastest, up to {BEAM_MAX}")
+        hint = QLabel(self.tr("1 = fastest, up to {count}").format(count=BEAM_MAX))
         theme.set_tone(hint, "muted")
-        hint.setToolTip(BEAM_TIP)
+        hint.setToolTip(self.tr(BEAM_TIP))
         row.addWidget(hint)
         return row
 
     def _build_texts(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.source_box = QGroupBox("Text")
+        self.source_box = QGroupBox(self.tr("Text"))
         box_layout = QVBoxLayout(self.source_box)
         self.source_edit = QPlainTextEdit()
         self.source_edit.setObjectName("sourceText")
-        self.source_edit.setToolTip(SOURCE_TIP)
+        self.source_edit.setToolTip(self.tr(SOURCE_TIP))
         self.source_edit.setTabChangesFocus(True)
         self.source_edit.textChanged.connect(self._schedule)
         box_layout.addWidget(self.source_edit, 1)
         bottom = QHBoxLayout()
-        hint = QLabel("Each line is translated on its own.")
+        hint = QLabel(self.tr("Each line is translated on its own."))
         theme.set_tone(hint, "muted")
         bottom.addWidget(hint, 1)
-        self.clear_text_button = QPushButton("Clear")
-        self.clear_text_button.setToolTip("Empty the box to type something new.")
+        self.clear_text_button = QPushButton(self.tr("Clear"))
+        self.clear_text_button.setToolTip(self.tr("Empty the box to type something new."))
         self.clear_text_button.clicked.connect(lambda: self.set_text(""))
         bottom.addWidget(self.clear_text_button)
         box_layout.addLayout(bottom)
         row.addWidget(self.source_box, 1)
 
-        self.output_box = QGroupBox("Translation")
+        self.output_box = QGroupBox(self.tr("Translation"))
         box_layout = QVBoxLayout(self.output_box)
         self.output_edit = QPlainTextEdit()
         self.output_edit.setObjectName("translationText")
         self.output_edit.setReadOnly(True)
         self.output_edit.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                                  | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.output_edit.setToolTip(OUTPUT_TIP)
+        self.output_edit.setToolTip(self.tr(OUTPUT_TIP))
         theme.set_tone(self.output_edit, "output")
         box_layout.addWidget(self.output_edit, 1)
         bottom = QHBoxLayout()
@@ -549,8 +594,8 @@ class TranslatorPanel(QWidget):
         self.time_label.setObjectName("translationTime")
         theme.set_tone(self.time_label, "muted")
         bottom.addWidget(self.time_label, 1)
-        self.copy_button = QPushButton("Copy")
-        self.copy_button.setToolTip(COPY_TIP)
+        self.copy_button = QPushButton(self.tr("Copy"))
+        self.copy_button.setToolTip(self.tr(COPY_TIP))
         self.copy_button.clicked.connect(self.copy_translation)
         bottom.addWidget(self.copy_button)
         box_layout.addLayout(bottom)
@@ -566,7 +611,7 @@ class TranslatorPanel(QWidget):
 
     def _build_examples(self) -> QHBoxLayout:
         row = self.examples_row = QHBoxLayout()
-        self.examples_label = QLabel("Try an example:")
+        self.examples_label = QLabel(self.tr("Try an example:"))
         row.addWidget(self.examples_label)
         self.example_buttons: list[ExampleButton] = []
         for i in range(EXAMPLE_BUTTONS):
@@ -580,10 +625,10 @@ class TranslatorPanel(QWidget):
         return row
 
     def _build_heat(self) -> QGroupBox:
-        box = self.heat_box = QGroupBox("Where the model looked")
-        box.setToolTip(HEAT_TIP)
+        box = self.heat_box = QGroupBox(self.tr("Where the model looked"))
+        box.setToolTip(self.tr(HEAT_TIP))
         layout = QVBoxLayout(box)
-        self.heat_text = QLabel(HEAT_TEXT)
+        self.heat_text = QLabel(self.tr(HEAT_TEXT))
         self.heat_text.setObjectName("heatExplanation")
         self.heat_text.setWordWrap(True)
         theme.set_tone(self.heat_text, "muted")
@@ -598,7 +643,7 @@ class TranslatorPanel(QWidget):
         self.heat_plot.setObjectName("attentionHeatMap")
         self.heat_plot.setMinimumHeight(160)
         layout.addWidget(self.heat_plot, 1)
-        self.heat_empty = QLabel("Type something above to see where the model looks while it translates.")
+        self.heat_empty = QLabel(self.tr("Type something above to see where the model looks while it translates."))
         self.heat_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.heat_empty.setWordWrap(True)
         theme.set_tone(self.heat_empty, "muted")
@@ -660,11 +705,14 @@ class TranslatorPanel(QWidget):
         meta = translator.metadata
         source, target = language_name(meta.source_language), language_name(meta.target_language)
         self.languages_label.setText(language_pair(meta))
-        self.languages_label.setToolTip(f"This model translates from {source} into {target}.")
+        self.languages_label.setToolTip(self.tr("This model translates from {source} into {target}.").format(
+            source=source, target=target))
         self.source_box.setTitle(source)
         self.output_box.setTitle(target)
-        self.source_edit.setPlaceholderText(f"Type {source} here. Each line is translated on its own.")
-        self.heat_plot.set_titles(f"{source} words read", f"{target} words written")
+        self.source_edit.setPlaceholderText(self.tr("Type {language} here. Each line is translated on its own.").format(
+            language=source))
+        self.heat_plot.set_titles(self.tr("{language} words read").format(language=source),
+                                  self.tr("{language} words written").format(language=target))
         self._fill_examples(example_sentences(meta))
         self.translate_now()
 
@@ -715,10 +763,10 @@ class TranslatorPanel(QWidget):
         """Copy the whole translation to the clipboard."""
         text = self.output_text()
         if not text.strip():
-            self.message.emit("There is no translation to copy yet; type some text first.")
+            self.message.emit(self.tr("There is no translation to copy yet; type some text first."))
             return
         QGuiApplication.clipboard().setText(text)
-        self.message.emit("Copied the translation.")
+        self.message.emit(self.tr("Copied the translation."))
 
     def wait_for_work(self, ms: int = 30_000) -> None:
         """Block until background translation has ended (the window is closing)."""
@@ -754,16 +802,20 @@ class TranslatorPanel(QWidget):
             self.output_edit.setPlainText(output)
         translated = [t for t in result.lines if t is not None]
         if translated:
-            lines = f"{len(translated)} lines " if len(translated) > 1 else ""
-            text = f"Translated {lines}in {format_ms(result.milliseconds)}."
+            if len(translated) > 1:
+                text = self.tr("Translated {count} lines in {time}.").format(count=len(translated),
+                                                                              time=format_ms(result.milliseconds))
+            else:
+                text = self.tr("Translated in {time}.").format(time=format_ms(result.milliseconds))
             if any(t.truncated for t in translated):
-                text += " A line was too long for the model, so only its beginning was translated."
+                text += self.tr(" A line was too long for the model, so only its beginning was translated.")
             if result.left_out:
-                text += f" Only the first {MAX_LINES} lines are translated."
+                text += self.tr(" Only the first {count} lines are translated.").format(count=MAX_LINES)
             self.time_label.setText(text)
-            where = PROVIDERS.get(getattr(self._translator, "provider", ""), "this computer")
-            self.time_label.setToolTip(f"How long the model took to translate, on {where}, with search width "
-                                       f"{result.beam}.")
+            provider = getattr(self._translator, "provider", "")
+            where = self.tr(PROVIDERS[provider]) if provider in PROVIDERS else self.tr("this computer")
+            self.time_label.setToolTip(self.tr("How long the model took to translate, on {where}, with search width "
+                                               "{beam}.").format(where=where, beam=result.beam))
         else:
             self.time_label.setText("")
         last = result.last
@@ -772,9 +824,10 @@ class TranslatorPanel(QWidget):
         several = len(translated) > 1
         if several:
             source = last.source if len(last.source) <= 80 else last.source[:79] + "…"
-            self.heat_line.setText(f"Shown for the last line: “{source}”.")
+            self.heat_line.setText(self.tr("Shown for the last line: “{line}”.").format(line=source))
         self.heat_line.setVisible(several)
-        self.heat_plot.setToolTip(f"{HEAT_TIP}\nShown for: {last.source}" if last is not None else HEAT_TIP)
+        self.heat_plot.setToolTip(self.tr("{tip}\nShown for: {line}").format(tip=self.tr(HEAT_TIP), line=last.source)
+                                  if last is not None else self.tr(HEAT_TIP))
         self.translated.emit()
 
     def _show_heat(self, on: bool) -> None:

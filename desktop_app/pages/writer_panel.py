@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSizePolicy,
                                QSlider, QSpinBox, QVBoxLayout, QWidget)
@@ -43,28 +43,41 @@ EXAMPLE_BUTTONS = 3
 UNKNOWN_SHOWN = 16  # characters named in the note about characters the model never saw
 GENERIC_OPENINGS = ("Once upon a time", "The old man said", "It was a dark and stormy night")
 
-DROP_PICTURES_TEXT = "This model writes text; open an image classifier to try pictures."
-UNKNOWN_TEXT = "These characters are not in the model's vocabulary and were skipped: {}."
-UNKNOWN_TYPING_TEXT = "These characters are not in the model's vocabulary and will be skipped: {}."
-PROMPT_TIP = ("Type how the text should begin; the model carries on from there, one character at a time. "
-              "Leave it empty to let the model start a new paragraph of its own.")
-OUTPUT_TIP = ("Your opening (in grey) and what the model wrote after it (in black), as it is written. "
-              "Select text to copy part of it.")
-LENGTH_TIP = "How many characters (letters, spaces and punctuation) the model writes after your opening."
-TEMPERATURE_TIP = ("How much the model takes chances. Low values are careful: it picks the likeliest next letter, "
-                   "so the text is safe but can repeat itself; 0 always picks the likeliest. High values are "
-                   "adventurous: more surprising words, and more mistakes. 0.8 is a good start.")
-TOP_K_TIP = ("Lets the model choose only among the few likeliest next characters, which keeps it from rare "
-             "slips. 0 means off: any character can be chosen (how often depends on the temperature).")
-SEED_TIP = ("The seed decides the model's random choices. The same seed with the same settings always writes "
-            "the same text, so you can show it again later; a new seed writes something different.")
-NEW_SEED_TIP = "Pick a new random seed and write again."
-WRITE_TIP = "Let the model continue your opening (Ctrl+Return). Clicking again while it writes starts over."
-STOP_TIP = "Stop writing now (Esc); the text written so far stays."
-COPY_TIP = "Copy your opening and what the model wrote to the clipboard."
-EXAMPLE_TIP = "Put this opening in the box, to see how the model continues it."
-PROVIDERS = {"CPUExecutionProvider": "the CPU", "CUDAExecutionProvider": "the NVIDIA GPU (CUDA)"}
-SPECIAL_NAMES = {" ": "space", "\n": "line break", "\t": "tab", "\r": "carriage return", "\u00a0": "non-breaking space"}
+DROP_PICTURES_TEXT = QT_TRANSLATE_NOOP(
+    "WriterPanel", "This model writes text; open an image classifier to try pictures.")
+UNKNOWN_TEXT = QT_TRANSLATE_NOOP(
+    "WriterPanel", "These characters are not in the model's vocabulary and were skipped: {names}.")
+UNKNOWN_TYPING_TEXT = QT_TRANSLATE_NOOP(
+    "WriterPanel", "These characters are not in the model's vocabulary and will be skipped: {names}.")
+PROMPT_TIP = QT_TRANSLATE_NOOP(
+    "WriterPanel", "Type how the text should begin; the model carries on from there, one character at a time. Leave it "
+    "empty to let the model start a new paragraph of its own.")
+OUTPUT_TIP = QT_TRANSLATE_NOOP(
+    "WriterPanel", "Your opening (in grey) and what the model wrote after it (in black), as it is written. Select text "
+    "to copy part of it.")
+LENGTH_TIP = QT_TRANSLATE_NOOP(
+    "WriterPanel", "How many characters (letters, spaces and punctuation) the model writes after your opening.")
+TEMPERATURE_TIP = QT_TRANSLATE_NOOP(
+    "WriterPanel", "How much the model takes chances. Low values are careful: it picks the likeliest next letter, so "
+    "the text is safe but can repeat itself; 0 always picks the likeliest. High values are adventurous: "
+    "more surprising words, and more mistakes. 0.8 is a good start.")
+TOP_K_TIP = QT_TRANSLATE_NOOP(
+    "WriterPanel", "Lets the model choose only among the few likeliest next characters, which keeps it from rare slips. "
+    "0 means off: any character can be chosen (how often depends on the temperature).")
+SEED_TIP = QT_TRANSLATE_NOOP(
+    "WriterPanel", "The seed decides the model's random choices. The same seed with the same settings always writes the "
+    "same text, so you can show it again later; a new seed writes something different.")
+NEW_SEED_TIP = QT_TRANSLATE_NOOP("WriterPanel", "Pick a new random seed and write again.")
+WRITE_TIP = QT_TRANSLATE_NOOP(
+    "WriterPanel", "Let the model continue your opening (Ctrl+Return). Clicking again while it writes starts over.")
+STOP_TIP = QT_TRANSLATE_NOOP("WriterPanel", "Stop writing now (Esc); the text written so far stays.")
+COPY_TIP = QT_TRANSLATE_NOOP("WriterPanel", "Copy your opening and what the model wrote to the clipboard.")
+EXAMPLE_TIP = QT_TRANSLATE_NOOP("WriterPanel", "Put this opening in the box, to see how the model continues it.")
+PROVIDERS = {"CPUExecutionProvider": QT_TRANSLATE_NOOP("WriterPanel", "the CPU"),
+             "CUDAExecutionProvider": QT_TRANSLATE_NOOP("WriterPanel", "the NVIDIA GPU (CUDA)")}
+SPECIAL_NAMES = {" ": QT_TRANSLATE_NOOP("WriterPanel", "space"), "\n": QT_TRANSLATE_NOOP("WriterPanel", "line break"),
+                 "\t": QT_TRANSLATE_NOOP("WriterPanel", "tab"), "\r": QT_TRANSLATE_NOOP("WriterPanel", "carriage return"),
+                 "\u00a0": QT_TRANSLATE_NOOP("WriterPanel", "non-breaking space")}
 
 
 # ----- plain helpers, no widgets (they run in workers too) ----------------------------------
@@ -103,30 +116,43 @@ def dataset_words(dataset: str) -> str:
 def text_generator_rows(generator: Any) -> list[tuple[str, str]]:
     """Model-card rows about what a text generator does (the page adds file, provider and time)."""
     meta = generator.metadata
-    rows = [("Task", "Text generator, made with ModelDesk")]
+    rows = [(QCoreApplication.translate("WriterPanel", "Task"),
+             QCoreApplication.translate("WriterPanel", "Text generator, made with ModelDesk"))]
     if meta.model_name or meta.dataset:
-        rows.append(("Model", " trained on ".join(v for v in (meta.model_name, dataset_words(meta.dataset)) if v)))
+        learned = dataset_words(meta.dataset)
+        model = (QCoreApplication.translate("WriterPanel", "{model} trained on {dataset}").format(
+            model=meta.model_name, dataset=learned) if meta.model_name and learned else meta.model_name or learned)
+        rows.append((QCoreApplication.translate("WriterPanel", "Model"), model))
     layers = int(meta.layers)
-    rows.append(("Size", f"{layers} {'layer' if layers == 1 else 'layers'} of {int(meta.hidden_size):,} memory cells"))
+    size = (QCoreApplication.translate("WriterPanel", "{layers} layer of {cells} memory cells") if layers == 1
+            else QCoreApplication.translate("WriterPanel", "{layers} layers of {cells} memory cells"))
+    rows.append((QCoreApplication.translate("WriterPanel", "Size"),
+                 size.format(layers=layers, cells=f"{int(meta.hidden_size):,}")))
     characters = list(generator.characters)
-    rows.append(("Vocabulary", f"{len(characters):,} characters it can read and write"))
+    rows.append((QCoreApplication.translate("WriterPanel", "Vocabulary"),
+                 QCoreApplication.translate("WriterPanel", "{count} characters it can read and write").format(
+                     count=f"{len(characters):,}")))
     metrics = meta.metrics or {}
     perplexity, baseline = metrics.get("val_perplexity"), metrics.get("unigram_perplexity")
     if isinstance(perplexity, (int, float)) and perplexity > 0:
-        text = f"{_number(perplexity)} on text it never trained on (lower is better)"
+        text = QCoreApplication.translate("WriterPanel", "{value} on text it never trained on (lower is better)").format(
+            value=_number(perplexity))
         if isinstance(baseline, (int, float)) and baseline > 0:
-            text += f"; knowing only how common each character is gives {_number(baseline)}"
-        rows.append(("Perplexity", text))
+            text += QCoreApplication.translate(
+                "WriterPanel", "; knowing only how common each character is gives {value}").format(value=_number(baseline))
+        rows.append((QCoreApplication.translate("WriterPanel", "Perplexity"), text))
     epochs = metrics.get("epochs")
     if isinstance(epochs, (int, float)) and epochs > 0:
-        rows.append(("Training", f"{int(epochs):,} {'epoch' if int(epochs) == 1 else 'epochs'}"))
+        rows.append((QCoreApplication.translate("WriterPanel", "Training"),
+                     (QCoreApplication.translate("WriterPanel", "{count} epoch") if int(epochs) == 1
+                      else QCoreApplication.translate("WriterPanel", "{count} epochs")).format(count=f"{int(epochs):,}")))
     return rows
 
 
 def character_name(character: str) -> str:
     """“é” for a letter, the word for invisible ones (space, tab, line break)."""
     if character in SPECIAL_NAMES:
-        return SPECIAL_NAMES[character]
+        return QCoreApplication.translate("WriterPanel", SPECIAL_NAMES[character])
     if not character.isprintable():
         return f"U+{ord(character):04X}"
     return f"“{character}”"
@@ -138,8 +164,10 @@ def unknown_note(characters: Sequence[str], written: bool = True) -> str:
         return ""
     names = [character_name(c) for c in characters[:UNKNOWN_SHOWN]]
     if len(characters) > UNKNOWN_SHOWN:
-        names.append(f"and {len(characters) - UNKNOWN_SHOWN:,} more")
-    return (UNKNOWN_TEXT if written else UNKNOWN_TYPING_TEXT).format(", ".join(names))
+        names.append(QCoreApplication.translate("WriterPanel", "and {count} more").format(
+            count=f"{len(characters) - UNKNOWN_SHOWN:,}"))
+    return QCoreApplication.translate("WriterPanel", UNKNOWN_TEXT if written else UNKNOWN_TYPING_TEXT).format(
+        names=QCoreApplication.translate("WriterPanel", ", ").join(names))
 
 
 def example_openings(metadata: Any, characters: Sequence[str], limit: int = EXAMPLE_BUTTONS) -> list[str]:
@@ -163,24 +191,26 @@ def example_openings(metadata: Any, characters: Sequence[str], limit: int = EXAM
 
 def temperature_words(temperature: float) -> str:
     if temperature <= 0:
-        return "likeliest only"
+        return QCoreApplication.translate("WriterPanel", "likeliest only")
     if temperature < 0.5:
-        return "careful"
+        return QCoreApplication.translate("WriterPanel", "careful")
     if temperature <= 1.0:
-        return "balanced"
+        return QCoreApplication.translate("WriterPanel", "balanced")
     if temperature <= 1.5:
-        return "adventurous"
-    return "wild"
+        return QCoreApplication.translate("WriterPanel", "adventurous")
+    return QCoreApplication.translate("WriterPanel", "wild")
 
 
 def format_seconds(seconds: float) -> str:
-    if seconds < 1:
-        return f"{seconds:.2f} s"
-    return f"{seconds:.1f} s" if seconds < 10 else f"{seconds:,.0f} s"
+    number = f"{seconds:.2f}" if seconds < 1 else f"{seconds:.1f}" if seconds < 10 else f"{seconds:,.0f}"
+    return QCoreApplication.translate("WriterPanel", "{seconds} s").format(seconds=number)
 
 
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count:,} {one if count == 1 else many}"
+def _characters(count: int) -> str:
+    """'1 character', '2,000 characters'."""
+    text = (QCoreApplication.translate("WriterPanel", "{count} character") if count == 1
+            else QCoreApplication.translate("WriterPanel", "{count} characters"))
+    return text.format(count=f"{count:,}")
 
 
 @dataclass(frozen=True)
@@ -242,7 +272,8 @@ class OpeningButton(ExampleButton):
     def set_sentence(self, sentence: str) -> None:
         super().set_sentence(str(sentence).replace("\n", " "))
         self.sentence = str(sentence)
-        self.setToolTip(f"{EXAMPLE_TIP}\n{self.sentence}" if self.sentence else "")
+        self.setToolTip(QCoreApplication.translate("WriterPanel", "{tip}\n{opening}").format(
+            tip=QCoreApplication.translate("WriterPanel", EXAMPLE_TIP), opening=self.sentence) if self.sentence else "")
 
 
 def _muted(label: QLabel, small: bool = False) -> QLabel:
@@ -290,8 +321,8 @@ class WriterPanel(QWidget):
         self.unknown_label.setObjectName("unknownCharacters")
         self.unknown_label.setWordWrap(True)
         theme.set_tone(self.unknown_label, "warning")
-        self.unknown_label.setToolTip("The model only knows the characters of the text it learned from. The ones "
-                                      "named here are left out of what it reads.")
+        self.unknown_label.setToolTip(self.tr("The model only knows the characters of the text it learned from. The ones "
+                                              "named here are left out of what it reads."))
         self.unknown_label.hide()
         layout.addWidget(self.unknown_label)
         self.error_label = QLabel("")
@@ -329,11 +360,11 @@ class WriterPanel(QWidget):
         return row
 
     def _build_prompt(self) -> QGroupBox:
-        box = self.prompt_box = QGroupBox("Your opening")
+        box = self.prompt_box = QGroupBox(self.tr("Your opening"))
         layout = QVBoxLayout(box)
         self.prompt_edit = QPlainTextEdit()
         self.prompt_edit.setObjectName("promptText")
-        self.prompt_edit.setToolTip(PROMPT_TIP)
+        self.prompt_edit.setToolTip(self.tr(PROMPT_TIP))
         self.prompt_edit.setTabChangesFocus(True)
         self.prompt_edit.textChanged.connect(self._prompt_changed)
         font = self.prompt_edit.font()
@@ -349,18 +380,18 @@ class WriterPanel(QWidget):
         slider = QSlider(Qt.Orientation.Horizontal)
         slider.setObjectName(name)
         slider.setRange(low, high)
-        slider.setToolTip(tip)
+        slider.setToolTip(self.tr(tip))
         slider.setMinimumWidth(150)
         return slider
 
     def _value_label(self, sample: str, tip: str) -> QLabel:
         label = QLabel("")
-        label.setToolTip(tip)
+        label.setToolTip(self.tr(tip))
         label.setMinimumWidth(label.fontMetrics().horizontalAdvance(sample) + 6)
         return label
 
     def _build_settings(self) -> QGroupBox:
-        box = self.settings_box = QGroupBox("How to write")
+        box = self.settings_box = QGroupBox(self.tr("How to write"))
         grid = QGridLayout(box)
         grid.setHorizontalSpacing(14)
         grid.setVerticalSpacing(4)
@@ -376,8 +407,8 @@ class WriterPanel(QWidget):
         self.length_slider.setSingleStep(10)
         self.length_slider.setPageStep(100)
         self.length_slider.setValue(LENGTH_DEFAULT)
-        self.length_value = self._value_label("2,000 characters", LENGTH_TIP)
-        grid.addWidget(name("Length", LENGTH_TIP, self.length_slider), 0, 0)
+        self.length_value = self._value_label(_characters(2000), LENGTH_TIP)
+        grid.addWidget(name(self.tr("Length"), self.tr(LENGTH_TIP), self.length_slider), 0, 0)
         grid.addWidget(self.length_slider, 0, 1)
         grid.addWidget(self.length_value, 0, 2)
 
@@ -385,40 +416,40 @@ class WriterPanel(QWidget):
                                                TEMPERATURE_TIP)
         self.temperature_slider.setPageStep(4)
         self.temperature_slider.setValue(round(TEMPERATURE_DEFAULT / TEMPERATURE_STEP))
-        self.temperature_value = self._value_label("0.00 likeliest only", TEMPERATURE_TIP)
-        grid.addWidget(name("Temperature", TEMPERATURE_TIP, self.temperature_slider), 1, 0)
+        self.temperature_value = self._value_label(self.tr("0.00 likeliest only"), TEMPERATURE_TIP)
+        grid.addWidget(name(self.tr("Temperature"), self.tr(TEMPERATURE_TIP), self.temperature_slider), 1, 0)
         grid.addWidget(self.temperature_slider, 1, 1)
         grid.addWidget(self.temperature_value, 1, 2)
         ends = QHBoxLayout()
         ends.setContentsMargins(0, 0, 0, 0)
-        careful, adventurous = _muted(QLabel("careful"), True), _muted(QLabel("adventurous"), True)
-        careful.setToolTip(TEMPERATURE_TIP)
-        adventurous.setToolTip(TEMPERATURE_TIP)
+        careful, adventurous = _muted(QLabel(self.tr("careful")), True), _muted(QLabel(self.tr("adventurous")), True)
+        careful.setToolTip(self.tr(TEMPERATURE_TIP))
+        adventurous.setToolTip(self.tr(TEMPERATURE_TIP))
         ends.addWidget(careful)
         ends.addStretch(1)
         ends.addWidget(adventurous)
         grid.addLayout(ends, 2, 1)
 
         self.top_k_slider = self._slider("topKSlider", 0, 1, TOP_K_TIP)
-        self.top_k_value = self._value_label("888 likeliest", TOP_K_TIP)
-        grid.addWidget(name("Top-k", TOP_K_TIP, self.top_k_slider), 3, 0)
+        self.top_k_value = self._value_label(self.tr("888 likeliest"), TOP_K_TIP)
+        grid.addWidget(name(self.tr("Top-k"), self.tr(TOP_K_TIP), self.top_k_slider), 3, 0)
         grid.addWidget(self.top_k_slider, 3, 1)
         grid.addWidget(self.top_k_value, 3, 2)
 
         self.seed_spin = QSpinBox()
         self.seed_spin.setObjectName("seedSpin")
         self.seed_spin.setRange(0, SEED_MAX)
-        self.seed_spin.setToolTip(SEED_TIP)
+        self.seed_spin.setToolTip(self.tr(SEED_TIP))
         self.seed_spin.setMinimumWidth(self.seed_spin.fontMetrics().horizontalAdvance("2147483647") + 34)
         seed_row = QHBoxLayout()
         seed_row.setContentsMargins(0, 0, 0, 0)
         seed_row.addWidget(self.seed_spin)
-        self.new_seed_button = QPushButton("New seed")
-        self.new_seed_button.setToolTip(NEW_SEED_TIP)
+        self.new_seed_button = QPushButton(self.tr("New seed"))
+        self.new_seed_button.setToolTip(self.tr(NEW_SEED_TIP))
         self.new_seed_button.clicked.connect(self.new_seed)
         seed_row.addWidget(self.new_seed_button)
         seed_row.addStretch(1)
-        grid.addWidget(name("Seed", SEED_TIP, self.seed_spin), 4, 0)
+        grid.addWidget(name(self.tr("Seed"), self.tr(SEED_TIP), self.seed_spin), 4, 0)
         grid.addLayout(seed_row, 4, 1, 1, 2)
         grid.setRowStretch(5, 1)
 
@@ -433,9 +464,9 @@ class WriterPanel(QWidget):
 
     def _build_actions(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.write_button = QPushButton("Write")
+        self.write_button = QPushButton(self.tr("Write"))
         self.write_button.setObjectName("writeButton")
-        self.write_button.setToolTip(WRITE_TIP)
+        self.write_button.setToolTip(self.tr(WRITE_TIP))
         self.write_button.setDefault(True)
         font = self.write_button.font()
         font.setBold(True)
@@ -443,16 +474,16 @@ class WriterPanel(QWidget):
         self.write_button.setMinimumWidth(110)
         self.write_button.clicked.connect(self.write)
         row.addWidget(self.write_button)
-        self.stop_button = QPushButton("Stop")
+        self.stop_button = QPushButton(self.tr("Stop"))
         self.stop_button.setObjectName("stopWritingButton")
-        self.stop_button.setToolTip(STOP_TIP)
+        self.stop_button.setToolTip(self.tr(STOP_TIP))
         self.stop_button.clicked.connect(self.stop)
         row.addWidget(self.stop_button)
-        hint = _muted(QLabel("or Ctrl+Return"), True)
-        hint.setToolTip(WRITE_TIP)
+        hint = _muted(QLabel(self.tr("or Ctrl+Return")), True)
+        hint.setToolTip(self.tr(WRITE_TIP))
         row.addWidget(hint)
         row.addStretch(1)
-        self.examples_label = _muted(QLabel("Try an opening:"))
+        self.examples_label = _muted(QLabel(self.tr("Try an opening:")))
         row.addWidget(self.examples_label)
         self.example_buttons: list[OpeningButton] = []
         for i in range(EXAMPLE_BUTTONS):
@@ -465,16 +496,16 @@ class WriterPanel(QWidget):
         return row
 
     def _build_output(self) -> QGroupBox:
-        box = self.output_box = QGroupBox("What the model wrote")
+        box = self.output_box = QGroupBox(self.tr("What the model wrote"))
         layout = QVBoxLayout(box)
         self.output_edit = QPlainTextEdit()
         self.output_edit.setObjectName("writtenText")
         self.output_edit.setReadOnly(True)
         self.output_edit.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                                  | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.output_edit.setToolTip(OUTPUT_TIP)
-        self.output_edit.setPlaceholderText("Type an opening above (or leave it empty), then click Write: the model's "
-                                            "text appears here as it is written.")
+        self.output_edit.setToolTip(self.tr(OUTPUT_TIP))
+        self.output_edit.setPlaceholderText(self.tr("Type an opening above (or leave it empty), then click Write: the model's "
+                                                    "text appears here as it is written."))
         theme.set_tone(self.output_edit, "output")
         font = self.output_edit.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -486,8 +517,8 @@ class WriterPanel(QWidget):
         self.status_label.setObjectName("writingStatus")
         self.status_label.setWordWrap(True)
         bottom.addWidget(self.status_label, 1)
-        self.copy_button = QPushButton("Copy")
-        self.copy_button.setToolTip(COPY_TIP)
+        self.copy_button = QPushButton(self.tr("Copy"))
+        self.copy_button.setToolTip(self.tr(COPY_TIP))
         self.copy_button.clicked.connect(self.copy_text)
         bottom.addWidget(self.copy_button)
         layout.addLayout(bottom)
@@ -556,17 +587,19 @@ class WriterPanel(QWidget):
             return
         meta = generator.metadata
         characters = list(generator.characters)
-        self.title_label.setText("Text generator")
+        self.title_label.setText(self.tr("Text generator"))
         learned = dataset_words(meta.dataset)
-        self.learned_label.setText(f"learned from {learned}" if learned else "")
-        self.learned_label.setToolTip(f"This model writes text like the text it learned from ({meta.dataset}), "
-                                      f"using the {len(characters):,} characters it saw there." if meta.dataset else "")
+        self.learned_label.setText(self.tr("learned from {dataset}").format(dataset=learned) if learned else "")
+        self.learned_label.setToolTip(self.tr("This model writes text like the text it learned from ({dataset}), "
+                                              "using the {count} characters it saw there.").format(
+            dataset=meta.dataset, count=f"{len(characters):,}") if meta.dataset else "")
         self.top_k_slider.setMaximum(max(1, len(characters)))
         self.set_temperature(min(max(float(getattr(meta, "temperature", TEMPERATURE_DEFAULT)), 0.0), TEMPERATURE_MAX))
         openings = example_openings(meta, characters)
         self._fill_examples(openings)
-        example = f" For example: “{openings[0]}”" if openings else ""
-        self.prompt_edit.setPlaceholderText(f"Type the start of a text and the model carries on.{example}")
+        self.prompt_edit.setPlaceholderText(
+            self.tr("Type the start of a text and the model carries on. For example: “{opening}”").format(opening=openings[0])
+            if openings else self.tr("Type the start of a text and the model carries on."))
         self._prompt_changed()
         self._update_buttons()
 
@@ -623,7 +656,7 @@ class WriterPanel(QWidget):
         if self._task is not None:
             self._task.cancel()  # its last chunks and result carry an old token and are dropped
             self._pending = settings
-            self.status_label.setText("Writing…")
+            self.status_label.setText(self.tr("Writing…"))
         else:
             self._start(settings)
         self._update_buttons()
@@ -638,17 +671,17 @@ class WriterPanel(QWidget):
             self._finish_stopped()
         elif self._writing and self._task is not None:  # it ends at its next character and says so (_written_done)
             self._task.cancel()
-            self.status_label.setText("Stopping…")
+            self.status_label.setText(self.tr("Stopping…"))
         self._update_buttons()
 
     def copy_text(self) -> None:
         """Copy the prompt and the text written after it to the clipboard."""
         text = self.output_text()
         if not self.written_text():
-            self.message.emit("There is no text to copy yet; click Write first.")
+            self.message.emit(self.tr("There is no text to copy yet; click Write first."))
             return
         QGuiApplication.clipboard().setText(text)
-        self.message.emit("Copied the text.")
+        self.message.emit(self.tr("Copied the text."))
 
     def wait_for_work(self, ms: int = 30_000) -> None:
         """Stop writing and block until the background task has ended (the window is closing)."""
@@ -662,7 +695,7 @@ class WriterPanel(QWidget):
     def _start(self, settings: WriteSettings) -> None:
         generator, token = self._generator, self._token
         self._started += 1
-        self.status_label.setText("Writing…")
+        self.status_label.setText(self.tr("Writing…"))
 
         def work(context) -> WriteResult:
             return write_in_chunks(generator, settings, token, context)
@@ -704,8 +737,8 @@ class WriterPanel(QWidget):
         self._count += len(chunk)
         self._updates += 1
         if self._settings is not None:
-            total = _plural(self._settings.length, "character", "characters")
-            self.status_label.setText(f"Writing… {self._count:,} of {total}")
+            self.status_label.setText(self.tr("Writing… {count} of {total}").format(
+                count=f"{self._count:,}", total=_characters(self._settings.length)))
         self.text_streamed.emit(self._count)
 
     def _written_done(self, result: WriteResult) -> None:
@@ -717,18 +750,21 @@ class WriterPanel(QWidget):
             self._finish_stopped()
             return
         rate = result.characters / result.seconds if result.seconds > 0 else 0.0
-        where = PROVIDERS.get(getattr(self._generator, "provider", ""), "this computer")
-        self.status_label.setText(f"Wrote {_plural(result.characters, 'character', 'characters')} in "
-                                  f"{format_seconds(result.seconds)} ({rate:,.0f} characters/s) on {where}.")
-        self.status_label.setToolTip(f"Temperature {result.settings.temperature:.2f}, top-k "
-                                     f"{result.settings.top_k or 'off'}, seed {result.settings.seed}. The same "
-                                     "settings and seed write the same text again.")
+        provider = getattr(self._generator, "provider", "")
+        where = self.tr(PROVIDERS[provider]) if provider in PROVIDERS else self.tr("this computer")
+        self.status_label.setText(self.tr("Wrote {characters} in {time} ({rate} characters/s) on {where}.").format(
+            characters=_characters(result.characters), time=format_seconds(result.seconds), rate=f"{rate:,.0f}",
+            where=where))
+        self.status_label.setToolTip(self.tr("Temperature {temperature}, top-k {top_k}, seed {seed}. The same "
+                                             "settings and seed write the same text again.").format(
+            temperature=f"{result.settings.temperature:.2f}", top_k=result.settings.top_k or self.tr("off"),
+            seed=result.settings.seed))
         self._update_buttons()
         self.writing_finished.emit()
 
     def _finish_stopped(self) -> None:
         self._writing = False
-        self.status_label.setText(f"Stopped after {_plural(self._count, 'character', 'characters')}.")
+        self.status_label.setText(self.tr("Stopped after {characters}.").format(characters=_characters(self._count)))
         self._update_buttons()
         self.writing_finished.emit()
 
@@ -803,14 +839,15 @@ class WriterPanel(QWidget):
         self.copy_button.setEnabled(has_model)
 
     def _show_length(self, *_args) -> None:
-        self.length_value.setText(_plural(self.length, "character", "characters"))
+        self.length_value.setText(_characters(self.length))
 
     def _show_temperature(self, *_args) -> None:
         value = self.temperature
-        self.temperature_value.setText(f"{value:.2f} {temperature_words(value)}")
+        self.temperature_value.setText(self.tr("{value} {words}").format(value=f"{value:.2f}", words=temperature_words(value)))
 
     def _show_top_k(self, *_args) -> None:
         k = self.top_k
-        self.top_k_value.setText("off" if k == 0 else f"{k:,} likeliest")
-        self.top_k_value.setToolTip(TOP_K_TIP if k == 0 else
-                                    f"The model chooses each character among the {k:,} it finds likeliest. {TOP_K_TIP}")
+        self.top_k_value.setText(self.tr("off") if k == 0 else self.tr("{count} likeliest").format(count=f"{k:,}"))
+        self.top_k_value.setToolTip(self.tr(TOP_K_TIP) if k == 0 else
+                                    self.tr("The model chooses each character among the {count} it finds likeliest. {tip}").format(
+                                        count=f"{k:,}", tip=self.tr(TOP_K_TIP)))

@@ -440,7 +440,7 @@ Text generation: learn to write text in the style of a text you give it.</source
     </message>
     <message>
         <source>Sentence</source>
-        <translation>原句</translation>
+        <translation>句子</translation>
     </message>
     <message>
         <source>sentence → translation</source>
@@ -533,6 +533,627 @@ Text generation: learn to write text in the style of a text you give it.</source
     <message>
         <source>Files: {names}</source>
         <translation>文件：{names}</translation>
+    </message>
+</context>
+<context>
+    <name>EpochPlots</name>
+    <message>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluatePage</name>
+    <message>
+        <source>Train a model to see how well it does.</source>
+        <translation>训练一个模型，看看它表现如何。</translation>
+    </message>
+    <message>
+        <source>After training, this page shows the share of validation pictures the model gets right, which classes it mixes up, the pictures it got wrong, and lets you export the model to ONNX.</source>
+        <translation>训练之后，这一页会显示模型答对的验证图片比例、它把哪些类别弄混了、它答错的图片，还可以把模型导出为 ONNX。</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1 分数</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图片数</translation>
+    </message>
+    <message>
+        <source>The class (the kind of picture).</source>
+        <translation>类别（图片的种类）。</translation>
+    </message>
+    <message>
+        <source>Precision: of the pictures the model called this class, the share that really were this class.
+Low precision means the model says this class too often.</source>
+        <translation>精确率：在模型判为这个类别的图片中，真正属于这个类别的比例。
+精确率低说明模型太常给出这个类别。</translation>
+    </message>
+    <message>
+        <source>Recall: of the pictures that really are this class, the share the model found.
+Low recall means the model often misses this class.</source>
+        <translation>召回率：在真正属于这个类别的图片中，被模型找出来的比例。
+召回率低说明模型经常漏掉这个类别。</translation>
+    </message>
+    <message>
+        <source>F1: one number combining precision and recall (100% is perfect). Sort by it to find the weakest classes.</source>
+        <translation>F1 分数：把精确率和召回率合成的一个数（100% 为完美）。按它排序可以找出最弱的类别。</translation>
+    </message>
+    <message>
+        <source>How many validation pictures of this class there are. Scores on few pictures are less reliable.</source>
+        <translation>这个类别有多少张验证图片。图片很少时，得分不太可靠。</translation>
+    </message>
+    <message>
+        <source>test split</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <source>held out from train</source>
+        <translation>从训练数据中预留</translation>
+    </message>
+    <message>
+        <source>How well does the model do?</source>
+        <translation>模型表现如何？</translation>
+    </message>
+    <message>
+        <source>Export to ONNX…</source>
+        <translation>导出为 ONNX…</translation>
+    </message>
+    <message>
+        <source>Save the trained model as an .onnx file that the Playground and many other tools can run, with its labels and preprocessing inside.</source>
+        <translation>把训练好的模型保存为 ONNX 文件（包含标签和预处理），试用场和许多其他工具都能运行它。</translation>
+    </message>
+    <message>
+        <source>What the model confuses</source>
+        <translation>模型容易混淆的内容</translation>
+    </message>
+    <message>
+        <source>Each row is the true class, each column what the model answered; the diagonal is right. Click a square to see its pictures.</source>
+        <translation>每一行是真实类别，每一列是模型的回答；对角线上是答对的。点击一个方格可查看其中的图片。</translation>
+    </message>
+    <message>
+        <source>true</source>
+        <translation>真实</translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Scores per class</source>
+        <translation>各类别得分</translation>
+    </message>
+    <message>
+        <source>Pictures in the chosen square</source>
+        <translation>所选方格中的图片</translation>
+    </message>
+    <message>
+        <source>Click a square of the matrix to see its pictures here.</source>
+        <translation>点击矩阵中的一个方格，在这里查看其中的图片。</translation>
+    </message>
+    <message>
+        <source>Most confident mistakes</source>
+        <translation>最有把握的错误</translation>
+    </message>
+    <message>
+        <source>Training ended before the first epoch finished, so there is nothing to evaluate yet.</source>
+        <translation>训练在第一个轮次完成前就结束了，所以暂时没有可评估的内容。</translation>
+    </message>
+    <message>
+        <source>The model gets &lt;b&gt;{share}&lt;/b&gt; of the {count} validation pictures right (pictures it never trained on).</source>
+        <translation>模型答对了 &lt;b&gt;{share}&lt;/b&gt; 的验证图片（共 {count} 张，都是它从未训练过的图片）。</translation>
+    </message>
+    <message>
+        <source>Validation accuracy {share} · loss {loss} · {epochs} epochs (best: epoch {best}) · validation pictures: {source} · {model} on {dataset} · trained for {duration} on {device}</source>
+        <translation>验证准确率 {share} · 损失 {loss} · {epochs} 个轮次（最佳：第 {best} 轮）· 验证图片：{source} · {model}，数据集 {dataset} · 训练用时 {duration}，设备 {device}</translation>
+    </message>
+    <message>
+        <source>Validation picture {index}: really '{true}', the model said '{said}' ({sure} sure)</source>
+        <translation>验证图片 {index}：实际是“{true}”，模型认为是“{said}”（把握 {sure}）</translation>
+    </message>
+    <message>
+        <source>true {true} → {said}</source>
+        <translation>真实 {true} → {said}</translation>
+    </message>
+    <message>
+        <source>No mistakes: every validation picture was classified correctly.</source>
+        <translation>没有错误：每张验证图片都分类正确。</translation>
+    </message>
+    <message>
+        <source>{count} pictures were classified wrongly; here are the {shown} the model was most sure about.</source>
+        <translation>有 {count} 张图片分类错误；这里列出模型最有把握的 {shown} 张。</translation>
+    </message>
+    <message>
+        <source>{count} pictures were classified wrongly, the ones the model was most sure about first. Sure-but-wrong pictures are often mislabelled or odd.</source>
+        <translation>有 {count} 张图片分类错误，模型最有把握的排在前面。很有把握却答错的图片，往往是标注有误或比较奇怪的图片。</translation>
+    </message>
+    <message>
+        <source>{count} pictures of '{true}' answered as '{said}'. Click to see them.</source>
+        <translation>{count} 张“{true}”的图片被答成了“{said}”。点击查看。</translation>
+    </message>
+    <message>
+        <source>{count} image of '{true}' predicted as '{said}'</source>
+        <translation>{count} 张“{true}”的图片被预测为“{said}”</translation>
+    </message>
+    <message>
+        <source>{count} images of '{true}' predicted as '{said}'</source>
+        <translation>{count} 张“{true}”的图片被预测为“{said}”</translation>
+    </message>
+    <message>
+        <source> (right answers, least sure first)</source>
+        <translation>（答对的，最没把握的排在前面）</translation>
+    </message>
+    <message>
+        <source> (most sure first)</source>
+        <translation>（最有把握的排在前面）</translation>
+    </message>
+    <message>
+        <source>; showing the first {count}</source>
+        <translation>；显示前 {count} 张</translation>
+    </message>
+    <message>
+        <source>. The percentage is how sure the model was.</source>
+        <translation>。百分比表示模型有多大把握。</translation>
+    </message>
+    <message>
+        <source>Wait until training has finished, then export the model.</source>
+        <translation>请等训练结束后再导出模型。</translation>
+    </message>
+    <message>
+        <source>The model is being exported already.</source>
+        <translation>模型已经在导出中。</translation>
+    </message>
+    <message>
+        <source>Train a model first; then you can export it to ONNX.</source>
+        <translation>请先训练一个模型，然后就可以把它导出为 ONNX。</translation>
+    </message>
+    <message>
+        <source>Export the model to ONNX</source>
+        <translation>将模型导出为 ONNX</translation>
+    </message>
+    <message>
+        <source>ONNX models (*.onnx)</source>
+        <translation>ONNX 模型 (*.onnx)</translation>
+    </message>
+    <message>
+        <source>Exporting to {path}…</source>
+        <translation>正在导出到 {path}…</translation>
+    </message>
+    <message>
+        <source>Saved to {path}. ONNX Runtime gives the same answers as PyTorch (largest difference {difference}).</source>
+        <translation>已保存到 {path}。ONNX Runtime 给出的结果与 PyTorch 相同（最大差异 {difference}）。</translation>
+    </message>
+    <message>
+        <source>Model exported to {path}</source>
+        <translation>模型已导出到 {path}</translation>
+    </message>
+    <message>
+        <source>The model was not exported.</source>
+        <translation>模型未导出。</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+</context>
+<context>
+    <name>GanTrainView</name>
+    <message>
+        <source>The generator (which draws) and the judge (the discriminator, which tells drawn pictures from real ones) train against each other.
+Unlike other training, these losses do not keep going down: they should settle and stay roughly level. A judge loss near zero for a long time means the judge has won and the pictures stop improving.</source>
+        <translation>生成器（负责画图）和裁判（即判别器，负责分辨画出来的图片和真实图片）相互对抗着训练。
+与其他训练不同，这些损失不会一直下降：它们应当逐渐稳定，大致保持平稳。如果裁判的损失长时间接近零，说明裁判已经赢了，图片也不会再变好。</translation>
+    </message>
+    <message>
+        <source>How real the judge finds real pictures, D(x), and generated pictures, D(G(z)): 1 means 'surely real', 0 'surely drawn'.
+Early on the judge tells them apart easily; as the generator improves, the two lines move towards each other.</source>
+        <translation>裁判认为真实图片 D(x) 和生成图片 D(G(z)) 有多真：1 表示“肯定是真的”，0 表示“肯定是画的”。
+一开始裁判很容易把它们分开；随着生成器变好，两条线会相互靠近。</translation>
+    </message>
+    <message>
+        <source>Recognised: the share of generated pictures that a separately trained classifier recognises with at least 90% confidence.
+Classes present: how many of the dataset's classes appear among them (all of them means the generator does not draw just one kind of picture).
+Drawn as asked (conditional model only): the share recognised as the class the generator was asked to draw.
+The best epoch by these figures is the one kept and exported.</source>
+        <translation>可识别：生成的图片中，被另外训练的分类器以至少 90% 的把握识别出来的比例。
+出现的类别：其中出现了数据集中的多少个类别（全部出现说明生成器不会只画一种图片）。
+按要求画出（仅限条件模型）：被识别为生成器被要求画的那个类别的比例。
+按这些指标最佳的轮次会被保留并导出。</translation>
+    </message>
+    <message>
+        <source>Pictures the generator draws from the same random numbers every time, so you can watch them change from noise into something like the dataset's pictures.</source>
+        <translation>生成器每次都用同一组随机数画出的图片，你可以看着它们从杂乱的噪点逐渐变得像数据集里的图片。</translation>
+    </message>
+    <message>
+        <source>Drag left to look at the pictures of earlier epochs; all the way right always shows the newest.</source>
+        <translation>向左拖动可查看之前轮次的图片；拖到最右边总是显示最新的图片。</translation>
+    </message>
+    <message>
+        <source>Loss: generator against judge</source>
+        <translation>损失：生成器对抗裁判</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>How real the judge finds them</source>
+        <translation>裁判觉得它们有多真</translation>
+    </message>
+    <message>
+        <source>1 = surely real</source>
+        <translation>1 = 肯定是真的</translation>
+    </message>
+    <message>
+        <source>Quality of the pictures</source>
+        <translation>图片质量</translation>
+    </message>
+    <message>
+        <source>generator</source>
+        <translation>生成器</translation>
+    </message>
+    <message>
+        <source>judge</source>
+        <translation>裁判</translation>
+    </message>
+    <message>
+        <source>real pictures, D(x)</source>
+        <translation>真实图片，D(x)</translation>
+    </message>
+    <message>
+        <source>generated, D(G(z))</source>
+        <translation>生成图片，D(G(z))</translation>
+    </message>
+    <message>
+        <source>recognised</source>
+        <translation>可识别</translation>
+    </message>
+    <message>
+        <source>classes present</source>
+        <translation>出现的类别</translation>
+    </message>
+    <message>
+        <source>best</source>
+        <translation>最佳</translation>
+    </message>
+    <message>
+        <source>Generated pictures</source>
+        <translation>生成的图片</translation>
+    </message>
+    <message>
+        <source>No pictures yet</source>
+        <translation>还没有图片</translation>
+    </message>
+    <message>
+        <source>drawn as asked</source>
+        <translation>按要求画出</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch}: {recognised}% recognised · {coverage} of {classes} classes · {agreement}% as asked</source>
+        <translation>第 {epoch} 轮：{recognised}% 可识别 · {coverage}/{classes} 个类别 · {agreement}% 按要求画出</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch}: {recognised}% recognised · {coverage} of {classes} classes</source>
+        <translation>第 {epoch} 轮：{recognised}% 可识别 · {coverage}/{classes} 个类别</translation>
+    </message>
+    <message>
+        <source>{epoch} (in progress)</source>
+        <translation>{epoch}（进行中）</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch} of {epochs} · best</source>
+        <translation>第 {epoch} 轮，共 {epochs} 轮 · 最佳</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch} of {epochs}</source>
+        <translation>第 {epoch} 轮，共 {epochs} 轮</translation>
+    </message>
+</context>
+<context>
+    <name>GeneratorPanel</name>
+    <message>
+        <source>This model is a picture generator: it draws new pictures and does not classify them, so open an image classifier to try your pictures.</source>
+        <translation>这个模型是图像生成器：它会画出新图片，但不会给图片分类。想试试你的图片，请打开一个图像分类模型。</translation>
+    </message>
+    <message>
+        <source>The seed picks the random starting points the model turns into pictures. The same seed always gives the same pictures, so you can show them again later.</source>
+        <translation>种子决定模型把哪些随机起点画成图片。同一个种子总是画出同样的图片，所以以后可以再展示一遍。</translation>
+    </message>
+    <message>
+        <source>How many pictures to draw at once.</source>
+        <translation>一次画多少张图片。</translation>
+    </message>
+    <message>
+        <source>Pick a new random seed and draw new pictures.</source>
+        <translation>随机换一个新种子，画一批新图片。</translation>
+    </message>
+    <message>
+        <source>Which class the model should draw. 'Every class' draws each class in turn, one column per class.</source>
+        <translation>让模型画哪个类别。“所有类别”会依次画出每个类别，每个类别占一列。</translation>
+    </message>
+    <message>
+        <source>Save the grid of pictures as a PNG file, enlarged with sharp pixels so it stays crisp on a slide.</source>
+        <translation>把这组图片保存为 PNG 文件，并以清晰的像素放大，放到幻灯片上也不会模糊。</translation>
+    </message>
+    <message>
+        <source>Morphs smoothly from one drawing to another: the first picture of seed A slowly turns into the first picture of seed B, through drawings the model makes along the way.</source>
+        <translation>从一幅画平滑地变成另一幅：种子 A 的第一张图片会经过模型沿途画出的图片，慢慢变成种子 B 的第一张图片。</translation>
+    </message>
+    <message>
+        <source>The seed of the drawing the morph starts from. The same seed always gives the same pictures, so you can show them again later.</source>
+        <translation>渐变起点那幅画的种子。同一个种子总是画出同样的图片，所以以后可以再展示一遍。</translation>
+    </message>
+    <message>
+        <source>The seed of the drawing the morph ends at. The same seed always gives the same pictures, so you can show them again later.</source>
+        <translation>渐变终点那幅画的种子。同一个种子总是画出同样的图片，所以以后可以再展示一遍。</translation>
+    </message>
+    <message>
+        <source>Slide to move between the drawing of seed A (left end) and the drawing of seed B (right end).</source>
+        <translation>拖动滑块，在种子 A 的画（左端）和种子 B 的画（右端）之间移动。</translation>
+    </message>
+    <message>
+        <source>Play the morph as an animation, back and forth between A and B.</source>
+        <translation>把渐变当作动画播放，在 A 和 B 之间来回变化。</translation>
+    </message>
+    <message>
+        <source>Pick two new random seeds to morph between.</source>
+        <translation>随机换两个新种子，在它们之间渐变。</translation>
+    </message>
+    <message>
+        <source>Drawings along the way from A to B. Click one to show it above.</source>
+        <translation>从 A 到 B 沿途的画。点击其中一张，在上方显示它。</translation>
+    </message>
+    <message>
+        <source>Pictures the model drew. The same seed always gives the same pictures, so you can show them again later.</source>
+        <translation>模型画出的图片。同一个种子总是画出同样的图片，所以以后可以再展示一遍。</translation>
+    </message>
+    <message>
+        <source>{percent} of its pictures recognisable</source>
+        <translation>{percent} 的图片能被认出</translation>
+    </message>
+    <message>
+        <source>{drawn} of {total} classes drawn</source>
+        <translation>画出了 {drawn} 个类别（共 {total} 个）</translation>
+    </message>
+    <message>
+        <source>{drawn} classes drawn</source>
+        <translation>画出了 {drawn} 个类别</translation>
+    </message>
+    <message>
+        <source>draws the chosen class {percent} of the time</source>
+        <translation>有 {percent} 的时候画出指定的类别</translation>
+    </message>
+    <message>
+        <source>after {epochs} epochs of training</source>
+        <translation>训练了 {epochs} 个轮次</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Picture generator (GAN), made with ModelDesk</source>
+        <translation>图像生成器（GAN），由 ModelDesk 制作</translation>
+    </message>
+    <message>
+        <source>Picture generator (GAN)</source>
+        <translation>图像生成器（GAN）</translation>
+    </message>
+    <message>
+        <source>{model} trained on {dataset}</source>
+        <translation>{model}，在 {dataset} 上训练</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>grayscale</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <source>colour</source>
+        <translation>彩色</translation>
+    </message>
+    <message>
+        <source>{count} channels</source>
+        <translation>{count} 个通道</translation>
+    </message>
+    <message>
+        <source>Pictures</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>{width} x {height} pixels, {colour}</source>
+        <translation>{width} x {height} 像素，{colour}</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <source>{count} random numbers per picture (latent size)</source>
+        <translation>每张图片 {count} 个随机数（潜在向量大小）</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>{count} you can choose from: {first}</source>
+        <translation>可选 {count} 个：{first}</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>样例</translation>
+    </message>
+    <message>
+        <source>New pictures drawn by the model from random starting points.</source>
+        <translation>模型从随机起点画出的新图片。</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>New samples</source>
+        <translation>换一批</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Drawing…</source>
+        <translation>正在画…</translation>
+    </message>
+    <message>
+        <source>Save grid as PNG…</source>
+        <translation>保存为 PNG…</translation>
+    </message>
+    <message>
+        <source>Morph between two seeds</source>
+        <translation>在两个种子之间渐变</translation>
+    </message>
+    <message>
+        <source>Seed A</source>
+        <translation>种子 A</translation>
+    </message>
+    <message>
+        <source>Seed B</source>
+        <translation>种子 B</translation>
+    </message>
+    <message>
+        <source>New pair</source>
+        <translation>换一对</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Along the way from A to B</source>
+        <translation>从 A 到 B 的沿途</translation>
+    </message>
+    <message>
+        <source>{percent} of the way</source>
+        <translation>走过 {percent}</translation>
+    </message>
+    <message>
+        <source>{tip} ({where})</source>
+        <translation>{tip}（{where}）</translation>
+    </message>
+    <message>
+        <source>Every class</source>
+        <translation>所有类别</translation>
+    </message>
+    <message>
+        <source>There are no pictures to save yet; wait until they are drawn.</source>
+        <translation>还没有可保存的图片，请等图片画完。</translation>
+    </message>
+    <message>
+        <source>pictures</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Save the pictures as PNG</source>
+        <translation>把图片保存为 PNG</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not save the pictures</source>
+        <translation>无法保存图片</translation>
+    </message>
+    <message>
+        <source>Saved the pictures to {path}.</source>
+        <translation>图片已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>The morph draws class “{name}”.</source>
+        <translation>渐变画的是类别“{name}”。</translation>
+    </message>
+    <message>
+        <source>The morph draws class “{name}”; choose a class on the left to change it.</source>
+        <translation>渐变画的是类别“{name}”；想换一个，请在左边选择类别。</translation>
+    </message>
+    <message>
+        <source>Drawn in {ms} ms</source>
+        <translation>用时 {ms} 毫秒</translation>
+    </message>
+    <message>
+        <source>{count} picture from seed {seed}</source>
+        <translation>{count} 张图片，来自种子 {seed}</translation>
+    </message>
+    <message>
+        <source>{count} pictures from seed {seed}</source>
+        <translation>{count} 张图片，来自种子 {seed}</translation>
+    </message>
+    <message>
+        <source>{pictures}, class “{name}”</source>
+        <translation>{pictures}，类别“{name}”</translation>
+    </message>
+    <message>
+        <source>{what}.</source>
+        <translation>{what}。</translation>
+    </message>
+    <message>
+        <source>Could not draw pictures</source>
+        <translation>无法画出图片</translation>
+    </message>
+</context>
+<context>
+    <name>JobCommandDialog</name>
+    <message>
+        <source>Training job saved</source>
+        <translation>训练任务已保存</translation>
+    </message>
+    <message>
+        <source>The run's settings were saved to &lt;b&gt;{path}&lt;/b&gt;.&lt;br&gt;To train it again without the window (on this computer, a server or a cluster with ModelDesk installed), run:</source>
+        <translation>这次运行的设置已保存到 &lt;b&gt;{path}&lt;/b&gt;。&lt;br&gt;如果想不打开窗口再次训练（在这台电脑、服务器或装有 ModelDesk 的集群上），请运行：</translation>
+    </message>
+    <message>
+        <source>Co&amp;py</source>
+        <translation>复制(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Copy the command to the clipboard.</source>
+        <translation>把命令复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>On several GPUs, start it with torchrun: {command}</source>
+        <translation>在多块 GPU 上，请用 torchrun 启动：{command}</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
     </message>
 </context>
 <context>
@@ -1152,6 +1773,673 @@ English → French: it learns to turn 'forty-two' into 'quarante-deux'.</source>
     </message>
 </context>
 <context>
+    <name>PlaygroundPage</name>
+    <message>
+        <source>Drop an ONNX model here (or use Open model…)</source>
+        <translation>把 ONNX 模型拖到这里（或使用“打开模型…”）</translation>
+    </message>
+    <message>
+        <source>Models exported by ModelDesk work right away. Other image classifiers work too: ModelDesk guesses their settings, and you can correct them. Picture generators (GANs) open too, to draw new pictures, and translators and text generators made with ModelDesk, to translate and write text.</source>
+        <translation>ModelDesk 导出的模型可以直接使用。其他图像分类器也可以：ModelDesk 会猜测它们的设置，你可以再修改。图片生成器（GAN）也能打开，用来画新图片；用 ModelDesk 制作的翻译模型和文本生成模型也能打开，用来翻译和写文字。</translation>
+    </message>
+    <message>
+        <source>Now drop pictures or a folder of pictures here</source>
+        <translation>现在把图片或图片文件夹拖到这里</translation>
+    </message>
+    <message>
+        <source>Or paste a picture with Ctrl+V, or use the Add pictures button. A folder whose sub-folders are named after the labels also shows the accuracy.</source>
+        <translation>也可以用 Ctrl+V 粘贴图片，或使用“添加图片”按钮。如果文件夹的子文件夹以标签命名，还会显示准确率。</translation>
+    </message>
+    <message>
+        <source>This model describes itself; no settings needed.</source>
+        <translation>此模型自带说明，无需设置。</translation>
+    </message>
+    <message>
+        <source>No usable NVIDIA graphics card (GPU) was found, so models run on the CPU.</source>
+        <translation>没有找到可用的 NVIDIA 显卡（GPU），因此模型在 CPU 上运行。</translation>
+    </message>
+    <message>
+        <source>Run models on the processor even when a graphics card is available (slower, but always works).</source>
+        <translation>即使有显卡，也在处理器上运行模型（较慢，但总能运行）。</translation>
+    </message>
+    <message>
+        <source>ImageNet mean/std</source>
+        <translation>ImageNet 均值/标准差</translation>
+    </message>
+    <message>
+        <source>NCHW (channels first)</source>
+        <translation>NCHW（通道在前）</translation>
+    </message>
+    <message>
+        <source>NHWC (channels last)</source>
+        <translation>NHWC（通道在后）</translation>
+    </message>
+    <message>
+        <source>3 (colour)</source>
+        <translation>3（彩色）</translation>
+    </message>
+    <message>
+        <source>1 (grayscale)</source>
+        <translation>1（灰度）</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <source>Sure</source>
+        <translation>把握</translation>
+    </message>
+    <message>
+        <source>2nd answer</source>
+        <translation>第二答案</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>The picture's file, below the folder you chose.</source>
+        <translation>图片文件，位于你选择的文件夹之下。</translation>
+    </message>
+    <message>
+        <source>The model's best answer.</source>
+        <translation>模型的最佳答案。</translation>
+    </message>
+    <message>
+        <source>How sure the model is of its best answer (its probability).</source>
+        <translation>模型对最佳答案有多大把握（其概率）。</translation>
+    </message>
+    <message>
+        <source>The model's second-best answer.</source>
+        <translation>模型的第二答案。</translation>
+    </message>
+    <message>
+        <source>How sure the model is of its second-best answer.</source>
+        <translation>模型对第二答案有多大把握。</translation>
+    </message>
+    <message>
+        <source>Why a picture could not be classified.</source>
+        <translation>图片无法分类的原因。</translation>
+    </message>
+    <message>
+        <source>{n} bytes</source>
+        <translation>{n} 字节</translation>
+    </message>
+    <message>
+        <source>{ms} ms</source>
+        <translation>{ms} 毫秒</translation>
+    </message>
+    <message>
+        <source>The settings you chose for this model earlier no longer fit it, so ModelDesk guessed them again.</source>
+        <translation>你之前为此模型选择的设置已不再适用，因此 ModelDesk 重新猜测了设置。</translation>
+    </message>
+    <message>
+        <source>The pasted picture is {width}x{height} pixels, too large to open safely.</source>
+        <translation>粘贴的图片为 {width}x{height} 像素，太大，无法安全打开。</translation>
+    </message>
+    <message>
+        <source>ModelDesk could not classify this picture; the details are in the log file.</source>
+        <translation>ModelDesk 无法对这张图片分类；详细信息在日志文件中。</translation>
+    </message>
+    <message>
+        <source>The model gave no usable scores for this picture.</source>
+        <translation>模型没有为这张图片给出可用的分数。</translation>
+    </message>
+    <message>
+        <source>validation accuracy</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>train loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>train accuracy</source>
+        <translation>训练准确率</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>test accuracy</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <source> + {size} in a separate data file</source>
+        <translation> + 单独数据文件中的 {size}</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>unknown tool</source>
+        <translation>未知工具</translation>
+    </message>
+    <message>
+        <source>ONNX opset {opset}</source>
+        <translation>ONNX 算子集 {opset}</translation>
+    </message>
+    <message>
+        <source>Made with</source>
+        <translation>制作工具</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Runs on</source>
+        <translation>运行于</translation>
+    </message>
+    <message>
+        <source>Opened in</source>
+        <translation>打开用时</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>image classification (made with ModelDesk)</source>
+        <translation>图像分类（用 ModelDesk 制作）</translation>
+    </message>
+    <message>
+        <source>{model} trained on {dataset}</source>
+        <translation>{model}，在 {dataset} 上训练</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>{width} x {height} pixels, grayscale, {layout}</source>
+        <translation>{width} x {height} 像素，灰度，{layout}</translation>
+    </message>
+    <message>
+        <source>{width} x {height} pixels, colour, {layout}</source>
+        <translation>{width} x {height} 像素，彩色，{layout}</translation>
+    </message>
+    <message>
+        <source>Pictures</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>mean {mean}; std {std}</source>
+        <translation>均值 {mean}；标准差 {std}</translation>
+    </message>
+    <message>
+        <source>{preset} ({numbers})</source>
+        <translation>{preset}（{numbers}）</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>成绩</translation>
+    </message>
+    <message>
+        <source>Playground: try a model</source>
+        <translation>试用场：试试模型</translation>
+    </message>
+    <message>
+        <source>Open model…</source>
+        <translation>打开模型…</translation>
+    </message>
+    <message>
+        <source>Open an ONNX image classifier, picture generator, translator or text generator (.onnx file). You can also drop it onto this page.</source>
+        <translation>打开 ONNX 图像分类器、图片生成器、翻译模型或文本生成模型（.onnx 文件）。也可以把文件拖到此页面上。</translation>
+    </message>
+    <message>
+        <source>Add pictures…</source>
+        <translation>添加图片…</translation>
+    </message>
+    <message>
+        <source>Classify pictures or a whole folder. You can also drop them onto this page.</source>
+        <translation>对图片或整个文件夹进行分类。也可以把它们拖到此页面上。</translation>
+    </message>
+    <message>
+        <source>Pictures…</source>
+        <translation>图片…</translation>
+    </message>
+    <message>
+        <source>A folder of pictures…</source>
+        <translation>图片文件夹…</translation>
+    </message>
+    <message>
+        <source>Paste picture</source>
+        <translation>粘贴图片</translation>
+    </message>
+    <message>
+        <source>Classify the picture on the clipboard (Ctrl+V).</source>
+        <translation>对剪贴板中的图片进行分类（Ctrl+V）。</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Remove all pictures and results from the page (the files stay where they are).</source>
+        <translation>从页面上移除所有图片和结果（文件本身保留在原处）。</translation>
+    </message>
+    <message>
+        <source>Always use the CPU</source>
+        <translation>始终使用 CPU</translation>
+    </message>
+    <message>
+        <source>Recent models</source>
+        <translation>最近的模型</translation>
+    </message>
+    <message>
+        <source>Click a model to open it again.</source>
+        <translation>点击模型即可再次打开。</translation>
+    </message>
+    <message>
+        <source>Models you open appear here, so you can open them again with one click.</source>
+        <translation>打开过的模型会列在这里，点一下就能再次打开。</translation>
+    </message>
+    <message>
+        <source>Settings for this model</source>
+        <translation>此模型的设置</translation>
+    </message>
+    <message>
+        <source>This model does not say how it wants its pictures; check these settings against the model's documentation.</source>
+        <translation>此模型没有说明它需要怎样的图片；请对照模型的说明文档检查这些设置。</translation>
+    </message>
+    <message>
+        <source>Height of the pictures the model was trained on, in pixels.</source>
+        <translation>训练模型所用图片的高度（像素）。</translation>
+    </message>
+    <message>
+        <source>Width of the pictures the model was trained on, in pixels.</source>
+        <translation>训练模型所用图片的宽度（像素）。</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>wide ×</source>
+        <translation>宽 ×</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>Whether the model wants colour or grayscale pictures.</source>
+        <translation>模型需要彩色图片还是灰度图片。</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>How pixel values are scaled before the model sees them: 0 to 1, -1 to 1, or with the ImageNet mean and standard deviation (common for photos).</source>
+        <translation>像素值在交给模型前如何缩放：0 到 1、-1 到 1，或按 ImageNet 的均值和标准差（照片常用）。</translation>
+    </message>
+    <message>
+        <source>Pixel values</source>
+        <translation>像素值</translation>
+    </message>
+    <message>
+        <source>Whether the model wants the colour channels before (NCHW, PyTorch style) or after (NHWC, TensorFlow style) the pixel rows and columns.</source>
+        <translation>模型需要颜色通道在像素行列之前（NCHW，PyTorch 风格）还是之后（NHWC，TensorFlow 风格）。</translation>
+    </message>
+    <message>
+        <source>Channel order</source>
+        <translation>通道顺序</translation>
+    </message>
+    <message>
+        <source>class 0, class 1, …</source>
+        <translation>类别 0、类别 1、…</translation>
+    </message>
+    <message>
+        <source>A text file with one label per line, in the model's class order.</source>
+        <translation>每行一个标签的文本文件，按模型的类别顺序排列。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Choose a text file with one label per line.</source>
+        <translation>选择一个每行一个标签的文本文件。</translation>
+    </message>
+    <message>
+        <source>Use no labels file (classes are called class 0, class 1, …).</source>
+        <translation>不使用标签文件（类别将称为 class 0、class 1、…）。</translation>
+    </message>
+    <message>
+        <source>%v of %m pictures</source>
+        <translation>%v / %m 张图片</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop classifying; the pictures done so far are kept.</source>
+        <translation>停止分类；已完成的图片会保留。</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Save CSV…</source>
+        <translation>保存 CSV…</translation>
+    </message>
+    <message>
+        <source>Save every picture's answers to a CSV file that spreadsheets open.</source>
+        <translation>把每张图片的答案保存为电子表格可以打开的 CSV 文件。</translation>
+    </message>
+    <message>
+        <source>Click a column title to sort. Double-click a row to see that picture on a card.</source>
+        <translation>点击列标题可排序。双击一行可在卡片上查看该图片。</translation>
+    </message>
+    <message>
+        <source>What the model confuses</source>
+        <translation>模型容易混淆的内容</translation>
+    </message>
+    <message>
+        <source>Rows: the folder (the true label). Columns: the model's answer. The diagonal is right.</source>
+        <translation>行：文件夹（真实标签）。列：模型的答案。对角线上的是答对的。</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <source>Only one model can be open at a time; opening {name}.</source>
+        <translation>一次只能打开一个模型；正在打开 {name}。</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no picture; copy a picture first, then paste it here.</source>
+        <translation>剪贴板里没有图片；请先复制一张图片，再粘贴到这里。</translation>
+    </message>
+    <message>
+        <source>Pasted picture {number}</source>
+        <translation>粘贴的图片 {number}</translation>
+    </message>
+    <message>
+        <source>{name} ({width}x{height} pixels)</source>
+        <translation>{name}（{width}x{height} 像素）</translation>
+    </message>
+    <message>
+        <source>Nothing could be classified</source>
+        <translation>没有可以分类的内容</translation>
+    </message>
+    <message>
+        <source>There are no answers to save yet; classify some pictures first.</source>
+        <translation>还没有可保存的答案；请先对一些图片进行分类。</translation>
+    </message>
+    <message>
+        <source>pictures</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Save the answers as CSV</source>
+        <translation>将答案保存为 CSV</translation>
+    </message>
+    <message>
+        <source>{stem}-answers.csv</source>
+        <translation>{stem}-答案.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>The CSV file could not be saved to '{path}' ({reason}).</source>
+        <translation>无法将 CSV 文件保存到“{path}”（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Saved {answers} to {path}.</source>
+        <translation>已将 {answers}保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>{n} answer</source>
+        <translation>{n} 个答案</translation>
+    </message>
+    <message>
+        <source>{n} answers</source>
+        <translation>{n} 个答案</translation>
+    </message>
+    <message>
+        <source>Choose a labels file</source>
+        <translation>选择标签文件</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.csv *.names);;All files (*)</source>
+        <translation>文本文件 (*.txt *.csv *.names);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open an ONNX model</source>
+        <translation>打开 ONNX 模型</translation>
+    </message>
+    <message>
+        <source>ONNX models (*.onnx);;All files (*)</source>
+        <translation>ONNX 模型 (*.onnx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose pictures</source>
+        <translation>选择图片</translation>
+    </message>
+    <message>
+        <source>Pictures ({patterns});;All files (*)</source>
+        <translation>图片 ({patterns});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose a folder of pictures</source>
+        <translation>选择图片文件夹</translation>
+    </message>
+    <message>
+        <source>Opening {name}…</source>
+        <translation>正在打开 {name}…</translation>
+    </message>
+    <message>
+        <source>Opened {name} on the {device} in {time}.</source>
+        <translation>已打开 {name}，运行于 {device}，用时 {time}。</translation>
+    </message>
+    <message>
+        <source>Opened the translator {name} ({languages}) on the {device} in {time}.</source>
+        <translation>已打开翻译模型 {name}（{languages}），运行于 {device}，用时 {time}。</translation>
+    </message>
+    <message>
+        <source>Opened the text generator {name} on the {device} in {time}.</source>
+        <translation>已打开文本生成模型 {name}，运行于 {device}，用时 {time}。</translation>
+    </message>
+    <message>
+        <source>Opened the picture generator {name} on the {device} in {time}.</source>
+        <translation>已打开图片生成器 {name}，运行于 {device}，用时 {time}。</translation>
+    </message>
+    <message>
+        <source>{name} was not opened.</source>
+        <translation>未能打开 {name}。</translation>
+    </message>
+    <message>
+        <source> {name} is still open.</source>
+        <translation>{name} 仍然处于打开状态。</translation>
+    </message>
+    <message>
+        <source>These settings do not fit the model</source>
+        <translation>这些设置与模型不符</translation>
+    </message>
+    <message>
+        <source>Could not open the model</source>
+        <translation>无法打开模型</translation>
+    </message>
+    <message>
+        <source>The model itself fixes the height.</source>
+        <translation>高度由模型本身决定。</translation>
+    </message>
+    <message>
+        <source>The model itself fixes the width.</source>
+        <translation>宽度由模型本身决定。</translation>
+    </message>
+    <message>
+        <source>The model itself fixes the number of colour channels.</source>
+        <translation>颜色通道数由模型本身决定。</translation>
+    </message>
+    <message>
+        <source> (missing)</source>
+        <translation>（找不到）</translation>
+    </message>
+    <message>
+        <source>Waiting for a model: open one to classify this picture.</source>
+        <translation>等待模型：打开一个模型即可对这张图片分类。</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>解释</translation>
+    </message>
+    <message>
+        <source>Classifying…</source>
+        <translation>正在分类…</translation>
+    </message>
+    <message>
+        <source>Classified {pictures} on the {device}, {time} each on average.</source>
+        <translation>已分类 {pictures}，运行于 {device}，平均每张 {time}。</translation>
+    </message>
+    <message>
+        <source>{n} picture</source>
+        <translation>{n} 张图片</translation>
+    </message>
+    <message>
+        <source>{n} pictures</source>
+        <translation>{n} 张图片</translation>
+    </message>
+    <message>
+        <source>Explanations are not available in this version of ModelDesk.</source>
+        <translation>此版本的 ModelDesk 不提供解释功能。</translation>
+    </message>
+    <message>
+        <source>Explaining…</source>
+        <translation>正在解释…</translation>
+    </message>
+    <message>
+        <source>Red shows the parts of the picture that mattered most for the answer '{label}'. Click again to hide it.</source>
+        <translation>红色标出了对答案“{label}”影响最大的图片区域。再次点击可隐藏。</translation>
+    </message>
+    <message>
+        <source>Could not explain the answer</source>
+        <translation>无法解释该答案</translation>
+    </message>
+    <message>
+        <source>{names}: waiting for a model. Open one to classify these pictures.</source>
+        <translation>{names}：等待模型。打开一个模型即可对这些图片分类。</translation>
+    </message>
+    <message>
+        <source>Classifying the pictures in {names}…</source>
+        <translation>正在对 {names} 中的图片分类…</translation>
+    </message>
+    <message>
+        <source>In the folder '{folder}', but the model said '{answer}'.</source>
+        <translation>位于文件夹“{folder}”中，但模型的答案是“{answer}”。</translation>
+    </message>
+    <message>
+        <source>{n} picture classified</source>
+        <translation>已分类 {n} 张图片</translation>
+    </message>
+    <message>
+        <source>{n} pictures classified</source>
+        <translation>已分类 {n} 张图片</translation>
+    </message>
+    <message>
+        <source>{n} picture could not be read (red rows)</source>
+        <translation>{n} 张图片无法读取（红色行）</translation>
+    </message>
+    <message>
+        <source>{n} pictures could not be read (red rows)</source>
+        <translation>{n} 张图片无法读取（红色行）</translation>
+    </message>
+    <message>
+        <source>{time} per picture</source>
+        <translation>每张 {time}</translation>
+    </message>
+    <message>
+        <source>stopped before the end</source>
+        <translation>未完成就已停止</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>.</source>
+        <translation>。</translation>
+    </message>
+    <message>
+        <source>Accuracy {accuracy} on {pictures} in folders named after the labels</source>
+        <translation>准确率 {accuracy}（基于以标签命名的文件夹中的 {pictures}）</translation>
+    </message>
+    <message>
+        <source>The share of pictures whose best answer is the name of their folder. Wrong answers are the red rows in the table.</source>
+        <translation>最佳答案与所在文件夹名称一致的图片所占比例。答错的图片是表格中的红色行。</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出错了</translation>
+    </message>
+    <message>
+        <source>Folder ({names})</source>
+        <translation>文件夹（{names}）</translation>
+    </message>
+    <message>
+        <source>Pictures ({count})</source>
+        <translation>图片（{count}）</translation>
+    </message>
+    <message>
+        <source>Choose pictures…</source>
+        <translation>选择图片…</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -1188,6 +2476,726 @@ English → French: it learns to turn 'forty-two' into 'quarante-deux'.</source>
     <message>
         <source>Dark</source>
         <translation>深色</translation>
+    </message>
+</context>
+<context>
+    <name>ResultCard</name>
+    <message>
+        <source>Shade in red the parts of the picture that mattered most for the answer. It covers the picture piece by piece and watches the answer change, so it takes a moment.</source>
+        <translation>用红色标出对答案影响最大的图片区域。它会逐块遮住图片并观察答案的变化，所以需要一点时间。</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>解释</translation>
+    </message>
+    <message>
+        <source>Waiting for a model…</source>
+        <translation>等待模型…</translation>
+    </message>
+    <message>
+        <source>How long the model took for this picture, including preparing it.</source>
+        <translation>模型处理这张图片所用的时间（包括准备图片）。</translation>
+    </message>
+</context>
+<context>
+    <name>RunCurvesView</name>
+    <message>
+        <source>Each line is one of the chosen runs, epoch by epoch. Choose what to compare above the plot.
+Select several runs in the table (Ctrl or Shift + click) to overlay them.</source>
+        <translation>每条线是一次所选的运行，按轮次绘制。在图的上方选择要比较的指标。
+在表格中选择多次运行（按住 Ctrl 或 Shift 点击）即可叠加显示。</translation>
+    </message>
+    <message>
+        <source>validation accuracy</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>training accuracy</source>
+        <translation>训练准确率</translation>
+    </message>
+    <message>
+        <source>recognised samples</source>
+        <translation>可辨认的样本</translation>
+    </message>
+    <message>
+        <source>discriminator loss</source>
+        <translation>判别器损失</translation>
+    </message>
+    <message>
+        <source>generator loss</source>
+        <translation>生成器损失</translation>
+    </message>
+    <message>
+        <source>exact match</source>
+        <translation>完全匹配</translation>
+    </message>
+    <message>
+        <source>validation perplexity</source>
+        <translation>验证困惑度</translation>
+    </message>
+    <message>
+        <source>Compare:</source>
+        <translation>比较：</translation>
+    </message>
+    <message>
+        <source>The figure to draw for each chosen run. Only figures every chosen run has are offered.</source>
+        <translation>为每次所选运行绘制的指标。只提供所有所选运行都有的指标。</translation>
+    </message>
+    <message>
+        <source>Showing the first {shown} of the {count} chosen runs.</source>
+        <translation>只显示前 {shown} 次运行（共选了 {count} 次）。</translation>
+    </message>
+    <message>
+        <source>These runs have no figure in common to compare; choose runs of the same task.</source>
+        <translation>这些运行没有可以共同比较的指标；请选择同一任务的运行。</translation>
+    </message>
+    <message>
+        <source> (no figures yet)</source>
+        <translation>（还没有数据）</translation>
+    </message>
+</context>
+<context>
+    <name>RunDetailsView</name>
+    <message>
+        <source>Open in Playground</source>
+        <translation>在试用场中打开</translation>
+    </message>
+    <message>
+        <source>true</source>
+        <translation>真实</translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Each row is the true class, each column what the model answered; the diagonal is right. The Evaluate page shows the pictures behind each square for the model trained last.</source>
+        <translation>每一行是真实类别，每一列是模型的回答；对角线上是答对的。对于最近训练的模型，评估页会显示每个方格里的图片。</translation>
+    </message>
+    <message>
+        <source>Pictures the generator drew from its fixed random numbers.</source>
+        <translation>生成器根据固定的随机数画出的图片。</translation>
+    </message>
+    <message>
+        <source>The run's folder was deleted, so there is nothing more to show.</source>
+        <translation>这次运行的文件夹已被删除，没有更多内容可显示。</translation>
+    </message>
+    <message>
+        <source>{done} of {planned} epochs</source>
+        <translation>{done} / {planned} 个轮次</translation>
+    </message>
+    <message>
+        <source>{done} epochs</source>
+        <translation>{done} 个轮次</translation>
+    </message>
+    <message>
+        <source>{status} after {epochs}</source>
+        <translation>{status}，共 {epochs}</translation>
+    </message>
+    <message>
+        <source> (best: epoch {epoch})</source>
+        <translation>（最佳：第 {epoch} 轮）</translation>
+    </message>
+    <message>
+        <source>, in {duration}</source>
+        <translation>，用时 {duration}</translation>
+    </message>
+    <message>
+        <source>{model} on {dataset}</source>
+        <translation>{model}，数据集 {dataset}</translation>
+    </message>
+    <message>
+        <source>started {date}</source>
+        <translation>开始于 {date}</translation>
+    </message>
+    <message>
+        <source>Folder: {folder}</source>
+        <translation>文件夹：{folder}</translation>
+    </message>
+    <message>
+        <source>Folder: {folder} (deleted)</source>
+        <translation>文件夹：{folder}（已删除）</translation>
+    </message>
+    <message>
+        <source>This run saved no evaluation: it ended before its first epoch finished.</source>
+        <translation>这次运行没有保存评估结果：它在第一个轮次完成前就结束了。</translation>
+    </message>
+    <message>
+        <source>The best model gets {share} of the {total} validation pictures right.</source>
+        <translation>最佳模型答对了 {share} 的验证图片（共 {total} 张）。</translation>
+    </message>
+    <message>
+        <source>Weakest class: '{name}' (F1 {f1}).</source>
+        <translation>最弱的类别：“{name}”（F1 分数 {f1}）。</translation>
+    </message>
+    <message>
+        <source>What the best model confuses.</source>
+        <translation>最佳模型弄混了什么。</translation>
+    </message>
+    <message>
+        <source>This run saved no sample pictures: it ended before its first epoch finished.</source>
+        <translation>这次运行没有保存样本图片：它在第一个轮次完成前就结束了。</translation>
+    </message>
+    <message>
+        <source>What the generator drew after epoch {epoch}.</source>
+        <translation>生成器在第 {epoch} 轮之后画出的图片。</translation>
+    </message>
+    <message>
+        <source> Its best epoch drew {coverage} of the {classes} classes.</source>
+        <translation>它最好的一轮画出了 {coverage} 个类别（共 {classes} 个）。</translation>
+    </message>
+    <message>
+        <source>exact match</source>
+        <translation>完全匹配</translation>
+    </message>
+    <message>
+        <source>This run saved no scores: it ended before its first epoch finished.</source>
+        <translation>这次运行没有保存得分：它在第一个轮次完成前就结束了。</translation>
+    </message>
+    <message>
+        <source>held-out test ({count} pairs)</source>
+        <translation>预留测试集（{count} 个句子对）</translation>
+    </message>
+    <message>
+        <source>held-out test</source>
+        <translation>预留测试集</translation>
+    </message>
+    <message>
+        <source>validation (best epoch)</source>
+        <translation>验证（最佳轮次）</translation>
+    </message>
+    <message>
+        <source>BLEU and chrF compare the translations with the reference ones (100 is perfect); exact match counts translations that are exactly right.</source>
+        <translation>BLEU 和 chrF 把译文与参考译文进行比较（100 为完美）；完全匹配统计的是完全正确的译文。</translation>
+    </message>
+    <message>
+        <source>This run saved no writing: it ended before its first epoch finished.</source>
+        <translation>这次运行没有保存生成的文字：它在第一个轮次完成前就结束了。</translation>
+    </message>
+    <message>
+        <source>Validation perplexity &lt;b&gt;{value}&lt;/b&gt;</source>
+        <translation>验证困惑度 &lt;b&gt;{value}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source> (guessing by letter frequency alone: {value})</source>
+        <translation>（只按字母频率猜测：{value}）</translation>
+    </message>
+    <message>
+        <source>What the best model wrote after the opening words in bold. Perplexity is roughly how many letters the model still hesitates between: lower is better.</source>
+        <translation>最佳模型接着粗体开头写出的文字。困惑度大致表示模型还在多少个字母之间犹豫：越低越好。</translation>
+    </message>
+    <message>
+        <source>Try the exported model ({name}) in the Playground.</source>
+        <translation>在试用场中试用导出的模型（{name}）。</translation>
+    </message>
+    <message>
+        <source>This run has no exported ONNX model. Export one on the Evaluate page after training, or train with export switched on.</source>
+        <translation>这次运行没有导出的 ONNX 模型。可以在训练后到评估页导出，或在训练时打开导出选项。</translation>
+    </message>
+</context>
+<context>
+    <name>RunWords</name>
+    <message>
+        <source>Image classification</source>
+        <translation>图像分类</translation>
+    </message>
+    <message>
+        <source>Image generation (GAN)</source>
+        <translation>图像生成（GAN）</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>翻译</translation>
+    </message>
+    <message>
+        <source>Text generation</source>
+        <translation>文本生成</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Generation (GAN)</source>
+        <translation>生成（GAN）</translation>
+    </message>
+    <message>
+        <source>Training…</source>
+        <translation>训练中…</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>This run is being trained now.</source>
+        <translation>这次运行正在训练。</translation>
+    </message>
+    <message>
+        <source>Training ran to the end (or stopped early because the model stopped improving).</source>
+        <translation>训练已完整结束（或因模型不再进步而提前停止）。</translation>
+    </message>
+    <message>
+        <source>Training was stopped before the last epoch; you can resume it.</source>
+        <translation>训练在最后一个轮次之前被停止；你可以继续训练。</translation>
+    </message>
+    <message>
+        <source>The app or computer closed while this run was training; you can resume it from its last epoch.</source>
+        <translation>这次运行训练时，程序或电脑被关闭了；你可以从它最后一个轮次继续训练。</translation>
+    </message>
+    <message>
+        <source>Training stopped because of a problem; the run's details say which.</source>
+        <translation>训练因出现问题而停止；运行详情里写明了原因。</translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} 秒</translation>
+    </message>
+    <message>
+        <source>{minutes} min {seconds} s</source>
+        <translation>{minutes} 分 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} 小时 {minutes} 分</translation>
+    </message>
+    <message>
+        <source>{model} on {dataset}, {time}</source>
+        <translation>{model}（{dataset}）, {time}</translation>
+    </message>
+    <message>
+        <source>perplexity {value}</source>
+        <translation>困惑度 {value}</translation>
+    </message>
+    <message>
+        <source>{share} accuracy</source>
+        <translation>准确率 {share}</translation>
+    </message>
+    <message>
+        <source>{share} recognised</source>
+        <translation>可辨认 {share}</translation>
+    </message>
+    <message>
+        <source>{share} exact</source>
+        <translation>完全正确 {share}</translation>
+    </message>
+    <message>
+        <source>{count} epoch</source>
+        <translation>{count} 个轮次</translation>
+    </message>
+    <message>
+        <source>{count} epochs</source>
+        <translation>{count} 个轮次</translation>
+    </message>
+    <message>
+        <source>batch {size}</source>
+        <translation>批大小 {size}</translation>
+    </message>
+    <message>
+        <source>lr {rate}</source>
+        <translation>学习率 {rate}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>RunsPage</name>
+    <message>
+        <source>Runs you train appear here.</source>
+        <translation>你训练的运行记录会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Every training run keeps its settings, curves, checkpoints and exported model. Train a model on the Train page, then come back here to compare runs, continue one, start a new run from its settings, or try its model in the Playground.</source>
+        <translation>每次训练运行都会保存它的设置、曲线、检查点和导出的模型。先在训练页训练一个模型，再回到这里比较各次运行、继续某次运行、用它的设置开始新的运行，或在试用场中试用它的模型。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>When the run started.</source>
+        <translation>运行开始的时间。</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>What the model learns to do.</source>
+        <translation>模型学习做的事情。</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>The data the model trained on.</source>
+        <translation>模型训练所用的数据。</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>The model's architecture.</source>
+        <translation>模型的结构。</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>The settings that matter most; the table under the plot lists all that differ between chosen runs.</source>
+        <translation>最重要的设置；图下方的表格列出了所选运行之间所有不同的设置。</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>How the run ended.</source>
+        <translation>运行是如何结束的。</translation>
+    </message>
+    <message>
+        <source>Best</source>
+        <translation>最佳</translation>
+    </message>
+    <message>
+        <source>The best figure the run reached on data it did not train on.</source>
+        <translation>这次运行在未训练过的数据上取得的最佳成绩。</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Epochs trained, of those planned.</source>
+        <translation>已训练的轮次 / 计划的轮次。</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <source>How long the run trained.</source>
+        <translation>这次运行训练了多长时间。</translation>
+    </message>
+    <message>
+        <source>Your training runs</source>
+        <translation>你的训练运行记录</translation>
+    </message>
+    <message>
+        <source>Filter: a dataset, model, setting, date…</source>
+        <translation>筛选：数据集、模型、设置、日期…</translation>
+    </message>
+    <message>
+        <source>Show only the runs whose row contains every word typed here.</source>
+        <translation>只显示整行包含这里输入的每个词的运行。</translation>
+    </message>
+    <message>
+        <source>All tasks</source>
+        <translation>所有任务</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>任意状态</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Read the run list again (runs trained from the command line appear too).</source>
+        <translation>重新读取运行列表（在命令行中训练的运行也会出现）。</translation>
+    </message>
+    <message>
+        <source>Curves</source>
+        <translation>曲线</translation>
+    </message>
+    <message>
+        <source>Click a run to look at it again; Ctrl or Shift + click to compare several.</source>
+        <translation>点击一次运行可重新查看；按住 Ctrl 或 Shift 点击可比较多次运行。</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>up to</source>
+        <translation>直到</translation>
+    </message>
+    <message>
+        <source> epochs</source>
+        <translation> 个轮次</translation>
+    </message>
+    <message>
+        <source>How many epochs the run should have in all when it ends. Training continues from its last finished epoch with the same optimizer state.</source>
+        <translation>这次运行结束时总共应有多少个轮次。训练会从最后完成的轮次、以相同的优化器状态继续。</translation>
+    </message>
+    <message>
+        <source>New run with these settings</source>
+        <translation>用这些设置新建运行</translation>
+    </message>
+    <message>
+        <source>Export training job…</source>
+        <translation>导出训练任务…</translation>
+    </message>
+    <message>
+        <source>Save metrics as CSV…</source>
+        <translation>将指标保存为 CSV…</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Click a run in the table to see how it did. Select several (Ctrl or Shift + click) to compare their curves and the settings that differ.</source>
+        <translation>点击表格中的一次运行，查看它的表现。选择多次运行（按住 Ctrl 或 Shift 点击）可比较它们的曲线和不同的设置。</translation>
+    </message>
+    <message>
+        <source>The chosen run</source>
+        <translation>所选的运行</translation>
+    </message>
+    <message>
+        <source>Settings that differ</source>
+        <translation>不同的设置</translation>
+    </message>
+    <message>
+        <source>The run index could not be read ({error}).</source>
+        <translation>无法读取运行索引（{error}）。</translation>
+    </message>
+    <message>
+        <source>The run history cannot be shown.</source>
+        <translation>无法显示运行记录。</translation>
+    </message>
+    <message>
+        <source>{done} of {planned}</source>
+        <translation>{done} / {planned}</translation>
+    </message>
+    <message>
+        <source>{total} run</source>
+        <translation>{total} 次运行</translation>
+    </message>
+    <message>
+        <source>{total} runs</source>
+        <translation>{total} 次运行</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} run shown</source>
+        <translation>显示 {shown} / {total} 次运行</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} runs shown</source>
+        <translation>显示 {shown} / {total} 次运行</translation>
+    </message>
+    <message>
+        <source>No run matches the filter ({total} run in all)</source>
+        <translation>没有运行符合筛选条件（共 {total} 次运行）</translation>
+    </message>
+    <message>
+        <source>No run matches the filter ({total} runs in all)</source>
+        <translation>没有运行符合筛选条件（共 {total} 次运行）</translation>
+    </message>
+    <message>
+        <source>Add epochs</source>
+        <translation>增加轮次</translation>
+    </message>
+    <message>
+        <source>Choose one run in the table first.</source>
+        <translation>请先在表格中选择一次运行。</translation>
+    </message>
+    <message>
+        <source>Choose just one run for this.</source>
+        <translation>此操作只能选择一次运行。</translation>
+    </message>
+    <message>
+        <source>This run's folder was deleted; press Refresh.</source>
+        <translation>这次运行的文件夹已被删除；请点击“刷新”。</translation>
+    </message>
+    <message>
+        <source>This run is training now.</source>
+        <translation>这次运行正在训练。</translation>
+    </message>
+    <message>
+        <source>This run failed; start a new run with its settings instead.</source>
+        <translation>这次运行失败了；请改用它的设置新建一次运行。</translation>
+    </message>
+    <message>
+        <source>Wait until the current training has finished.</source>
+        <translation>请等当前的训练结束。</translation>
+    </message>
+    <message>
+        <source>This run saved no checkpoint to continue from (it ended before its first epoch finished).</source>
+        <translation>这次运行没有保存可以继续的检查点（它在第一个轮次完成前就结束了）。</translation>
+    </message>
+    <message>
+        <source>This run has no metrics yet: it ended before its first epoch finished.</source>
+        <translation>这次运行还没有指标：它在第一个轮次完成前就结束了。</translation>
+    </message>
+    <message>
+        <source>Choose the runs to delete in the table first.</source>
+        <translation>请先在表格中选择要删除的运行。</translation>
+    </message>
+    <message>
+        <source>A chosen run is training now; stop it before deleting it.</source>
+        <translation>所选的一次运行正在训练；请先停止它再删除。</translation>
+    </message>
+    <message>
+        <source>Continue training from the last finished epoch, with the same optimizer state, until the run has the number of epochs on the right.</source>
+        <translation>从最后完成的轮次、以相同的优化器状态继续训练，直到达到右边的轮次数。</translation>
+    </message>
+    <message>
+        <source>Put this run's settings on the Model page, to train a new run from them (change what you like first).</source>
+        <translation>把这次运行的设置放到模型页，用它们训练一次新的运行（可以先修改想改的地方）。</translation>
+    </message>
+    <message>
+        <source>Save this run's settings as a training job file and show the command that trains it without the window ({command}).</source>
+        <translation>把这次运行的设置保存为训练任务文件，并显示不打开窗口也能训练它的命令（{command}）。</translation>
+    </message>
+    <message>
+        <source>Save the run's figures for every epoch as a CSV file (opens in a spreadsheet).</source>
+        <translation>把这次运行每个轮次的数据保存为 CSV 文件（可用电子表格打开）。</translation>
+    </message>
+    <message>
+        <source>Show the run's folder (settings, metrics, checkpoints, exported model) in your file manager.</source>
+        <translation>在文件管理器中显示这次运行的文件夹（设置、指标、检查点、导出的模型）。</translation>
+    </message>
+    <message>
+        <source>Delete the chosen runs: their folders (checkpoints, metrics, exported models) and their place in this list. You are asked first.</source>
+        <translation>删除所选的运行：它们的文件夹（检查点、指标、导出的模型）以及它们在列表中的条目。删除前会先询问你。</translation>
+    </message>
+    <message>
+        <source>The folder of the run '{name}' was deleted, so it is no longer in the list.</source>
+        <translation>运行“{name}”的文件夹已被删除，因此它不再出现在列表中。</translation>
+    </message>
+    <message>
+        <source>Cannot resume</source>
+        <translation>无法继续</translation>
+    </message>
+    <message>
+        <source>This run saved no checkpoint to continue from, so it cannot be resumed; start a new run with its settings instead.</source>
+        <translation>这次运行没有保存可以继续的检查点，因此无法继续；请改用它的设置新建一次运行。</translation>
+    </message>
+    <message>
+        <source>Another run is training now; wait until it has finished.</source>
+        <translation>另一次运行正在训练；请等它结束。</translation>
+    </message>
+    <message>
+        <source>Training job not saved</source>
+        <translation>训练任务未保存</translation>
+    </message>
+    <message>
+        <source>Save the training job</source>
+        <translation>保存训练任务</translation>
+    </message>
+    <message>
+        <source>Training jobs (*.json)</source>
+        <translation>训练任务 (*.json)</translation>
+    </message>
+    <message>
+        <source>Training job saved to {path}</source>
+        <translation>训练任务已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Metrics not saved</source>
+        <translation>指标未保存</translation>
+    </message>
+    <message>
+        <source>Save the metrics as CSV</source>
+        <translation>将指标保存为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Metrics saved to {path}</source>
+        <translation>指标已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Folder not opened</source>
+        <translation>无法打开文件夹</translation>
+    </message>
+    <message>
+        <source>The file manager could not be opened; the run's folder is {folder}.</source>
+        <translation>无法打开文件管理器；这次运行的文件夹是 {folder}。</translation>
+    </message>
+    <message>
+        <source>Delete the run '{name}'?</source>
+        <translation>删除运行“{name}”？</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>……以及另外 {count} 次</translation>
+    </message>
+    <message>
+        <source>Delete these {count} runs?</source>
+        <translation>删除这 {count} 次运行？</translation>
+    </message>
+    <message>
+        <source>Delete runs</source>
+        <translation>删除运行</translation>
+    </message>
+    <message>
+        <source>Their folders, with checkpoints, metrics, samples and exported models, are removed from the disk. This cannot be undone.</source>
+        <translation>它们的文件夹（包括检查点、指标、样本和导出的模型）会从磁盘上删除。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Deleted {count} run.</source>
+        <translation>已删除 {count} 次运行。</translation>
+    </message>
+    <message>
+        <source>Deleted {count} runs.</source>
+        <translation>已删除 {count} 次运行。</translation>
+    </message>
+    <message>
+        <source>Not deleted</source>
+        <translation>未删除</translation>
+    </message>
+</context>
+<context>
+    <name>SampleGridView</name>
+    <message>
+        <source>The first pictures appear after the first epoch.</source>
+        <translation>第一轮结束后会出现第一批图片。</translation>
     </message>
 </context>
 <context>
@@ -1307,6 +3315,105 @@ Long sentences slow training down and use more memory. 0 = no limit.</source>
     </message>
 </context>
 <context>
+    <name>SettingsDiffTable</name>
+    <message>
+        <source>task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>学习率计划</translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>augmentation</source>
+        <translation>数据增强</translation>
+    </message>
+    <message>
+        <source>patience</source>
+        <translation>耐心值</translation>
+    </message>
+    <message>
+        <source>validation share</source>
+        <translation>验证集比例</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>picture size</source>
+        <translation>图片尺寸</translation>
+    </message>
+    <message>
+        <source>tokeniser</source>
+        <translation>分词器</translation>
+    </message>
+    <message>
+        <source>label smoothing</source>
+        <translation>标签平滑</translation>
+    </message>
+    <message>
+        <source>sentence options</source>
+        <translation>句子选项</translation>
+    </message>
+    <message>
+        <source>sequence length</source>
+        <translation>序列长度</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>mixed precision</source>
+        <translation>混合精度</translation>
+    </message>
+    <message>
+        <source>data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>on {dataset}</source>
+        <translation>数据集 {dataset}</translation>
+    </message>
+    <message>
+        <source>Only the settings that are not the same in every chosen run are listed.</source>
+        <translation>只列出在所选运行之间不相同的设置。</translation>
+    </message>
+    <message>
+        <source>These runs used the same settings.</source>
+        <translation>这些运行使用了相同的设置。</translation>
+    </message>
+</context>
+<context>
     <name>TextCorpusView</name>
     <message>
         <source>The beginning of the text</source>
@@ -1329,6 +3436,964 @@ Long sentences slow training down and use more memory. 0 = no limit.</source>
     <message>
         <source>share of the text %</source>
         <translation>占文本的比例 %</translation>
+    </message>
+</context>
+<context>
+    <name>TextgenTrainView</name>
+    <message>
+        <source>How surprised the model still is by the next letter of the text: lower is better.
+The faint line is every reported step, the dark line its running average; the dots are the validation text, which the model never trains on, checked after each epoch.</source>
+        <translation>模型对文本中下一个字母还有多意外：越低越好。
+浅色线是每个报告的步骤，深色线是它的滑动平均；圆点是验证文本（模型从不在上面训练），每轮结束后检查一次。</translation>
+    </message>
+    <message>
+        <source>Perplexity: roughly how many letters the model is still hesitating between for the next one (lower is better; 1 would mean it always knows).
+The dashed grey line is a model that only knows how common each letter is. The best epoch, the one kept and exported, has the lowest perplexity.</source>
+        <translation>困惑度：模型在猜下一个字母时大约还在几个字母之间犹豫（越低越好；1 表示它总是知道）。
+灰色虚线是一个只知道每个字母有多常见的模型。困惑度最低的轮次是最佳轮次，会被保留并导出。</translation>
+    </message>
+    <message>
+        <source>What the model writes after each epoch, always from the same opening words (in bold grey).
+Early on it is a jumble of letters; words, spaces and punctuation appear as it learns.</source>
+        <translation>模型在每轮结束后写出的内容，总是从同样的开头文字（灰色粗体）写起。
+一开始是一堆乱七八糟的字母；随着学习，单词、空格和标点会逐渐出现。</translation>
+    </message>
+    <message>
+        <source>Drag left to read what the model wrote after earlier epochs; all the way right always shows the newest.</source>
+        <translation>向左拖动可阅读模型在之前轮次后写的内容；拖到最右边总是显示最新的内容。</translation>
+    </message>
+    <message>
+        <source>The first paragraph appears after the first epoch</source>
+        <translation>第一轮结束后会出现第一段文字</translation>
+    </message>
+    <message>
+        <source>Perplexity (lower is better)</source>
+        <translation>困惑度（越低越好）</translation>
+    </message>
+    <message>
+        <source>Loss (lower is better)</source>
+        <translation>损失（越低越好）</translation>
+    </message>
+    <message>
+        <source>loss per letter</source>
+        <translation>每个字母的损失</translation>
+    </message>
+    <message>
+        <source>perplexity</source>
+        <translation>困惑度</translation>
+    </message>
+    <message>
+        <source>each step</source>
+        <translation>每一步</translation>
+    </message>
+    <message>
+        <source>training (smoothed)</source>
+        <translation>训练（平滑后）</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>letter frequency only</source>
+        <translation>仅凭字母频率</translation>
+    </message>
+    <message>
+        <source>best</source>
+        <translation>最佳</translation>
+    </message>
+    <message>
+        <source>What the model writes</source>
+        <translation>模型写的内容</translation>
+    </message>
+    <message>
+        <source>The first paragraph appears after the first epoch.</source>
+        <translation>第一轮结束后会出现第一段文字。</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch} of {epochs} · best · perplexity {perplexity}</source>
+        <translation>第 {epoch} 轮，共 {epochs} 轮 · 最佳 · 困惑度 {perplexity}</translation>
+    </message>
+    <message>
+        <source>After epoch:</source>
+        <translation>轮次：</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch}: perplexity {perplexity} (letter frequency alone: {baseline})</source>
+        <translation>第 {epoch} 轮：困惑度 {perplexity}（仅凭字母频率：{baseline}）</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch}: perplexity {perplexity}</source>
+        <translation>第 {epoch} 轮：困惑度 {perplexity}</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch} of {epochs} · perplexity {perplexity}</source>
+        <translation>第 {epoch} 轮，共 {epochs} 轮 · 困惑度 {perplexity}</translation>
+    </message>
+</context>
+<context>
+    <name>TrainPage</name>
+    <message>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} 秒</translation>
+    </message>
+    <message>
+        <source>{minutes} min {seconds} s</source>
+        <translation>{minutes} 分 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} 小时 {minutes} 分</translation>
+    </message>
+    <message>
+        <source>No epoch finished, so there is no generator to try yet.</source>
+        <translation>还没有完成任何一个轮次，所以暂时没有可以试用的生成器。</translation>
+    </message>
+    <message>
+        <source>Best epoch {epoch}.</source>
+        <translation>最佳轮次 {epoch}。</translation>
+    </message>
+    <message>
+        <source>Best epoch {epoch}: {recognised}% of samples recognised, {coverage} of {classes} classes, {agreement}% drawn as the class asked for.</source>
+        <translation>最佳轮次 {epoch}：{recognised}% 的样本可识别，{coverage}/{classes} 个类别，{agreement}% 画成了要求的类别。</translation>
+    </message>
+    <message>
+        <source>Best epoch {epoch}: {recognised}% of samples recognised, {coverage} of {classes} classes.</source>
+        <translation>最佳轮次 {epoch}：{recognised}% 的样本可识别，{coverage}/{classes} 个类别。</translation>
+    </message>
+    <message>
+        <source>No epoch finished, so there is no translator to try yet.</source>
+        <translation>还没有完成任何一个轮次，所以暂时没有可以试用的翻译模型。</translation>
+    </message>
+    <message>
+        <source>Best epoch {epoch}: BLEU {bleu}</source>
+        <translation>最佳轮次 {epoch}：BLEU {bleu}</translation>
+    </message>
+    <message>
+        <source>{percent} exactly right</source>
+        <translation>{percent} 完全正确</translation>
+    </message>
+    <message>
+        <source>held-out test {count} sentences: {score}</source>
+        <translation>预留测试集 {count} 个句子：{score}</translation>
+    </message>
+    <message>
+        <source>{summary}.</source>
+        <translation>{summary}。</translation>
+    </message>
+    <message>
+        <source>No epoch finished, so there is no text generator to try yet.</source>
+        <translation>还没有完成任何一个轮次，所以暂时没有可以试用的文本生成模型。</translation>
+    </message>
+    <message>
+        <source>Best epoch {epoch}: perplexity {perplexity} (letter frequency alone: {baseline}).</source>
+        <translation>最佳轮次 {epoch}：困惑度 {perplexity}（仅凭字母频率：{baseline}）。</translation>
+    </message>
+    <message>
+        <source>Best epoch {epoch}: perplexity {perplexity}.</source>
+        <translation>最佳轮次 {epoch}：困惑度 {perplexity}。</translation>
+    </message>
+    <message>
+        <source>generator</source>
+        <translation>生成器</translation>
+    </message>
+    <message>
+        <source>draw new pictures with it</source>
+        <translation>用它画新图片</translation>
+    </message>
+    <message>
+        <source>Try the trained generator: draw new pictures in the Playground.</source>
+        <translation>试用训练好的生成器：在试用场中画新图片。</translation>
+    </message>
+    <message>
+        <source>translator</source>
+        <translation>翻译模型</translation>
+    </message>
+    <message>
+        <source>translate your own sentences with it</source>
+        <translation>用它翻译你自己的句子</translation>
+    </message>
+    <message>
+        <source>Try the trained translator: type sentences and read its translations in the Playground.</source>
+        <translation>试用训练好的翻译模型：在试用场中输入句子，看看它的译文。</translation>
+    </message>
+    <message>
+        <source>text generator</source>
+        <translation>文本生成模型</translation>
+    </message>
+    <message>
+        <source>let it write from your own opening words</source>
+        <translation>让它从你给的开头文字接着写</translation>
+    </message>
+    <message>
+        <source>Try the trained text generator: give it a few words and watch it write in the Playground.</source>
+        <translation>试用训练好的文本生成模型：在试用场中给它几个词，看它接着写。</translation>
+    </message>
+    <message>
+        <source>Start training</source>
+        <translation>开始训练</translation>
+    </message>
+    <message>
+        <source>Train the chosen model on the chosen dataset.</source>
+        <translation>用选好的数据集训练选好的模型。</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Pause after the current step; press again to continue.</source>
+        <translation>在当前步骤结束后暂停；再按一次继续。</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>End training now. The best model so far is kept and can be evaluated and exported.</source>
+        <translation>立即结束训练。目前为止最好的模型会被保留，可以评估和导出。</translation>
+    </message>
+    <message>
+        <source>Press Start training to begin.</source>
+        <translation>按“开始训练”即可开始。</translation>
+    </message>
+    <message>
+        <source>Open in Playground</source>
+        <translation>在试用场中打开</translation>
+    </message>
+    <message>
+        <source>Loss (lower is better)</source>
+        <translation>损失（越低越好）</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Accuracy (higher is better)</source>
+        <translation>准确率（越高越好）</translation>
+    </message>
+    <message>
+        <source>accuracy %</source>
+        <translation>准确率 %</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>images / second</source>
+        <translation>图片数 / 秒</translation>
+    </message>
+    <message>
+        <source>each step</source>
+        <translation>每一步</translation>
+    </message>
+    <message>
+        <source>training (smoothed)</source>
+        <translation>训练（平滑后）</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>per epoch</source>
+        <translation>每轮</translation>
+    </message>
+    <message>
+        <source>best</source>
+        <translation>最佳</translation>
+    </message>
+    <message>
+        <source>Training messages appear here.</source>
+        <translation>训练消息会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Loading the training engine… Start becomes available in a moment.</source>
+        <translation>正在加载训练引擎……稍后即可开始。</translation>
+    </message>
+    <message>
+        <source>Choose a dataset on the Data page first.</source>
+        <translation>请先在“数据”页选择一个数据集。</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>The training engine is still loading; try again in a moment.</source>
+        <translation>训练引擎仍在加载；请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Preparing the data…</source>
+        <translation>正在准备数据……</translation>
+    </message>
+    <message>
+        <source>Loading the run's data and checkpoint…</source>
+        <translation>正在加载这次运行的数据和检查点……</translation>
+    </message>
+    <message>
+        <source>Resumed.</source>
+        <translation>已继续。</translation>
+    </message>
+    <message>
+        <source>Pausing after this step…</source>
+        <translation>将在这一步结束后暂停……</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>Stopping: the best model so far is kept.</source>
+        <translation>正在停止：目前为止最好的模型会被保留。</translation>
+    </message>
+    <message>
+        <source>{speed} characters/s · learning rate {rate}</source>
+        <translation>{speed} 字符/秒 · 学习率 {rate}</translation>
+    </message>
+    <message>
+        <source>{speed} sentence pairs/s · learning rate {rate}</source>
+        <translation>{speed} 句子对/秒 · 学习率 {rate}</translation>
+    </message>
+    <message>
+        <source>{speed} images/s</source>
+        <translation>{speed} 张图片/秒</translation>
+    </message>
+    <message>
+        <source>{speed} images/s · learning rate {rate}</source>
+        <translation>{speed} 张图片/秒 · 学习率 {rate}</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch} of {epochs} · starting…</source>
+        <translation>第 {epoch} 轮，共 {epochs} 轮 · 正在开始……</translation>
+    </message>
+    <message>
+        <source>Paused at epoch {epoch}, step {step}. Press Resume to continue.</source>
+        <translation>已在第 {epoch} 轮第 {step} 步暂停。按“继续”接着训练。</translation>
+    </message>
+    <message>
+        <source>Paused.</source>
+        <translation>已暂停。</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch} of {epochs} · step {step} of {steps} · about {left} left</source>
+        <translation>第 {epoch} 轮，共 {epochs} 轮 · 第 {step} 步，共 {steps} 步 · 大约还剩 {left}</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch} of {epochs} · step {step} of {steps}</source>
+        <translation>第 {epoch} 轮，共 {epochs} 轮 · 第 {step} 步，共 {steps} 步</translation>
+    </message>
+    <message>
+        <source>{reason} Best validation accuracy {accuracy}% (epoch {epoch}). Run saved in {folder}</source>
+        <translation>{reason} 最佳验证准确率 {accuracy}%（第 {epoch} 轮）。运行记录已保存在 {folder}</translation>
+    </message>
+    <message>
+        <source>The {name} is saved as {path}. Press Open in Playground to {use}.</source>
+        <translation>{name}已保存为 {path}。按“在试用场中打开”即可{use}。</translation>
+    </message>
+    <message>
+        <source>Training did not finish.</source>
+        <translation>训练没有完成。</translation>
+    </message>
+    <message>
+        <source>Training stopped</source>
+        <translation>训练已停止</translation>
+    </message>
+</context>
+<context>
+    <name>TranslateTrainView</name>
+    <message>
+        <source>How wrong the model's guesses of the next word still are: lower is better.
+The faint line is every reported step, the dark line its running average; the dots are the validation sentences, which the model never trains on, checked after each epoch.</source>
+        <translation>模型对下一个词的猜测还错得有多厉害：越低越好。
+浅色线是每个报告的步骤，深色线是它的滑动平均；圆点是验证句子（模型从不在上面训练），每轮结束后检查一次。</translation>
+    </message>
+    <message>
+        <source>Scores of the model's translations of the validation sentences after each epoch (higher is better).
+BLEU (0 to 100) counts how many words and short word sequences match the correct translation.
+chrF (0 to 100) does the same letter by letter, so a nearly right word still earns some credit.
+Exactly right: the share of sentences translated word for word as the correct answer (shown when the data has one right answer per sentence).
+The best epoch by these scores is the one kept and exported.</source>
+        <translation>每轮结束后模型翻译验证句子的得分（越高越好）。
+BLEU（0 到 100）统计有多少词和短词组与正确译文一致。
+chrF（0 到 100）按字母做同样的比较，所以差不多对的词也能得一些分。
+完全正确：逐词与正确答案完全一致的句子所占的比例（当数据中每个句子只有一个正确答案时显示）。
+按这些得分最佳的轮次会被保留并导出。</translation>
+    </message>
+    <message>
+        <source>The same five validation sentences, translated by the model after each epoch.
+Green with a tick: exactly the correct translation. Orange: it differs; the words that are not in the correct translation are in bold red.</source>
+        <translation>同样的五个验证句子，每轮结束后由模型翻译一次。
+绿色带勾：与正确译文完全一致。橙色：有差别；不在正确译文中的词用红色粗体标出。</translation>
+    </message>
+    <message>
+        <source>Drag left to see how the model translated these sentences after earlier epochs; all the way right always shows the newest.</source>
+        <translation>向左拖动可查看模型在之前轮次后如何翻译这些句子；拖到最右边总是显示最新的结果。</translation>
+    </message>
+    <message>
+        <source>The first translations appear after the first epoch</source>
+        <translation>第一轮结束后会出现第一批译文</translation>
+    </message>
+    <message>
+        <source>Sentence</source>
+        <translation>句子</translation>
+    </message>
+    <message>
+        <source>Correct translation</source>
+        <translation>正确译文</translation>
+    </message>
+    <message>
+        <source>Model's translation</source>
+        <translation>模型的译文</translation>
+    </message>
+    <message>
+        <source>A sentence from the validation set: the model never trains on it.</source>
+        <translation>验证集中的一个句子：模型从不在上面训练。</translation>
+    </message>
+    <message>
+        <source>The translation given in the dataset.</source>
+        <translation>数据集中给出的译文。</translation>
+    </message>
+    <message>
+        <source>What the model writes after the chosen epoch. Green: exactly right. Orange: it differs, and the words not in the correct translation are in bold red.</source>
+        <translation>模型在所选轮次后写出的译文。绿色：完全正确。橙色：有差别，不在正确译文中的词用红色粗体标出。</translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>Loss (lower is better)</source>
+        <translation>损失（越低越好）</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Translation quality (higher is better)</source>
+        <translation>翻译质量（越高越好）</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>each step</source>
+        <translation>每一步</translation>
+    </message>
+    <message>
+        <source>training (smoothed)</source>
+        <translation>训练（平滑后）</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>best</source>
+        <translation>最佳</translation>
+    </message>
+    <message>
+        <source>Sample translations</source>
+        <translation>翻译示例</translation>
+    </message>
+    <message>
+        <source>{epoch} · {right} of {count} exactly right</source>
+        <translation>{epoch} · {right}/{count} 句完全正确</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch} of {epochs} · best</source>
+        <translation>第 {epoch} 轮，共 {epochs} 轮 · 最佳</translation>
+    </message>
+    <message>
+        <source>After epoch:</source>
+        <translation>轮次：</translation>
+    </message>
+    <message>
+        <source>exactly right %</source>
+        <translation>完全正确 %</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch}: BLEU {bleu} · chrF {chrf}</source>
+        <translation>第 {epoch} 轮：BLEU {bleu} · chrF {chrf}</translation>
+    </message>
+    <message>
+        <source>{percent}% exactly right</source>
+        <translation>{percent}% 完全正确</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch} of {epochs}</source>
+        <translation>第 {epoch} 轮，共 {epochs} 轮</translation>
+    </message>
+    <message>
+        <source>Exactly the correct translation.</source>
+        <translation>与正确译文完全一致。</translation>
+    </message>
+    <message>
+        <source>Differs from the correct translation: the words in bold red are not in it.</source>
+        <translation>与正确译文不同：红色粗体的词不在正确译文中。</translation>
+    </message>
+</context>
+<context>
+    <name>TranslatorPanel</name>
+    <message>
+        <source>This model is a translator: it translates text and does not classify pictures, so open an image classifier to try your pictures.</source>
+        <translation>这个模型是翻译模型：它翻译文字，不会给图片分类。想试试你的图片，请打开一个图像分类模型。</translation>
+    </message>
+    <message>
+        <source>Brighter squares: the words the model looked at while writing each word.</source>
+        <translation>越亮的方格，表示模型写出每个词时越关注的词。</translation>
+    </message>
+    <message>
+        <source>Type or paste text here. It is translated as you type; each line is translated on its own.</source>
+        <translation>在这里输入或粘贴文字。边输入边翻译；每一行单独翻译。</translation>
+    </message>
+    <message>
+        <source>The model's translation, one line for each line you typed. Select text to copy part of it.</source>
+        <translation>模型的译文，你输入的每一行对应一行。选中文字可以复制其中一部分。</translation>
+    </message>
+    <message>
+        <source>How many possible translations the model keeps in mind while it writes. 1 is the fastest and takes the likeliest word each time; a wider search (up to 8) sometimes finds a better translation, but takes longer.</source>
+        <translation>模型在写译文时同时考虑多少种可能的译法。1 最快，每次都选最可能的词；更宽的搜索（最多 8）有时能找到更好的译文，但用时更长。</translation>
+    </message>
+    <message>
+        <source>Copy the whole translation to the clipboard.</source>
+        <translation>把整段译文复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>Each row is a word the model wrote, each column a word it read. The brighter a square, the more the model looked at that word while writing the word of its row.</source>
+        <translation>每一行是模型写出的一个词，每一列是它读到的一个词。方格越亮，说明模型在写这一行的词时越关注那一列的词。</translation>
+    </message>
+    <message>
+        <source>Put this sentence in the box to translate it.</source>
+        <translation>把这句话放进输入框翻译。</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>阿拉伯语</translation>
+    </message>
+    <message>
+        <source>Bulgarian</source>
+        <translation>保加利亚语</translation>
+    </message>
+    <message>
+        <source>Catalan</source>
+        <translation>加泰罗尼亚语</translation>
+    </message>
+    <message>
+        <source>Czech</source>
+        <translation>捷克语</translation>
+    </message>
+    <message>
+        <source>Welsh</source>
+        <translation>威尔士语</translation>
+    </message>
+    <message>
+        <source>Danish</source>
+        <translation>丹麦语</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>德语</translation>
+    </message>
+    <message>
+        <source>Greek</source>
+        <translation>希腊语</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英语</translation>
+    </message>
+    <message>
+        <source>Esperanto</source>
+        <translation>世界语</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>西班牙语</translation>
+    </message>
+    <message>
+        <source>Estonian</source>
+        <translation>爱沙尼亚语</translation>
+    </message>
+    <message>
+        <source>Basque</source>
+        <translation>巴斯克语</translation>
+    </message>
+    <message>
+        <source>Persian</source>
+        <translation>波斯语</translation>
+    </message>
+    <message>
+        <source>Finnish</source>
+        <translation>芬兰语</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>法语</translation>
+    </message>
+    <message>
+        <source>Irish</source>
+        <translation>爱尔兰语</translation>
+    </message>
+    <message>
+        <source>Galician</source>
+        <translation>加利西亚语</translation>
+    </message>
+    <message>
+        <source>Hebrew</source>
+        <translation>希伯来语</translation>
+    </message>
+    <message>
+        <source>Hindi</source>
+        <translation>印地语</translation>
+    </message>
+    <message>
+        <source>Croatian</source>
+        <translation>克罗地亚语</translation>
+    </message>
+    <message>
+        <source>Hungarian</source>
+        <translation>匈牙利语</translation>
+    </message>
+    <message>
+        <source>Indonesian</source>
+        <translation>印尼语</translation>
+    </message>
+    <message>
+        <source>Icelandic</source>
+        <translation>冰岛语</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>意大利语</translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation>日语</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>韩语</translation>
+    </message>
+    <message>
+        <source>Latin</source>
+        <translation>拉丁语</translation>
+    </message>
+    <message>
+        <source>Lithuanian</source>
+        <translation>立陶宛语</translation>
+    </message>
+    <message>
+        <source>Latvian</source>
+        <translation>拉脱维亚语</translation>
+    </message>
+    <message>
+        <source>Malay</source>
+        <translation>马来语</translation>
+    </message>
+    <message>
+        <source>Norwegian</source>
+        <translation>挪威语</translation>
+    </message>
+    <message>
+        <source>Dutch</source>
+        <translation>荷兰语</translation>
+    </message>
+    <message>
+        <source>Polish</source>
+        <translation>波兰语</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>葡萄牙语</translation>
+    </message>
+    <message>
+        <source>Romanian</source>
+        <translation>罗马尼亚语</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>俄语</translation>
+    </message>
+    <message>
+        <source>Slovak</source>
+        <translation>斯洛伐克语</translation>
+    </message>
+    <message>
+        <source>Slovenian</source>
+        <translation>斯洛文尼亚语</translation>
+    </message>
+    <message>
+        <source>Serbian</source>
+        <translation>塞尔维亚语</translation>
+    </message>
+    <message>
+        <source>Swedish</source>
+        <translation>瑞典语</translation>
+    </message>
+    <message>
+        <source>Swahili</source>
+        <translation>斯瓦希里语</translation>
+    </message>
+    <message>
+        <source>Thai</source>
+        <translation>泰语</translation>
+    </message>
+    <message>
+        <source>Turkish</source>
+        <translation>土耳其语</translation>
+    </message>
+    <message>
+        <source>Ukrainian</source>
+        <translation>乌克兰语</translation>
+    </message>
+    <message>
+        <source>Urdu</source>
+        <translation>乌尔都语</translation>
+    </message>
+    <message>
+        <source>Vietnamese</source>
+        <translation>越南语</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>the CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>the NVIDIA GPU (CUDA)</source>
+        <translation>NVIDIA GPU（CUDA）</translation>
+    </message>
+    <message>
+        <source>(end)</source>
+        <translation>（结束）</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>（未知）</translation>
+    </message>
+    <message>
+        <source>(start)</source>
+        <translation>（开始）</translation>
+    </message>
+    <message>
+        <source>(pad)</source>
+        <translation>（填充）</translation>
+    </message>
+    <message>
+        <source>{source} → {target}</source>
+        <translation>{source} → {target}</translation>
+    </message>
+    <message>
+        <source>(space)</source>
+        <translation>（空格）</translation>
+    </message>
+    <message>
+        <source>BLEU {score} of 100</source>
+        <translation>BLEU {score}（满分 100）</translation>
+    </message>
+    <message>
+        <source>{percent} exactly right</source>
+        <translation>{percent} 完全正确</translation>
+    </message>
+    <message>
+        <source>{percent} exactly right on held-out test sentences</source>
+        <translation>在留出的测试句子上 {percent} 完全正确</translation>
+    </message>
+    <message>
+        <source>after {count} epoch</source>
+        <translation>训练了 {count} 个轮次</translation>
+    </message>
+    <message>
+        <source>after {count} epochs</source>
+        <translation>训练了 {count} 个轮次</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Translator, made with ModelDesk</source>
+        <translation>翻译模型，由 ModelDesk 制作</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>{model} trained on {dataset}</source>
+        <translation>{model}，在 {dataset} 上训练</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>{count} {language} letters and signs</source>
+        <translation>{count} 个{language}字母和符号</translation>
+    </message>
+    <message>
+        <source>{count} {language} word pieces</source>
+        <translation>{count} 个{language}词片</translation>
+    </message>
+    <message>
+        <source>Vocabulary</source>
+        <translation>词表</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>成绩</translation>
+    </message>
+    <message>
+        <source>{ms} ms</source>
+        <translation>{ms} 毫秒</translation>
+    </message>
+    <message>
+        <source>words read</source>
+        <translation>读到的词</translation>
+    </message>
+    <message>
+        <source>words written</source>
+        <translation>写出的词</translation>
+    </message>
+    <message>
+        <source>{tip}
+{sentence}</source>
+        <translation>{tip}
+{sentence}</translation>
+    </message>
+    <message>
+        <source>Search width</source>
+        <translation>搜索宽度</translation>
+    </message>
+    <message>
+        <source>1 = fastest, up to {count}</source>
+        <translation>1 = 最快，最多 {count}</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Each line is translated on its own.</source>
+        <translation>每一行单独翻译。</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Empty the box to type something new.</source>
+        <translation>清空输入框，重新输入。</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>翻译</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Try an example:</source>
+        <translation>试试例句：</translation>
+    </message>
+    <message>
+        <source>Where the model looked</source>
+        <translation>模型关注了哪里</translation>
+    </message>
+    <message>
+        <source>Type something above to see where the model looks while it translates.</source>
+        <translation>在上面输入文字，就能看到模型翻译时关注了哪里。</translation>
+    </message>
+    <message>
+        <source>This model translates from {source} into {target}.</source>
+        <translation>这个模型把{source}翻译成{target}。</translation>
+    </message>
+    <message>
+        <source>Type {language} here. Each line is translated on its own.</source>
+        <translation>在这里输入{language}。每一行单独翻译。</translation>
+    </message>
+    <message>
+        <source>{language} words read</source>
+        <translation>读到的{language}词</translation>
+    </message>
+    <message>
+        <source>{language} words written</source>
+        <translation>写出的{language}词</translation>
+    </message>
+    <message>
+        <source>There is no translation to copy yet; type some text first.</source>
+        <translation>还没有可复制的译文，请先输入一些文字。</translation>
+    </message>
+    <message>
+        <source>Copied the translation.</source>
+        <translation>已复制译文。</translation>
+    </message>
+    <message>
+        <source>Translated {count} lines in {time}.</source>
+        <translation>已翻译 {count} 行，用时 {time}。</translation>
+    </message>
+    <message>
+        <source>Translated in {time}.</source>
+        <translation>已翻译，用时 {time}。</translation>
+    </message>
+    <message>
+        <source> A line was too long for the model, so only its beginning was translated.</source>
+        <translation>有一行对模型来说太长，只翻译了开头部分。</translation>
+    </message>
+    <message>
+        <source> Only the first {count} lines are translated.</source>
+        <translation>只翻译前 {count} 行。</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>这台电脑</translation>
+    </message>
+    <message>
+        <source>How long the model took to translate, on {where}, with search width {beam}.</source>
+        <translation>模型在{where}上以搜索宽度 {beam} 翻译所用的时间。</translation>
+    </message>
+    <message>
+        <source>Shown for the last line: “{line}”.</source>
+        <translation>显示的是最后一行：“{line}”。</translation>
+    </message>
+    <message>
+        <source>{tip}
+Shown for: {line}</source>
+        <translation>{tip}
+显示的是：{line}</translation>
     </message>
 </context>
 <context>
@@ -1355,6 +4420,339 @@ Long sentences slow training down and use more memory. 0 = no limit.</source>
     <message>
         <source>ModelDesk user guide</source>
         <translation>ModelDesk 使用指南</translation>
+    </message>
+</context>
+<context>
+    <name>WriterPanel</name>
+    <message>
+        <source>This model writes text; open an image classifier to try pictures.</source>
+        <translation>这个模型是写文字的；想试试图片，请打开一个图像分类模型。</translation>
+    </message>
+    <message>
+        <source>These characters are not in the model's vocabulary and were skipped: {names}.</source>
+        <translation>这些字符不在模型的词表里，已被跳过：{names}。</translation>
+    </message>
+    <message>
+        <source>These characters are not in the model's vocabulary and will be skipped: {names}.</source>
+        <translation>这些字符不在模型的词表里，将被跳过：{names}。</translation>
+    </message>
+    <message>
+        <source>Type how the text should begin; the model carries on from there, one character at a time. Leave it empty to let the model start a new paragraph of its own.</source>
+        <translation>输入文字的开头，模型会从这里接着写，一次写一个字符。留空则让模型自己开始写新的一段。</translation>
+    </message>
+    <message>
+        <source>Your opening (in grey) and what the model wrote after it (in black), as it is written. Select text to copy part of it.</source>
+        <translation>你写的开头（灰色）和模型接着写出的内容（黑色），边写边显示。选中文字可以复制其中一部分。</translation>
+    </message>
+    <message>
+        <source>How many characters (letters, spaces and punctuation) the model writes after your opening.</source>
+        <translation>模型在你的开头之后写多少个字符（字母、空格和标点）。</translation>
+    </message>
+    <message>
+        <source>How much the model takes chances. Low values are careful: it picks the likeliest next letter, so the text is safe but can repeat itself; 0 always picks the likeliest. High values are adventurous: more surprising words, and more mistakes. 0.8 is a good start.</source>
+        <translation>模型有多敢于冒险。数值低时比较谨慎：它会挑最可能的下一个字母，文字稳妥但可能重复；0 总是挑最可能的。数值高时比较大胆：用词更出人意料，错误也更多。0.8 是不错的起点。</translation>
+    </message>
+    <message>
+        <source>Lets the model choose only among the few likeliest next characters, which keeps it from rare slips. 0 means off: any character can be chosen (how often depends on the temperature).</source>
+        <translation>让模型只在最可能的几个下一个字符中挑选，避免偶尔出错。0 表示关闭：任何字符都可能被选中（多常被选中取决于温度）。</translation>
+    </message>
+    <message>
+        <source>The seed decides the model's random choices. The same seed with the same settings always writes the same text, so you can show it again later; a new seed writes something different.</source>
+        <translation>种子决定模型的随机选择。同一个种子加上同样的设置，总会写出同样的文字，所以以后可以再展示一遍；换个种子就会写出不同的内容。</translation>
+    </message>
+    <message>
+        <source>Pick a new random seed and write again.</source>
+        <translation>随机换一个新种子，重新写。</translation>
+    </message>
+    <message>
+        <source>Let the model continue your opening (Ctrl+Return). Clicking again while it writes starts over.</source>
+        <translation>让模型接着你的开头写下去（Ctrl+Return）。写的过程中再点一次会重新开始。</translation>
+    </message>
+    <message>
+        <source>Stop writing now (Esc); the text written so far stays.</source>
+        <translation>立即停止（Esc）；已经写出的文字会保留。</translation>
+    </message>
+    <message>
+        <source>Copy your opening and what the model wrote to the clipboard.</source>
+        <translation>把你的开头和模型写的内容复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>Put this opening in the box, to see how the model continues it.</source>
+        <translation>把这个开头放进输入框，看看模型怎么接着写。</translation>
+    </message>
+    <message>
+        <source>the CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>the NVIDIA GPU (CUDA)</source>
+        <translation>NVIDIA GPU（CUDA）</translation>
+    </message>
+    <message>
+        <source>space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>line break</source>
+        <translation>换行</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>carriage return</source>
+        <translation>回车符</translation>
+    </message>
+    <message>
+        <source>non-breaking space</source>
+        <translation>不换行空格</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Text generator, made with ModelDesk</source>
+        <translation>文本生成模型，由 ModelDesk 制作</translation>
+    </message>
+    <message>
+        <source>{model} trained on {dataset}</source>
+        <translation>{model}，在 {dataset} 上训练</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>{layers} layer of {cells} memory cells</source>
+        <translation>{layers} 层，每层 {cells} 个记忆单元</translation>
+    </message>
+    <message>
+        <source>{layers} layers of {cells} memory cells</source>
+        <translation>{layers} 层，每层 {cells} 个记忆单元</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>Vocabulary</source>
+        <translation>词表</translation>
+    </message>
+    <message>
+        <source>{count} characters it can read and write</source>
+        <translation>能读写 {count} 个字符</translation>
+    </message>
+    <message>
+        <source>{value} on text it never trained on (lower is better)</source>
+        <translation>在没训练过的文字上为 {value}（越低越好）</translation>
+    </message>
+    <message>
+        <source>; knowing only how common each character is gives {value}</source>
+        <translation>；只知道每个字符有多常见时为 {value}</translation>
+    </message>
+    <message>
+        <source>Perplexity</source>
+        <translation>困惑度</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>{count} epoch</source>
+        <translation>{count} 个轮次</translation>
+    </message>
+    <message>
+        <source>{count} epochs</source>
+        <translation>{count} 个轮次</translation>
+    </message>
+    <message>
+        <source>and {count} more</source>
+        <translation>还有 {count} 个</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>likeliest only</source>
+        <translation>只选最可能的</translation>
+    </message>
+    <message>
+        <source>careful</source>
+        <translation>谨慎</translation>
+    </message>
+    <message>
+        <source>balanced</source>
+        <translation>均衡</translation>
+    </message>
+    <message>
+        <source>adventurous</source>
+        <translation>大胆</translation>
+    </message>
+    <message>
+        <source>wild</source>
+        <translation>狂野</translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} 秒</translation>
+    </message>
+    <message>
+        <source>{count} character</source>
+        <translation>{count} 个字符</translation>
+    </message>
+    <message>
+        <source>{count} characters</source>
+        <translation>{count} 个字符</translation>
+    </message>
+    <message>
+        <source>{tip}
+{opening}</source>
+        <translation>{tip}
+{opening}</translation>
+    </message>
+    <message>
+        <source>The model only knows the characters of the text it learned from. The ones named here are left out of what it reads.</source>
+        <translation>模型只认识它学过的文字里出现的字符。这里列出的字符在它读的时候会被略过。</translation>
+    </message>
+    <message>
+        <source>Your opening</source>
+        <translation>你的开头</translation>
+    </message>
+    <message>
+        <source>How to write</source>
+        <translation>怎么写</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>长度</translation>
+    </message>
+    <message>
+        <source>0.00 likeliest only</source>
+        <translation>0.00 只选最可能的</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>888 likeliest</source>
+        <translation>最可能的 888 个</translation>
+    </message>
+    <message>
+        <source>Top-k</source>
+        <translation>前 k 个</translation>
+    </message>
+    <message>
+        <source>New seed</source>
+        <translation>换个种子</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>写</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>or Ctrl+Return</source>
+        <translation>或按 Ctrl+Return</translation>
+    </message>
+    <message>
+        <source>Try an opening:</source>
+        <translation>试试这些开头：</translation>
+    </message>
+    <message>
+        <source>What the model wrote</source>
+        <translation>模型写的内容</translation>
+    </message>
+    <message>
+        <source>Type an opening above (or leave it empty), then click Write: the model's text appears here as it is written.</source>
+        <translation>在上面输入开头（也可以留空），然后点“写”：模型写的文字会边写边显示在这里。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Text generator</source>
+        <translation>文本生成模型</translation>
+    </message>
+    <message>
+        <source>learned from {dataset}</source>
+        <translation>学自 {dataset}</translation>
+    </message>
+    <message>
+        <source>This model writes text like the text it learned from ({dataset}), using the {count} characters it saw there.</source>
+        <translation>这个模型会模仿它学过的文字（{dataset}）来写，用的是它在那里见过的 {count} 个字符。</translation>
+    </message>
+    <message>
+        <source>Type the start of a text and the model carries on. For example: “{opening}”</source>
+        <translation>输入一段文字的开头，模型会接着写。例如：“{opening}”</translation>
+    </message>
+    <message>
+        <source>Type the start of a text and the model carries on.</source>
+        <translation>输入一段文字的开头，模型会接着写。</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>正在写…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>There is no text to copy yet; click Write first.</source>
+        <translation>还没有可复制的文字，请先点“写”。</translation>
+    </message>
+    <message>
+        <source>Copied the text.</source>
+        <translation>已复制文字。</translation>
+    </message>
+    <message>
+        <source>Writing… {count} of {total}</source>
+        <translation>正在写… {count} / {total}</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>这台电脑</translation>
+    </message>
+    <message>
+        <source>Wrote {characters} in {time} ({rate} characters/s) on {where}.</source>
+        <translation>写了 {characters}，用时 {time}（每秒 {rate} 个字符），运行于{where}。</translation>
+    </message>
+    <message>
+        <source>Temperature {temperature}, top-k {top_k}, seed {seed}. The same settings and seed write the same text again.</source>
+        <translation>温度 {temperature}，前 k 个：{top_k}，种子 {seed}。同样的设置和种子会再次写出同样的文字。</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Stopped after {characters}.</source>
+        <translation>写了 {characters} 后停止。</translation>
+    </message>
+    <message>
+        <source>{value} {words}</source>
+        <translation>{value} {words}</translation>
+    </message>
+    <message>
+        <source>{count} likeliest</source>
+        <translation>最可能的 {count} 个</translation>
+    </message>
+    <message>
+        <source>The model chooses each character among the {count} it finds likeliest. {tip}</source>
+        <translation>模型在它认为最可能的 {count} 个字符中挑选每个字符。{tip}</translation>
     </message>
 </context>
 </TS>
