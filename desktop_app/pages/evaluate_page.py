@@ -482,6 +482,10 @@ class EvaluatePage(QWidget):
         folder = app_settings().value(EXPORT_DIR_KEY, "") or str(Path.home())
         return str(Path(str(folder)) / f"{stem}.onnx")
 
+    def is_exporting(self) -> bool:
+        """True while an export to ONNX (with its parity check) is running."""
+        return self._export_task is not None and self._export_task.is_running()
+
     def export_model(self, path: str | os.PathLike | None = None) -> None:
         """Export the last trained model to ONNX at `path` (asks where when None)."""
         if not isinstance(path, (str, os.PathLike)) or not str(path):

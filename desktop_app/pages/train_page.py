@@ -277,6 +277,7 @@ class TrainPage(QWidget):
         self._steps_per_epoch = 1
         self._epochs = 1
         self._last_step = 0
+        self._paused_at: tuple[int, int] | None = None
 
     def _show_view(self, task: str) -> None:
         self.views.setCurrentIndex(self.VIEW_INDEX.get(task, 0))
@@ -363,12 +364,18 @@ class TrainPage(QWidget):
         self._update_buttons()
         return True
 
+    def paused_at(self) -> tuple[int, int] | None:
+        """(epoch, step) where the running training stopped for a pause, once the worker has
+        really paused; None while it trains (or is still finishing the step)."""
+        return self._paused_at if self.is_running() else None
+
     def toggle_pause(self) -> None:
         """Pause a running training, or resume a paused one."""
         if self._control is None or not self.is_running():
             return
         if self._control.paused:
             self._control.resume()
+            self._paused_at = None
             self._log(self.tr("Resumed."))
         else:
             self._control.pause()
@@ -471,6 +478,7 @@ class TrainPage(QWidget):
             for earlier in event.earlier:  # a resumed run: its first epochs, so the curves show the whole run
                 self._on_event(earlier)
         elif isinstance(event, Paused):
+            self._paused_at = (event.epoch, event.step)
             self.progress_label.setText(self.tr("Paused at epoch {epoch}, step {step}. Press Resume to continue.")
                                         .format(epoch=event.epoch, step=event.step))
             self._log(self.tr("Paused."))
