@@ -32,6 +32,12 @@ SETTINGS_KEY = "appearance/language"
 _INSTALLED = "_modeldesk_translators"  # an attribute of the application: keeps its translators alive
 
 
+def plural(count: int, one: str, many: str) -> str:
+    """`one` or `many` (translated texts with a {count} placeholder) with `count` filled in as
+    '1,797'. Two whole sentences rather than a glued ending, so each language words both."""
+    return (one if count == 1 else many).format(count=f"{count:,}")
+
+
 def translations_dir() -> Path:
     """Where the .ts sources and the compiled .qm files are."""
     return resources_dir() / "translations"

@@ -26,6 +26,7 @@ from desktop_app.pages.text_corpus_view import TextCorpusView, corpus_summary
 from desktop_app.pages.sentence_pairs_view import SentencePairsView, pair_warnings, pairs_summary
 from desktop_app.pages.translate_data_sources import (NUMBERS_SOURCE, SENTENCES_SOURCE, NumbersDirection,
                                                       SentenceFileChooser, direction_title, file_caption)
+from desktop_app.i18n import plural
 from desktop_app.run_words import task_name
 from desktop_app.settings import app_settings
 from desktop_app.theme import set_tone
@@ -114,11 +115,6 @@ REGISTRY_TEXTS = {
                                                "such as a book from Project Gutenberg; a few hundred KB in one style "
                                                "works best."),
 }
-# The tasks' names in the task list (desktop_app.run_words.TASK_NAMES), translatable here.
-TASK_TITLES = {"classify": QT_TRANSLATE_NOOP("DataPage", "Image classification"),
-               "gan": QT_TRANSLATE_NOOP("DataPage", "Image generation (GAN)"),
-               "translate": QT_TRANSLATE_NOOP("DataPage", "Translation"),
-               "textgen": QT_TRANSLATE_NOOP("DataPage", "Text generation")}
 TEXT_FILTER = QT_TRANSLATE_NOOP("DataPage", "Text files (*.txt *.md *.text);;All files (*)")
 BAR_COLOR = (31, 119, 180)
 SENTENCE_FILTER = QT_TRANSLATE_NOOP("DataPage", "Sentence pairs (*.txt *.tsv *.tab *.csv);;All files (*)")
@@ -157,11 +153,6 @@ def registry_text(info: registry.DatasetInfo) -> str:
     return _tr(copy) if copy is not None and copy == info.description else info.description
 
 
-def task_title(task: str) -> str:
-    """'Image classification' for "classify", in the window's language."""
-    return _tr(TASK_TITLES[task]) if task in TASK_TITLES else task_name(task)
-
-
 def _source_name(spec: str | None) -> str:
     return (spec or "").partition(":")[0].strip().lower()
 
@@ -197,14 +188,9 @@ def spec_tasks(spec: str | None, data: Any = None) -> tuple[str, ...]:
     return ("translate",) if isinstance(data, ParallelData) else tuple(registry.IMAGE_TASKS)
 
 
-def _plural(count: int, one: str, many: str) -> str:
-    """`one` or `many` (translated texts with a {count} placeholder) with `count` filled in."""
-    return (one if count == 1 else many).format(count=f"{count:,}")
-
-
 def _images(count: int) -> str:
     """'1,797 images' in the window's language."""
-    return _plural(count, QCoreApplication.translate("DataPage", "{count} image"),
+    return plural(count, QCoreApplication.translate("DataPage", "{count} image"),
                    QCoreApplication.translate("DataPage", "{count} images"))
 
 
@@ -221,7 +207,7 @@ def summary_text(data: Any, task: str = "classify") -> str:
         colour = QCoreApplication.translate("DataPage", "grayscale")
     else:
         colour = QCoreApplication.translate("DataPage", "colour")
-    classes = _plural(data.num_classes, QCoreApplication.translate("DataPage", "{count} class"),
+    classes = plural(data.num_classes, QCoreApplication.translate("DataPage", "{count} class"),
                       QCoreApplication.translate("DataPage", "{count} classes"))
     shape = QCoreApplication.translate("DataPage", "{classes}, {width}x{height} pixels, {colour}.").format(
         classes=classes, width=width, height=height, colour=colour)
@@ -235,7 +221,7 @@ def summary_text(data: Any, task: str = "classify") -> str:
         text = QCoreApplication.translate("DataPage", "{images}, {shape} No test split: {share} of the images are "
                                                       "held out for validation.")
         return text.format(images=_images(train), shape=shape, share=f"{VALIDATION_SHARE:.0%}")
-    test = _plural(len(data.test_labels), QCoreApplication.translate("DataPage", "{count} test image"),
+    test = plural(len(data.test_labels), QCoreApplication.translate("DataPage", "{count} test image"),
                    QCoreApplication.translate("DataPage", "{count} test images"))
     text = QCoreApplication.translate("DataPage", "{train} training and {test}, {shape} The test images measure how "
                                                   "well the model does on pictures it has not seen.")
@@ -252,7 +238,7 @@ def warning_lines(data: Any) -> list[str]:
     said = " ".join(lines)
     skipped = int(data.skipped_files or 0)
     if skipped and "could not be read" not in said:
-        lines.append(_plural(skipped, QCoreApplication.translate("DataPage", "{count} file could not be read and was "
+        lines.append(plural(skipped, QCoreApplication.translate("DataPage", "{count} file could not be read and was "
                                                                              "skipped."),
                              QCoreApplication.translate("DataPage", "{count} files could not be read and were "
                                                                     "skipped.")))
@@ -733,7 +719,7 @@ class DataPage(QWidget):
         saved = str(app_settings().value(TASK_KEY, self._state.task) or self._state.task)
         self.task_combo.blockSignals(True)
         for task in tasks:
-            self.task_combo.addItem(task_title(task), task)
+            self.task_combo.addItem(task_name(task), task)
         self.task_combo.setCurrentIndex(max(0, self.task_combo.findData(saved if saved in tasks else self._state.task)))
         self.task_combo.blockSignals(False)
         self._fill_sources()

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
                                QVBoxLayout, QWidget)
 
 from desktop_app import theme
+from desktop_app.i18n import plural
 from desktop_app.confusion_plot import ConfusionPlot
 from desktop_app.dialogs import show_error
 from desktop_app.images import array_to_pixmap
@@ -138,11 +139,6 @@ def format_bytes(size: int) -> str:
 
 def format_ms(ms: float) -> str:
     return QCoreApplication.translate("PlaygroundPage", "{ms} ms").format(ms=f"{ms:.1f}" if ms < 10 else f"{ms:,.0f}")
-
-
-def _plural(count: int, one: str, many: str) -> str:
-    """`one` or `many` (translated texts with a {n} placeholder) for `count`."""
-    return (one if count == 1 else many).format(n=f"{count:,}")
 
 
 def model_key(path: str | Path) -> str:
@@ -1230,7 +1226,7 @@ class PlaygroundPage(QWidget):
             return None
         app_settings().setValue(CSV_DIR_KEY, str(path.parent))
         self._say(self.tr("Saved {answers} to {path}.").format(
-            answers=_plural(len(rows), self.tr("{n} answer"), self.tr("{n} answers")), path=path))
+            answers=plural(len(rows), self.tr("{count} answer"), self.tr("{count} answers")), path=path))
         return str(path)
 
     def apply_settings(self) -> None:
@@ -1668,7 +1664,7 @@ class PlaygroundPage(QWidget):
         if done:
             average = sum(item.result.ms for item in done) / len(done)
             self._say(self.tr("Classified {pictures} on the {device}, {time} each on average.").format(
-                pictures=_plural(len(done), self.tr("{n} picture"), self.tr("{n} pictures")),
+                pictures=plural(len(done), self.tr("{count} picture"), self.tr("{count} pictures")),
                 device=provider_name(self._classifier.provider) if self._classifier else "CPU", time=format_ms(average)))
         self.results_ready.emit()
 
@@ -1830,10 +1826,10 @@ class PlaygroundPage(QWidget):
         count, errors = len(predictions), sum(1 for p in predictions if p.error)
         table.setColumnHidden(len(TABLE_COLUMNS) - 1, not errors)
         per = result.seconds * 1000 / max(1, count - errors)
-        parts = [_plural(count, self.tr("{n} picture classified"), self.tr("{n} pictures classified"))]
+        parts = [plural(count, self.tr("{count} picture classified"), self.tr("{count} pictures classified"))]
         if errors:
-            parts.append(_plural(errors, self.tr("{n} picture could not be read (red rows)"),
-                                 self.tr("{n} pictures could not be read (red rows)")))
+            parts.append(plural(errors, self.tr("{count} picture could not be read (red rows)"),
+                                 self.tr("{count} pictures could not be read (red rows)")))
         parts.append(self.tr("{time} per picture").format(time=format_ms(per)))
         if result.cancelled:
             parts.append(self.tr("stopped before the end"))
@@ -1841,7 +1837,7 @@ class PlaygroundPage(QWidget):
         if result.accuracy is not None:
             accuracy, scored = result.accuracy
             self.accuracy_label.setText(self.tr("Accuracy {accuracy} on {pictures} in folders named after the labels").format(
-                accuracy=f"{accuracy:.1%}", pictures=_plural(scored, self.tr("{n} picture"), self.tr("{n} pictures"))))
+                accuracy=f"{accuracy:.1%}", pictures=plural(scored, self.tr("{count} picture"), self.tr("{count} pictures"))))
             self.accuracy_label.setToolTip(self.tr("The share of pictures whose best answer is the name of their folder. "
                                                    "Wrong answers are the red rows in the table."))
             self.accuracy_label.show()

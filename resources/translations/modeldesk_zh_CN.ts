@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>DataPage</name>
@@ -27,7 +28,7 @@
         <translation>自己的句子对</translation>
     </message>
     <message>
-        <source>Aesop's Fables (bundled)</source>
+        <source>Aesop&apos;s Fables (bundled)</source>
         <translation>伊索寓言（内置）</translation>
     </message>
     <message>
@@ -51,7 +52,7 @@
         <translation>一个文件夹，里面每个类别一个图片子文件夹（如猫、狗…），还可以再分成训练和测试两部分。也可以把文件夹直接拖到窗口上。</translation>
     </message>
     <message>
-        <source>Numbers written out in words ('forty-two' → 'quarante-deux'). Bundled and offline; a translator learns them in a minute or two.</source>
+        <source>Numbers written out in words (&apos;forty-two&apos; → &apos;quarante-deux&apos;). Bundled and offline; a translator learns them in a minute or two.</source>
         <translation>用单词拼写出来的数字（如英文的“四十二”→ 法文的“四十二”）。内置，无需联网；翻译模型一两分钟就能学会。</translation>
     </message>
     <message>
@@ -95,7 +96,7 @@
         <translation>用于翻译的自己的句子对：一个文本文件，每行是一句话、一个制表符和它的译文（和从 Tatoeba/Anki 下载的文件一样）；或两个每行一句的文件。</translation>
     </message>
     <message>
-        <source>Aesop's Fables (G. F. Townsend's 1867 translation, public domain), about 60 KB of English prose, bundled: trains a text generator in half a minute, works offline.</source>
+        <source>Aesop&apos;s Fables (G. F. Townsend&apos;s 1867 translation, public domain), about 60 KB of English prose, bundled: trains a text generator in half a minute, works offline.</source>
         <translation>伊索寓言（G. F. Townsend 1867 年的英译本，公有领域），约 60 KB 英文散文，内置：半分钟就能训练出文本生成模型，无需联网。</translation>
     </message>
     <message>
@@ -103,20 +104,8 @@
         <translation>供文本生成使用的自己的文本：任何 UTF-8 文本文件，比如古登堡计划上的一本书；几百 KB、风格统一的文本效果最好。</translation>
     </message>
     <message>
-        <source>Image classification</source>
-        <translation>图像分类</translation>
-    </message>
-    <message>
-        <source>Image generation (GAN)</source>
-        <translation>图像生成（GAN）</translation>
-    </message>
-    <message>
         <source>Translation</source>
         <translation>翻译</translation>
-    </message>
-    <message>
-        <source>Text generation</source>
-        <translation>文本生成</translation>
     </message>
     <message>
         <source>Text files (*.txt *.md *.text);;All files (*)</source>
@@ -203,15 +192,15 @@
         <translation>有 {count} 个文件无法读取，已跳过。</translation>
     </message>
     <message>
-        <source>The class '{name}' has no images; the model will struggle to learn it.</source>
+        <source>The class &apos;{name}&apos; has no images; the model will struggle to learn it.</source>
         <translation>类别“{name}”没有图片，模型很难学会它。</translation>
     </message>
     <message>
-        <source>The class '{name}' has only {count} image; the model will struggle to learn it.</source>
+        <source>The class &apos;{name}&apos; has only {count} image; the model will struggle to learn it.</source>
         <translation>类别“{name}”只有 {count} 张图片，模型很难学会它。</translation>
     </message>
     <message>
-        <source>The class '{name}' has only {count} images; the model will struggle to learn it.</source>
+        <source>The class &apos;{name}&apos; has only {count} images; the model will struggle to learn it.</source>
         <translation>类别“{name}”只有 {count} 张图片，模型很难学会它。</translation>
     </message>
     <message>
@@ -233,7 +222,7 @@
     <message>
         <source>What the model should learn to do.
 Image classification: tell which class a picture shows.
-Image generation (GAN): draw new pictures that look like the dataset's.
+Image generation (GAN): draw new pictures that look like the dataset&apos;s.
 Translation: turn sentences in one language into another.
 Text generation: learn to write text in the style of a text you give it.</source>
         <translation>模型要学会做什么。
@@ -661,7 +650,7 @@ Low recall means the model often misses this class.</source>
         <translation>验证准确率 {share} · 损失 {loss} · {epochs} 个轮次（最佳：第 {best} 轮）· 验证图片：{source} · {model}，数据集 {dataset} · 训练用时 {duration}，设备 {device}</translation>
     </message>
     <message>
-        <source>Validation picture {index}: really '{true}', the model said '{said}' ({sure} sure)</source>
+        <source>Validation picture {index}: really &apos;{true}&apos;, the model said &apos;{said}&apos; ({sure} sure)</source>
         <translation>验证图片 {index}：实际是“{true}”，模型认为是“{said}”（把握 {sure}）</translation>
     </message>
     <message>
@@ -681,15 +670,15 @@ Low recall means the model often misses this class.</source>
         <translation>有 {count} 张图片分类错误，模型最有把握的排在前面。很有把握却答错的图片，往往是标注有误或比较奇怪的图片。</translation>
     </message>
     <message>
-        <source>{count} pictures of '{true}' answered as '{said}'. Click to see them.</source>
+        <source>{count} pictures of &apos;{true}&apos; answered as &apos;{said}&apos;. Click to see them.</source>
         <translation>{count} 张“{true}”的图片被答成了“{said}”。点击查看。</translation>
     </message>
     <message>
-        <source>{count} image of '{true}' predicted as '{said}'</source>
+        <source>{count} image of &apos;{true}&apos; predicted as &apos;{said}&apos;</source>
         <translation>{count} 张“{true}”的图片被预测为“{said}”</translation>
     </message>
     <message>
-        <source>{count} images of '{true}' predicted as '{said}'</source>
+        <source>{count} images of &apos;{true}&apos; predicted as &apos;{said}&apos;</source>
         <translation>{count} 张“{true}”的图片被预测为“{said}”</translation>
     </message>
     <message>
@@ -758,14 +747,14 @@ Unlike other training, these losses do not keep going down: they should settle a
 与其他训练不同，这些损失不会一直下降：它们应当逐渐稳定，大致保持平稳。如果裁判的损失长时间接近零，说明裁判已经赢了，图片也不会再变好。</translation>
     </message>
     <message>
-        <source>How real the judge finds real pictures, D(x), and generated pictures, D(G(z)): 1 means 'surely real', 0 'surely drawn'.
+        <source>How real the judge finds real pictures, D(x), and generated pictures, D(G(z)): 1 means &apos;surely real&apos;, 0 &apos;surely drawn&apos;.
 Early on the judge tells them apart easily; as the generator improves, the two lines move towards each other.</source>
         <translation>裁判认为真实图片 D(x) 和生成图片 D(G(z)) 有多真：1 表示“肯定是真的”，0 表示“肯定是画的”。
 一开始裁判很容易把它们分开；随着生成器变好，两条线会相互靠近。</translation>
     </message>
     <message>
         <source>Recognised: the share of generated pictures that a separately trained classifier recognises with at least 90% confidence.
-Classes present: how many of the dataset's classes appear among them (all of them means the generator does not draw just one kind of picture).
+Classes present: how many of the dataset&apos;s classes appear among them (all of them means the generator does not draw just one kind of picture).
 Drawn as asked (conditional model only): the share recognised as the class the generator was asked to draw.
 The best epoch by these figures is the one kept and exported.</source>
         <translation>可识别：生成的图片中，被另外训练的分类器以至少 90% 的把握识别出来的比例。
@@ -774,7 +763,7 @@ The best epoch by these figures is the one kept and exported.</source>
 按这些指标最佳的轮次会被保留并导出。</translation>
     </message>
     <message>
-        <source>Pictures the generator draws from the same random numbers every time, so you can watch them change from noise into something like the dataset's pictures.</source>
+        <source>Pictures the generator draws from the same random numbers every time, so you can watch them change from noise into something like the dataset&apos;s pictures.</source>
         <translation>生成器每次都用同一组随机数画出的图片，你可以看着它们从杂乱的噪点逐渐变得像数据集里的图片。</translation>
     </message>
     <message>
@@ -881,7 +870,7 @@ The best epoch by these figures is the one kept and exported.</source>
         <translation>随机换一个新种子，画一批新图片。</translation>
     </message>
     <message>
-        <source>Which class the model should draw. 'Every class' draws each class in turn, one column per class.</source>
+        <source>Which class the model should draw. &apos;Every class&apos; draws each class in turn, one column per class.</source>
         <translation>让模型画哪个类别。“所有类别”会依次画出每个类别，每个类别占一列。</translation>
     </message>
     <message>
@@ -1136,7 +1125,7 @@ The best epoch by these figures is the one kept and exported.</source>
         <translation>训练任务已保存</translation>
     </message>
     <message>
-        <source>The run's settings were saved to &lt;b&gt;{path}&lt;/b&gt;.&lt;br&gt;To train it again without the window (on this computer, a server or a cluster with ModelDesk installed), run:</source>
+        <source>The run&apos;s settings were saved to &lt;b&gt;{path}&lt;/b&gt;.&lt;br&gt;To train it again without the window (on this computer, a server or a cluster with ModelDesk installed), run:</source>
         <translation>这次运行的设置已保存到 &lt;b&gt;{path}&lt;/b&gt;。&lt;br&gt;如果想不打开窗口再次训练（在这台电脑、服务器或装有 ModelDesk 的集群上），请运行：</translation>
     </message>
     <message>
@@ -1198,7 +1187,7 @@ The best epoch by these figures is the one kept and exported.</source>
         <translation>正在加载训练引擎…</translation>
     </message>
     <message>
-        <source>Stop the training before copying another run's settings.</source>
+        <source>Stop the training before copying another run&apos;s settings.</source>
         <translation>请先停止训练，再复制另一次运行的设置。</translation>
     </message>
     <message>
@@ -1333,11 +1322,11 @@ The best epoch by these figures is the one kept and exported.</source>
         <translation>针对小图片调整过的 ResNet-18（不含预训练权重）：在照片上最准确，但在 CPU 上慢得多。</translation>
     </message>
     <message>
-        <source>Deep convolutional GAN (Radford et al., 2015): learns to draw new pictures like the dataset's.</source>
+        <source>Deep convolutional GAN (Radford et al., 2015): learns to draw new pictures like the dataset&apos;s.</source>
         <translation>深度卷积 GAN（Radford 等人，2015 年）：学习画出与数据集相似的新图片。</translation>
     </message>
     <message>
-        <source>DCGAN that also learns the classes, so you can ask it for a particular one ("draw a 7").</source>
+        <source>DCGAN that also learns the classes, so you can ask it for a particular one (&quot;draw a 7&quot;).</source>
         <translation>同时学习各个类别的 DCGAN，因此你可以让它画指定的类别（比如“画一个 7”）。</translation>
     </message>
     <message>
@@ -1349,7 +1338,7 @@ The best epoch by these figures is the one kept and exported.</source>
         <translation>更大的 Transformer，适合真实的句子语料；最好使用 GPU。</translation>
     </message>
     <message>
-        <source>The original paper's base size (6+6 layers, 512 wide): for a GPU.</source>
+        <source>The original paper&apos;s base size (6+6 layers, 512 wide): for a GPU.</source>
         <translation>原论文的基础规模（6+6 层，宽度 512）：适合 GPU。</translation>
     </message>
     <message>
@@ -1767,7 +1756,7 @@ If the loss jumps around or the writing turns to nonsense, try half.</source>
     </message>
     <message>
         <source>Which language the translator reads and which it writes.
-English → French: it learns to turn 'forty-two' into 'quarante-deux'.</source>
+English → French: it learns to turn &apos;forty-two&apos; into &apos;quarante-deux&apos;.</source>
         <translation>翻译模型读入哪种语言、写出哪种语言。
 英语 → 法语：它会学着把英文拼写的“四十二”译成法文拼写。</translation>
     </message>
@@ -1843,11 +1832,11 @@ English → French: it learns to turn 'forty-two' into 'quarante-deux'.</source>
         <translation>问题</translation>
     </message>
     <message>
-        <source>The picture's file, below the folder you chose.</source>
+        <source>The picture&apos;s file, below the folder you chose.</source>
         <translation>图片文件，位于你选择的文件夹之下。</translation>
     </message>
     <message>
-        <source>The model's best answer.</source>
+        <source>The model&apos;s best answer.</source>
         <translation>模型的最佳答案。</translation>
     </message>
     <message>
@@ -1855,7 +1844,7 @@ English → French: it learns to turn 'forty-two' into 'quarante-deux'.</source>
         <translation>模型对最佳答案有多大把握（其概率）。</translation>
     </message>
     <message>
-        <source>The model's second-best answer.</source>
+        <source>The model&apos;s second-best answer.</source>
         <translation>模型的第二答案。</translation>
     </message>
     <message>
@@ -2075,7 +2064,7 @@ English → French: it learns to turn 'forty-two' into 'quarante-deux'.</source>
         <translation>此模型的设置</translation>
     </message>
     <message>
-        <source>This model does not say how it wants its pictures; check these settings against the model's documentation.</source>
+        <source>This model does not say how it wants its pictures; check these settings against the model&apos;s documentation.</source>
         <translation>此模型没有说明它需要怎样的图片；请对照模型的说明文档检查这些设置。</translation>
     </message>
     <message>
@@ -2131,7 +2120,7 @@ English → French: it learns to turn 'forty-two' into 'quarante-deux'.</source>
         <translation>类别 0、类别 1、…</translation>
     </message>
     <message>
-        <source>A text file with one label per line, in the model's class order.</source>
+        <source>A text file with one label per line, in the model&apos;s class order.</source>
         <translation>每行一个标签的文本文件，按模型的类别顺序排列。</translation>
     </message>
     <message>
@@ -2167,7 +2156,7 @@ English → French: it learns to turn 'forty-two' into 'quarante-deux'.</source>
         <translation>保存 CSV…</translation>
     </message>
     <message>
-        <source>Save every picture's answers to a CSV file that spreadsheets open.</source>
+        <source>Save every picture&apos;s answers to a CSV file that spreadsheets open.</source>
         <translation>把每张图片的答案保存为电子表格可以打开的 CSV 文件。</translation>
     </message>
     <message>
@@ -2179,7 +2168,7 @@ English → French: it learns to turn 'forty-two' into 'quarante-deux'.</source>
         <translation>模型容易混淆的内容</translation>
     </message>
     <message>
-        <source>Rows: the folder (the true label). Columns: the model's answer. The diagonal is right.</source>
+        <source>Rows: the folder (the true label). Columns: the model&apos;s answer. The diagonal is right.</source>
         <translation>行：文件夹（真实标签）。列：模型的答案。对角线上的是答对的。</translation>
     </message>
     <message>
@@ -2231,7 +2220,7 @@ English → French: it learns to turn 'forty-two' into 'quarante-deux'.</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <source>The CSV file could not be saved to '{path}' ({reason}).</source>
+        <source>The CSV file could not be saved to &apos;{path}&apos; ({reason}).</source>
         <translation>无法将 CSV 文件保存到“{path}”（{reason}）。</translation>
     </message>
     <message>
@@ -2243,12 +2232,12 @@ English → French: it learns to turn 'forty-two' into 'quarante-deux'.</source>
         <translation>已将 {answers}保存到 {path}。</translation>
     </message>
     <message>
-        <source>{n} answer</source>
-        <translation>{n} 个答案</translation>
+        <source>{count} answer</source>
+        <translation>{count} 个答案</translation>
     </message>
     <message>
-        <source>{n} answers</source>
-        <translation>{n} 个答案</translation>
+        <source>{count} answers</source>
+        <translation>{count} 个答案</translation>
     </message>
     <message>
         <source>Choose a labels file</source>
@@ -2347,12 +2336,12 @@ English → French: it learns to turn 'forty-two' into 'quarante-deux'.</source>
         <translation>已分类 {pictures}，运行于 {device}，平均每张 {time}。</translation>
     </message>
     <message>
-        <source>{n} picture</source>
-        <translation>{n} 张图片</translation>
+        <source>{count} picture</source>
+        <translation>{count} 张图片</translation>
     </message>
     <message>
-        <source>{n} pictures</source>
-        <translation>{n} 张图片</translation>
+        <source>{count} pictures</source>
+        <translation>{count} 张图片</translation>
     </message>
     <message>
         <source>Explanations are not available in this version of ModelDesk.</source>
@@ -2363,7 +2352,7 @@ English → French: it learns to turn 'forty-two' into 'quarante-deux'.</source>
         <translation>正在解释…</translation>
     </message>
     <message>
-        <source>Red shows the parts of the picture that mattered most for the answer '{label}'. Click again to hide it.</source>
+        <source>Red shows the parts of the picture that mattered most for the answer &apos;{label}&apos;. Click again to hide it.</source>
         <translation>红色标出了对答案“{label}”影响最大的图片区域。再次点击可隐藏。</translation>
     </message>
     <message>
@@ -2379,24 +2368,24 @@ English → French: it learns to turn 'forty-two' into 'quarante-deux'.</source>
         <translation>正在对 {names} 中的图片分类…</translation>
     </message>
     <message>
-        <source>In the folder '{folder}', but the model said '{answer}'.</source>
+        <source>In the folder &apos;{folder}&apos;, but the model said &apos;{answer}&apos;.</source>
         <translation>位于文件夹“{folder}”中，但模型的答案是“{answer}”。</translation>
     </message>
     <message>
-        <source>{n} picture classified</source>
-        <translation>已分类 {n} 张图片</translation>
+        <source>{count} picture classified</source>
+        <translation>已分类 {count} 张图片</translation>
     </message>
     <message>
-        <source>{n} pictures classified</source>
-        <translation>已分类 {n} 张图片</translation>
+        <source>{count} pictures classified</source>
+        <translation>已分类 {count} 张图片</translation>
     </message>
     <message>
-        <source>{n} picture could not be read (red rows)</source>
-        <translation>{n} 张图片无法读取（红色行）</translation>
+        <source>{count} picture could not be read (red rows)</source>
+        <translation>{count} 张图片无法读取（红色行）</translation>
     </message>
     <message>
-        <source>{n} pictures could not be read (red rows)</source>
-        <translation>{n} 张图片无法读取（红色行）</translation>
+        <source>{count} pictures could not be read (red rows)</source>
+        <translation>{count} 张图片无法读取（红色行）</translation>
     </message>
     <message>
         <source>{time} per picture</source>
@@ -2446,7 +2435,7 @@ English → French: it learns to turn 'forty-two' into 'quarante-deux'.</source>
         <translation>偏好设置</translation>
     </message>
     <message>
-        <source>Light or dark windows. "Same as the system" follows your computer's setting, also when you change it while ModelDesk is open.</source>
+        <source>Light or dark windows. &quot;Same as the system&quot; follows your computer&apos;s setting, also when you change it while ModelDesk is open.</source>
         <translation>浅色或深色窗口。“跟随系统”使用电脑的设置，ModelDesk 打开时更改也会跟随。</translation>
     </message>
     <message>
@@ -2454,7 +2443,7 @@ English → French: it learns to turn 'forty-two' into 'quarante-deux'.</source>
         <translation>主题(&amp;T)：</translation>
     </message>
     <message>
-        <source>The language of the window. "Same as the system" follows your computer's language. The new language shows when ModelDesk starts next.</source>
+        <source>The language of the window. &quot;Same as the system&quot; follows your computer&apos;s language. The new language shows when ModelDesk starts next.</source>
         <translation>窗口的语言。“跟随系统”使用电脑的语言。新的语言在下次启动 ModelDesk 时生效。</translation>
     </message>
     <message>
@@ -2585,7 +2574,7 @@ Select several runs in the table (Ctrl or Shift + click) to overlay them.</sourc
         <translation>生成器根据固定的随机数画出的图片。</translation>
     </message>
     <message>
-        <source>The run's folder was deleted, so there is nothing more to show.</source>
+        <source>The run&apos;s folder was deleted, so there is nothing more to show.</source>
         <translation>这次运行的文件夹已被删除，没有更多内容可显示。</translation>
     </message>
     <message>
@@ -2633,7 +2622,7 @@ Select several runs in the table (Ctrl or Shift + click) to overlay them.</sourc
         <translation>最佳模型答对了 {share} 的验证图片（共 {total} 张）。</translation>
     </message>
     <message>
-        <source>Weakest class: '{name}' (F1 {f1}).</source>
+        <source>Weakest class: &apos;{name}&apos; (F1 {f1}).</source>
         <translation>最弱的类别：“{name}”（F1 分数 {f1}）。</translation>
     </message>
     <message>
@@ -2764,7 +2753,7 @@ Select several runs in the table (Ctrl or Shift + click) to overlay them.</sourc
         <translation>这次运行训练时，程序或电脑被关闭了；你可以从它最后一个轮次继续训练。</translation>
     </message>
     <message>
-        <source>Training stopped because of a problem; the run's details say which.</source>
+        <source>Training stopped because of a problem; the run&apos;s details say which.</source>
         <translation>训练因出现问题而停止；运行详情里写明了原因。</translation>
     </message>
     <message>
@@ -2867,7 +2856,7 @@ Select several runs in the table (Ctrl or Shift + click) to overlay them.</sourc
         <translation>模型</translation>
     </message>
     <message>
-        <source>The model's architecture.</source>
+        <source>The model&apos;s architecture.</source>
         <translation>模型的结构。</translation>
     </message>
     <message>
@@ -3043,7 +3032,7 @@ Select several runs in the table (Ctrl or Shift + click) to overlay them.</sourc
         <translation>此操作只能选择一次运行。</translation>
     </message>
     <message>
-        <source>This run's folder was deleted; press Refresh.</source>
+        <source>This run&apos;s folder was deleted; press Refresh.</source>
         <translation>这次运行的文件夹已被删除；请点击“刷新”。</translation>
     </message>
     <message>
@@ -3079,19 +3068,19 @@ Select several runs in the table (Ctrl or Shift + click) to overlay them.</sourc
         <translation>从最后完成的轮次、以相同的优化器状态继续训练，直到达到右边的轮次数。</translation>
     </message>
     <message>
-        <source>Put this run's settings on the Model page, to train a new run from them (change what you like first).</source>
+        <source>Put this run&apos;s settings on the Model page, to train a new run from them (change what you like first).</source>
         <translation>把这次运行的设置放到模型页，用它们训练一次新的运行（可以先修改想改的地方）。</translation>
     </message>
     <message>
-        <source>Save this run's settings as a training job file and show the command that trains it without the window ({command}).</source>
+        <source>Save this run&apos;s settings as a training job file and show the command that trains it without the window ({command}).</source>
         <translation>把这次运行的设置保存为训练任务文件，并显示不打开窗口也能训练它的命令（{command}）。</translation>
     </message>
     <message>
-        <source>Save the run's figures for every epoch as a CSV file (opens in a spreadsheet).</source>
+        <source>Save the run&apos;s figures for every epoch as a CSV file (opens in a spreadsheet).</source>
         <translation>把这次运行每个轮次的数据保存为 CSV 文件（可用电子表格打开）。</translation>
     </message>
     <message>
-        <source>Show the run's folder (settings, metrics, checkpoints, exported model) in your file manager.</source>
+        <source>Show the run&apos;s folder (settings, metrics, checkpoints, exported model) in your file manager.</source>
         <translation>在文件管理器中显示这次运行的文件夹（设置、指标、检查点、导出的模型）。</translation>
     </message>
     <message>
@@ -3099,7 +3088,7 @@ Select several runs in the table (Ctrl or Shift + click) to overlay them.</sourc
         <translation>删除所选的运行：它们的文件夹（检查点、指标、导出的模型）以及它们在列表中的条目。删除前会先询问你。</translation>
     </message>
     <message>
-        <source>The folder of the run '{name}' was deleted, so it is no longer in the list.</source>
+        <source>The folder of the run &apos;{name}&apos; was deleted, so it is no longer in the list.</source>
         <translation>运行“{name}”的文件夹已被删除，因此它不再出现在列表中。</translation>
     </message>
     <message>
@@ -3151,11 +3140,11 @@ Select several runs in the table (Ctrl or Shift + click) to overlay them.</sourc
         <translation>无法打开文件夹</translation>
     </message>
     <message>
-        <source>The file manager could not be opened; the run's folder is {folder}.</source>
+        <source>The file manager could not be opened; the run&apos;s folder is {folder}.</source>
         <translation>无法打开文件管理器；这次运行的文件夹是 {folder}。</translation>
     </message>
     <message>
-        <source>Delete the run '{name}'?</source>
+        <source>Delete the run &apos;{name}&apos;?</source>
         <translation>删除运行“{name}”？</translation>
     </message>
     <message>
@@ -3237,7 +3226,7 @@ Select several runs in the table (Ctrl or Shift + click) to overlay them.</sourc
         <translation>全部转为小写</translation>
     </message>
     <message>
-        <source>'Hello' and 'hello' become the same word: a small corpus is easier to learn, but the translator will never write capital letters.</source>
+        <source>&apos;Hello&apos; and &apos;hello&apos; become the same word: a small corpus is easier to learn, but the translator will never write capital letters.</source>
         <translation>同一个词的大写和小写形式会被当成同一个词：小语料更容易学，但翻译模型永远不会写出大写字母。</translation>
     </message>
     <message>
@@ -3746,7 +3735,7 @@ Early on it is a jumble of letters; words, spaces and punctuation appear as it l
         <translation>正在准备数据……</translation>
     </message>
     <message>
-        <source>Loading the run's data and checkpoint…</source>
+        <source>Loading the run&apos;s data and checkpoint…</source>
         <translation>正在加载这次运行的数据和检查点……</translation>
     </message>
     <message>
@@ -3821,13 +3810,13 @@ Early on it is a jumble of letters; words, spaces and punctuation appear as it l
 <context>
     <name>TranslateTrainView</name>
     <message>
-        <source>How wrong the model's guesses of the next word still are: lower is better.
+        <source>How wrong the model&apos;s guesses of the next word still are: lower is better.
 The faint line is every reported step, the dark line its running average; the dots are the validation sentences, which the model never trains on, checked after each epoch.</source>
         <translation>模型对下一个词的猜测还错得有多厉害：越低越好。
 浅色线是每个报告的步骤，深色线是它的滑动平均；圆点是验证句子（模型从不在上面训练），每轮结束后检查一次。</translation>
     </message>
     <message>
-        <source>Scores of the model's translations of the validation sentences after each epoch (higher is better).
+        <source>Scores of the model&apos;s translations of the validation sentences after each epoch (higher is better).
 BLEU (0 to 100) counts how many words and short word sequences match the correct translation.
 chrF (0 to 100) does the same letter by letter, so a nearly right word still earns some credit.
 Exactly right: the share of sentences translated word for word as the correct answer (shown when the data has one right answer per sentence).
@@ -3861,7 +3850,7 @@ Green with a tick: exactly the correct translation. Orange: it differs; the word
         <translation>正确译文</translation>
     </message>
     <message>
-        <source>Model's translation</source>
+        <source>Model&apos;s translation</source>
         <translation>模型的译文</translation>
     </message>
     <message>
@@ -3968,7 +3957,7 @@ Green with a tick: exactly the correct translation. Orange: it differs; the word
         <translation>在这里输入或粘贴文字。边输入边翻译；每一行单独翻译。</translation>
     </message>
     <message>
-        <source>The model's translation, one line for each line you typed. Select text to copy part of it.</source>
+        <source>The model&apos;s translation, one line for each line you typed. Select text to copy part of it.</source>
         <translation>模型的译文，你输入的每一行对应一行。选中文字可以复制其中一部分。</translation>
     </message>
     <message>
@@ -4429,11 +4418,11 @@ Shown for: {line}</source>
         <translation>这个模型是写文字的；想试试图片，请打开一个图像分类模型。</translation>
     </message>
     <message>
-        <source>These characters are not in the model's vocabulary and were skipped: {names}.</source>
+        <source>These characters are not in the model&apos;s vocabulary and were skipped: {names}.</source>
         <translation>这些字符不在模型的词表里，已被跳过：{names}。</translation>
     </message>
     <message>
-        <source>These characters are not in the model's vocabulary and will be skipped: {names}.</source>
+        <source>These characters are not in the model&apos;s vocabulary and will be skipped: {names}.</source>
         <translation>这些字符不在模型的词表里，将被跳过：{names}。</translation>
     </message>
     <message>
@@ -4457,7 +4446,7 @@ Shown for: {line}</source>
         <translation>让模型只在最可能的几个下一个字符中挑选，避免偶尔出错。0 表示关闭：任何字符都可能被选中（多常被选中取决于温度）。</translation>
     </message>
     <message>
-        <source>The seed decides the model's random choices. The same seed with the same settings always writes the same text, so you can show it again later; a new seed writes something different.</source>
+        <source>The seed decides the model&apos;s random choices. The same seed with the same settings always writes the same text, so you can show it again later; a new seed writes something different.</source>
         <translation>种子决定模型的随机选择。同一个种子加上同样的设置，总会写出同样的文字，所以以后可以再展示一遍；换个种子就会写出不同的内容。</translation>
     </message>
     <message>
@@ -4675,7 +4664,7 @@ Shown for: {line}</source>
         <translation>模型写的内容</translation>
     </message>
     <message>
-        <source>Type an opening above (or leave it empty), then click Write: the model's text appears here as it is written.</source>
+        <source>Type an opening above (or leave it empty), then click Write: the model&apos;s text appears here as it is written.</source>
         <translation>在上面输入开头（也可以留空），然后点“写”：模型写的文字会边写边显示在这里。</translation>
     </message>
     <message>
