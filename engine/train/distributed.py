@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import logging
 import os
+import tempfile
+import time
 from dataclasses import dataclass
-from typing import Callable, TypeVar
+from pathlib import Path
+from typing import Any, Callable, TypeVar
 
 import torch
 import torch.distributed as dist
@@ -122,6 +125,19 @@ def rank_seed(seed: int, ranks: Ranks) -> int:
     """A seed for this process's own random draws (noise, dropout) that is `seed` itself on
     rank 0, so one process draws what it always drew."""
     return seed + 1_000_003 * ranks.rank
+
+
+def train_share(make_trainer: Callable[[Path], Any], checkpoint: dict | None) -> tuple[Any, str, str, float]:
+    """What a process other than rank 0 does: build a trainer with `make_trainer(folder)` (a
+    scratch folder nothing is written to: only rank 0 saves), continue from `checkpoint`, and
+    train its share. Returns (trainer, status, reason, seconds)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        trainer = make_trainer(Path(scratch))
+        if checkpoint is not None:
+            trainer.load_state(checkpoint)
+        started = time.perf_counter()
+        status, reason = trainer.run()
+    return trainer, status, reason, time.perf_counter() - started
 
 
 def sum_over_ranks(tensor: torch.Tensor, ranks: Ranks) -> torch.Tensor:

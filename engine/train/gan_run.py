@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import tempfile
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -34,7 +33,7 @@ from engine.train.checkpoint import load_checkpoint
 from engine.train.config import TrainConfig, resolve_defaults
 from engine.train.control import TrainingControl
 from engine.train.device import choose_device, describe_device
-from engine.train.distributed import Ranks, device_for, main_first, ranks_from_environment
+from engine.train.distributed import Ranks, device_for, main_first, ranks_from_environment, train_share
 from engine.train.distributed import finish as finish_processes
 from engine.train.distributed import start as start_processes
 from engine.train.events import GanEpochEnd, Status, TrainingFinished, TrainingStarted
@@ -204,16 +203,12 @@ def _train(config: TrainConfig, checkpoint: dict | None, ranks: Ranks, device: t
 def _train_helper_rank(pair, images: torch.Tensor, labels: torch.Tensor, data: ImageData, config: TrainConfig,
                        device: torch.device, checkpoint: dict | None, control: TrainingControl, ranks: Ranks) -> GanResult:
     """What a process other than rank 0 does: train its share, write nothing, report nothing."""
-    with tempfile.TemporaryDirectory() as scratch:  # never written to: only rank 0 saves
-        trainer = GanTrainer(pair, images, labels, list(data.classes), config, device, Path(scratch), {}, reference=None,
-                             control=control, ranks=ranks)
-        if checkpoint is not None:
-            trainer.load_state(checkpoint)
-        started = time.perf_counter()
-        status, reason = trainer.run()
+    trainer, status, reason, seconds = train_share(
+        lambda scratch: GanTrainer(pair, images, labels, list(data.classes), config, device, scratch, {}, reference=None,
+                                   control=control, ranks=ranks), checkpoint)
     state = trainer.state
     return GanResult(status, reason, "", Path(), state.epoch, state.best_epoch, 0.0, 0, len(data.classes), None, None,
-                     time.perf_counter() - started, describe_device(device), config, list(data.classes),
+                     seconds, describe_device(device), config, list(data.classes),
                      list(state.history), None)
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-import tempfile
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -31,7 +30,7 @@ from engine.train.checkpoint import load_checkpoint
 from engine.train.config import TrainConfig, resolve_defaults
 from engine.train.control import TrainingControl
 from engine.train.device import choose_device, describe_device
-from engine.train.distributed import Ranks, device_for, main_first, ranks_from_environment
+from engine.train.distributed import Ranks, device_for, main_first, ranks_from_environment, train_share
 from engine.train.distributed import finish as finish_processes
 from engine.train.distributed import start as start_processes
 from engine.train.evaluate import Evaluation
@@ -187,15 +186,11 @@ def _train(config: TrainConfig, ranks: Ranks, device: torch.device, checkpoint: 
 def _train_helper_rank(model, prepared: PreparedData, config: TrainConfig, device: torch.device, checkpoint: dict | None,
                        control: TrainingControl, ranks: Ranks) -> TrainResult:
     """What a process other than rank 0 does: train its share, write nothing, report nothing."""
-    with tempfile.TemporaryDirectory() as scratch:  # never written to: only rank 0 saves
-        trainer = ClassifierTrainer(model, prepared, config, device, Path(scratch), {}, control=control, ranks=ranks)
-        if checkpoint is not None:
-            trainer.load_state(checkpoint)
-        started = time.perf_counter()
-        status, reason = trainer.run()
+    trainer, status, reason, seconds = train_share(
+        lambda scratch: ClassifierTrainer(model, prepared, config, device, scratch, {}, control=control, ranks=ranks), checkpoint)
     state = trainer.state
     return TrainResult(status, reason, "", Path(), state.epoch, state.best_epoch, max(state.best_val_accuracy, 0.0),
-                       state.best_val_loss, time.perf_counter() - started, describe_device(device), config,
+                       state.best_val_loss, seconds, describe_device(device), config,
                        prepared.classes, state.history, None, None)
 
 

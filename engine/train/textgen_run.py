@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import logging
 import math
-import tempfile
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -36,7 +35,7 @@ from engine.train.checkpoint import load_checkpoint
 from engine.train.config import TrainConfig, resolve_defaults
 from engine.train.control import TrainingControl
 from engine.train.device import choose_device, describe_device
-from engine.train.distributed import Ranks, device_for, main_first, ranks_from_environment
+from engine.train.distributed import Ranks, device_for, main_first, ranks_from_environment, train_share
 from engine.train.distributed import finish as finish_processes
 from engine.train.distributed import start as start_processes
 from engine.train.events import Status, TextgenEpochEnd, TrainingFinished, TrainingStarted
@@ -215,16 +214,12 @@ def _train_helper_rank(model, train_ids, val_ids, tokenizer: CharTokenizer, conf
                        checkpoint: dict | None, control: TrainingControl, ranks: Ranks, train_chars: int,
                        val_chars: int) -> TextgenResult:
     """What a process other than rank 0 does: train its share, write nothing, report nothing."""
-    with tempfile.TemporaryDirectory() as scratch:  # never written to: only rank 0 saves
-        trainer = TextgenTrainer(model, torch.from_numpy(train_ids), torch.from_numpy(val_ids), tokenizer, config,
-                                 device, Path(scratch), {}, control=control, ranks=ranks)
-        if checkpoint is not None:
-            trainer.load_state(checkpoint)
-        started = time.perf_counter()
-        status, reason = trainer.run()
+    trainer, status, reason, seconds = train_share(
+        lambda scratch: TextgenTrainer(model, torch.from_numpy(train_ids), torch.from_numpy(val_ids), tokenizer, config,
+                                       device, scratch, {}, control=control, ranks=ranks), checkpoint)
     state = trainer.state
     return TextgenResult(status, reason, "", Path(), state.epoch, state.best_epoch, _finite(state.best_val_loss),
-                         math.nan, math.nan, train_chars, val_chars, time.perf_counter() - started,
+                         math.nan, math.nan, train_chars, val_chars, seconds,
                          describe_device(device), config, list(state.history), None, "", "")
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import tempfile
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -34,7 +33,7 @@ from engine.train.checkpoint import load_checkpoint
 from engine.train.config import TrainConfig, resolve_defaults
 from engine.train.control import TrainingControl
 from engine.train.device import choose_device, describe_device
-from engine.train.distributed import Ranks, device_for, from_main, main_first, ranks_from_environment
+from engine.train.distributed import Ranks, device_for, from_main, main_first, ranks_from_environment, train_share
 from engine.train.distributed import finish as finish_processes
 from engine.train.distributed import start as start_processes
 from engine.train.events import Status, TrainingFinished, TrainingStarted, TranslateEpochEnd
@@ -205,16 +204,12 @@ def _train(config: TrainConfig, checkpoint: dict | None, ranks: Ranks, device: t
 def _train_helper_rank(model, train_set, val_set, val_pairs, target_tokenizer, config: TrainConfig, device: torch.device,
                        checkpoint: dict | None, control: TrainingControl, ranks: Ranks) -> TranslateResult:
     """What a process other than rank 0 does: train its share, write nothing, report nothing."""
-    with tempfile.TemporaryDirectory() as scratch:  # never written to: only rank 0 saves
-        trainer = TranslateTrainer(model, train_set, val_set, val_pairs, target_tokenizer, config, device, Path(scratch),
-                                   {}, exact_match=False, control=control, ranks=ranks)
-        if checkpoint is not None:
-            trainer.load_state(checkpoint)
-        started = time.perf_counter()
-        status, reason = trainer.run()
+    trainer, status, reason, seconds = train_share(
+        lambda scratch: TranslateTrainer(model, train_set, val_set, val_pairs, target_tokenizer, config, device, scratch,
+                                         {}, exact_match=False, control=control, ranks=ranks), checkpoint)
     state = trainer.state
     return TranslateResult(status, reason, "", Path(), state.epoch, state.best_epoch, 0.0, 0.0, None, 0.0, None, None,
-                           None, 0, time.perf_counter() - started, describe_device(device), config, list(state.history),
+                           None, 0, seconds, describe_device(device), config, list(state.history),
                            None, [])
 
 
