@@ -16,6 +16,7 @@ from pathlib import Path
 from engine.data.registry import LoadOptions, register_dataset
 from engine.errors import DataError, LoadCancelled
 from engine.paths import resources_dir
+from engine.sentences import Sentence
 
 log = logging.getLogger(__name__)
 
@@ -54,17 +55,20 @@ def _check_file(path: Path) -> int:
     """The size of `path` in bytes; DataError when it is missing, a folder, empty or too large."""
     try:
         if not path.exists():
-            raise DataError(f"The file '{path}' does not exist; check the path.")
+            raise DataError(Sentence("The file '{path}' does not exist; check the path.", path=path))
         if path.is_dir():
-            raise DataError(f"'{path}' is a folder, not a file; choose a text file (.txt) saved as UTF-8.")
+            raise DataError(Sentence("'{path}' is a folder, not a file; choose a text file (.txt) saved as UTF-8.", path=path))
         size = path.stat().st_size
     except (OSError, ValueError) as exc:
-        raise DataError(f"The file '{path}' could not be opened ({exc}); check the path and that you may read it.") from exc
+        raise DataError(Sentence("The file '{path}' could not be opened ({reason}); check the path and that you may read "
+                                  "it.", path=path, reason=exc)) from exc
     if size == 0:
-        raise DataError(f"The file '{path}' is empty; choose a text file with at least {MIN_TEXT_CHARS:,} characters.")
+        raise DataError(Sentence("The file '{path}' is empty; choose a text file with at least {count:,} characters.",
+                                  path=path, count=MIN_TEXT_CHARS))
     if size > MAX_TEXT_BYTES:
-        raise DataError(f"The file '{path}' is too large ({size / 1024 ** 2:.0f} MB; ModelDesk reads up to "
-                        f"{MAX_TEXT_BYTES // 1024 ** 2} MB of text); save a part of it as a smaller file and load that.")
+        raise DataError(Sentence("The file '{path}' is too large ({size:.0f} MB; ModelDesk reads up to {limit} MB of text); "
+                                  "save a part of it as a smaller file and load that.",
+                                  path=path, size=size / 1024 ** 2, limit=MAX_TEXT_BYTES // 1024 ** 2))
     return size
 
 
@@ -78,12 +82,12 @@ def _read_bytes(path: Path, size: int, options: LoadOptions) -> bytes:
                 parts.append(chunk)
                 done += len(chunk)
                 if options.should_cancel is not None and options.should_cancel():
-                    raise LoadCancelled("Loading was cancelled.")
+                    raise LoadCancelled(Sentence("Loading was cancelled."))
                 if options.progress is not None:
                     options.progress(min(done, size), size)
     except OSError as exc:
-        raise DataError(f"The file '{path}' could not be read ({exc.strerror or exc}); "
-                        "check that it is still there and that you may read it.") from exc
+        raise DataError(Sentence("The file '{path}' could not be read ({reason}); check that it is still there and that "
+                                  "you may read it.", path=path, reason=exc.strerror or exc)) from exc
     return b"".join(parts)
 
 
@@ -93,9 +97,10 @@ def decode_text(raw: bytes, where: str) -> tuple[str, list[str]]:
     A few undecodable bytes are left out and reported in a warning; DataError with a plain
     sentence for UTF-16 files, binary data (NUL bytes) and files that are mostly not UTF-8."""
     if raw[:2] in _UTF16_BOMS:
-        raise DataError(f"{where} is saved as UTF-16; open it in a text editor and save it as UTF-8.")
+        raise DataError(Sentence("{where} is saved as UTF-16; open it in a text editor and save it as UTF-8.", where=where))
     if b"\0" in raw:
-        raise DataError(f"{where} holds binary data, not text; choose a plain text file (.txt) saved as UTF-8.")
+        raise DataError(Sentence("{where} holds binary data, not text; choose a plain text file (.txt) saved as UTF-8.",
+                                  where=where))
     warnings: list[str] = []
     try:
         text = raw.decode("utf-8")
@@ -103,11 +108,11 @@ def decode_text(raw: bytes, where: str) -> tuple[str, list[str]]:
         replaced = raw.decode("utf-8", errors="replace")
         bad = replaced.count("\ufffd") - raw.decode("utf-8", errors="ignore").count("\ufffd")
         if bad > MAX_BAD_SHARE * max(1, len(replaced)):
-            raise DataError(f"{where} is not UTF-8 text; open it in a text editor and save it with the UTF-8 "
-                            "encoding.") from None
+            raise DataError(Sentence("{where} is not UTF-8 text; open it in a text editor and save it with the UTF-8 "
+                                      "encoding.", where=where)) from None
         text = raw.decode("utf-8", errors="ignore")
-        warnings.append(f"{bad:,} damaged character{'' if bad == 1 else 's'} that could not be read as UTF-8 "
-                        f"{'was' if bad == 1 else 'were'} left out.")
+        warnings.append(Sentence("1 damaged character that could not be read as UTF-8 was left out.") if bad == 1 else
+                        Sentence("{count:,} damaged characters that could not be read as UTF-8 were left out.", count=bad))
     if text.startswith(_BOM):
         text = text[1:]
     return text.replace("\r\n", "\n").replace("\r", "\n"), warnings
@@ -115,11 +120,12 @@ def decode_text(raw: bytes, where: str) -> tuple[str, list[str]]:
 
 def _check_length(text: str, where: str) -> None:
     if not text.strip():
-        raise DataError(f"{where} holds only blank lines; choose a text file with at least "
-                        f"{MIN_TEXT_CHARS:,} characters of text.")
+        raise DataError(Sentence("{where} holds only blank lines; choose a text file with at least {count:,} characters "
+                                  "of text.", where=where, count=MIN_TEXT_CHARS))
     if len(text) < MIN_TEXT_CHARS:
-        raise DataError(f"{where} holds only {len(text):,} characters; a text generator needs at least "
-                        f"{MIN_TEXT_CHARS:,} (a page or two) to learn from, and learns well from 50,000 or more.")
+        raise DataError(Sentence("{where} holds only {count:,} characters; a text generator needs at least {least:,} (a "
+                                  "page or two) to learn from, and learns well from 50,000 or more.",
+                                  where=where, count=len(text), least=MIN_TEXT_CHARS))
 
 
 @register_dataset("fables", "Aesop's Fables (G. F. Townsend's 1867 translation, public domain), about 60 KB of "
@@ -131,8 +137,9 @@ def load_fables(argument: str | None, options: LoadOptions) -> TextCorpus:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise DataError(f"The bundled fables file is missing or damaged ({path}); reinstall ModelDesk.") from exc
-    text, _ = decode_text(raw, "The bundled fables file")
+        raise DataError(Sentence("The bundled fables file is missing or damaged ({path}); reinstall ModelDesk.",
+                                  path=path)) from exc
+    text, _ = decode_text(raw, Sentence("The bundled fables file"))
     if options.progress is not None:
         options.progress(len(raw), len(raw))
     return TextCorpus("fables", text, "Aesop's Fables, translated by George Fyler Townsend (1867)")
@@ -148,10 +155,10 @@ def load_text(argument: str | None, options: LoadOptions) -> TextCorpus:
     MIN_TEXT_CHARS characters; LoadCancelled on cancel."""
     text = (argument or "").strip()
     if not text:
-        raise DataError("No file was given; choose the text file to learn from (text:PATH).")
+        raise DataError(Sentence("No file was given; choose the text file to learn from (text:PATH)."))
     path = Path(text).expanduser()
     size = _check_file(path)
-    where = f"The file '{path}'"
+    where = Sentence("The file '{path}'", path=path)
     decoded, warnings = decode_text(_read_bytes(path, size, options), where)
     _check_length(decoded, where)
     for message in warnings:
