@@ -8,6 +8,7 @@ DEMO_DIR := out/demo
 TS := resources/translations/modeldesk_zh_CN.ts
 QM := $(TS:.ts=.qm)
 GUI_SOURCES := $(wildcard desktop_app/*.py desktop_app/pages/*.py)
+ENGINE_WORDS := build/engine_sentences.py
 SHOTS_LANG := $(if $(filter zh%,$(LANG)),zh_CN,en)
 SHOTS_DIR := docs/screenshots$(if $(filter zh_CN,$(SHOTS_LANG)),/zh_CN)
 
@@ -36,9 +37,10 @@ demo: $(STAMP)
 screenshots: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(PY) -m desktop_app.screenshots $(SHOTS_DIR) --language $(SHOTS_LANG)
 
-## translations: refresh the translation source from the code (pyside6-lupdate), then compile it
+## translations: refresh the translation source from the code (pyside6-lupdate; the engine's Sentence templates too), then compile it
 translations: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate $(GUI_SOURCES) -ts $(TS) -no-obsolete -locations none
+	$(PY) -m desktop_app.engine_words $(ENGINE_WORDS)
+	$(VENV)/bin/pyside6-lupdate $(GUI_SOURCES) $(ENGINE_WORDS) -ts $(TS) -no-obsolete -locations none
 	$(VENV)/bin/pyside6-lrelease -silent $(TS) -qm $(QM)
 
 # the compiled translation (pyside6-lrelease), rebuilt whenever its source changes

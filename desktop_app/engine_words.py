@@ -15,28 +15,38 @@ from __future__ import annotations
 
 import argparse
 import ast
+import functools
 import json
 import logging
+import re
 import string
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any, Iterable
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop_app.i18n import _INSTALLED
+from engine.paths import resources_dir
 from engine.sentences import Sentence
 
 log = logging.getLogger(__name__)
 
 CONTEXT = "Engine"
 ENGINE_DIR = Path(__file__).resolve().parent.parent / "engine"
+TRANSLATION_SOURCE = resources_dir() / "translations" / "modeldesk_zh_CN.ts"  # read for sentences without a template
 
 
 def say(text: Any) -> str:
-    """`text` in the window's language when the engine made it as a Sentence whose template is
-    translated; otherwise `str(text)` unchanged. Never raises: a translation that does not fit
-    its values falls back to the English sentence (and is logged)."""
+    """`text` in the window's language.
+
+    A Sentence is said through its template's translation with the same values. Plain text that
+    reads exactly like one of the engine's sentences (a reason read back from a run folder) is
+    recognised and said the same way; anything else is `str(text)` unchanged. Never raises: a
+    translation that does not fit its values falls back to English (and is logged)."""
     if not isinstance(text, Sentence):
-        return "" if text is None else str(text)
+        plain = "" if text is None else str(text)
+        return _say_plain(plain) if plain and _translated() else plain
     values = {name: say(value) if isinstance(value, Sentence) else value for name, value in text.args.items()}
     template = text.template
     if _has_words(template):
@@ -53,6 +63,70 @@ def say(text: Any) -> str:
 def say_all(lines: Iterable[Any]) -> list[str]:
     """`say()` for each line."""
     return [say(line) for line in lines]
+
+
+def _translated() -> bool:
+    """True when a translation is installed (the window is not in English)."""
+    app = QCoreApplication.instance()
+    return bool(app is not None and getattr(app, _INSTALLED, None))
+
+
+def _say_plain(text: str, depth: int = 0) -> str:
+    """`text` translated when it reads exactly like an engine template filled in."""
+    for template, pattern in _patterns():
+        match = pattern.fullmatch(text)
+        if match is None:
+            continue
+        translated = QCoreApplication.translate(CONTEXT, template)
+        if translated == template:
+            return text
+        values = {name: _say_plain(value, depth + 1) if depth < 3 else value for name, value in match.groupdict().items()}
+        try:
+            return _without_specs(translated).format(**values)
+        except (KeyError, IndexError, ValueError):
+            return text
+    return text
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(template, regular expression) for every engine template in the translation source, the
+    templates with the most words first, so the most specific one matches."""
+    try:
+        sources = [message.findtext("source") or "" for context in ET.parse(TRANSLATION_SOURCE).iter("context")
+                   if context.findtext("name") == CONTEXT for message in context.iter("message")]
+    except (OSError, ET.ParseError):
+        log.warning("could not read %s; sentences read back from files stay in English", TRANSLATION_SOURCE)
+        return ()
+    patterns = []
+    for template in sources:
+        try:
+            patterns.append((template, _pattern(template)))
+        except (ValueError, re.error):
+            continue
+    literal = lambda template: sum(len(text) for text, *_ in string.Formatter().parse(template))  # noqa: E731
+    return tuple(sorted(patterns, key=lambda pair: -literal(pair[0])))
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    parts, seen = [], set()
+    for text, name, _spec, _conversion in string.Formatter().parse(template):
+        parts.append(re.escape(text))
+        if name is None:
+            continue
+        parts.append(f"(?P={name})" if name in seen else f"(?P<{name}>.+?)")
+        seen.add(name)
+    return re.compile("".join(parts), re.DOTALL)
+
+
+def _without_specs(template: str) -> str:
+    """`template` with its format specs taken off: the values read back are already text."""
+    out = []
+    for text, name, _spec, _conversion in string.Formatter().parse(template):
+        out.append(text.replace("{", "{{").replace("}", "}}"))
+        if name is not None:
+            out.append("{" + name + "}")
+    return "".join(out)
 
 
 def _has_words(template: str) -> bool:

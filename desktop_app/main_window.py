@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
 from desktop_app import theme
 from desktop_app.dialogs import show_error
 from desktop_app.engine_loader import load_engine
+from desktop_app.engine_words import say
 from desktop_app.icons import app_icon
 from desktop_app.pages.data_page import DataPage
 from desktop_app.pages.model_page import ModelPage
@@ -117,7 +118,7 @@ class MainWindow(QMainWindow):
         self.engine_failed = False  # set when torch could not be loaded (training is then unavailable)
         self.device_label = QLabel(self.tr("Loading the training engine…"))
         self.statusBar().addPermanentWidget(self.device_label)
-        self.state.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.state.status_message.connect(lambda text: self.statusBar().showMessage(say(text), 8000))
         self._build_menus()
         self._restore_settings()
         theme.restyle_plots(self)  # the first pages' plots, before the first paint
@@ -231,7 +232,7 @@ class MainWindow(QMainWindow):
                                               on_failure=self._engine_failed, parent=self)
 
     def _engine_loaded(self, info) -> None:
-        self.device_label.setText(self.tr("Device: {device}").format(device=info.device))
+        self.device_label.setText(self.tr("Device: {device}").format(device=say(info.device)))
         self.state.set_engine(info)
 
     def _engine_failed(self, error) -> None:
@@ -291,7 +292,7 @@ class MainWindow(QMainWindow):
         lines = [f"<b>ModelDesk {__version__}</b>", self.tr("Train, watch, export and run neural networks without writing code."), "",
                  f"Python {platform.python_version()}", f"Qt (PySide6) {PySide6.__version__}", f"pyqtgraph {pyqtgraph.__version__}"]
         if info is not None:
-            lines += [f"PyTorch {info.torch_version}", f"ONNX Runtime {info.onnxruntime_version}", self.tr("Device: {device}").format(device=info.device)]
+            lines += [f"PyTorch {info.torch_version}", f"ONNX Runtime {info.onnxruntime_version}", self.tr("Device: {device}").format(device=say(info.device))]
         return "<br>".join(lines)
 
     def show_about(self) -> None:

@@ -19,16 +19,25 @@ import traceback
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QThread, Signal
+
+from desktop_app.engine_words import say
 
 log = logging.getLogger(__name__)
 
-INTERNAL_ERROR = "Something went wrong inside ModelDesk. The details below can help us fix it; they are also in the log file."
+INTERNAL_ERROR = QT_TRANSLATE_NOOP("Workers", "Something went wrong inside ModelDesk. The details below can help us fix it; "
+                                              "they are also in the log file.")
+
+
+def internal_error() -> str:
+    """The sentence shown for a bug in ModelDesk, in the window's language."""
+    return QCoreApplication.translate("Workers", INTERNAL_ERROR)
 
 
 @dataclass(frozen=True)
 class TaskError:
-    """What the user is told when a task fails: one sentence, and details for the expander."""
+    """What the user is told when a task fails: one sentence in the window's language, and
+    details for the expander."""
 
     message: str
     details: str
@@ -125,10 +134,10 @@ class BackgroundTask(QObject):
             result = self._fn(self.context)
         except ModelDeskError as exc:
             log.info("%s failed: %s", self.name, exc, exc_info=True)
-            self.failed.emit(TaskError(str(exc), exc.details or traceback.format_exc()))
+            self.failed.emit(TaskError(say(exc.message), exc.details or traceback.format_exc()))
         except Exception:  # noqa: BLE001 - shown to the user as one sentence + details
             log.exception("%s failed", self.name)
-            self.failed.emit(TaskError(INTERNAL_ERROR, traceback.format_exc()))
+            self.failed.emit(TaskError(internal_error(), traceback.format_exc()))
         else:
             self.succeeded.emit(result)
 

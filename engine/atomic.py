@@ -10,13 +10,14 @@ from pathlib import Path
 from typing import Iterator
 
 from engine.errors import WriteError
+from engine.sentences import Sentence
 
-_REASONS = {
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "your disk quota is used up",
-    errno.EACCES: "permission was denied",
-    errno.EPERM: "permission was denied",
-    errno.EROFS: "the disk is read-only",
+_REASONS = {  # worded to follow "'NAME' could not be saved because ..."
+    errno.ENOSPC: Sentence("the disk is full"),
+    errno.EDQUOT: Sentence("your disk quota is used up"),
+    errno.EACCES: Sentence("permission was denied"),
+    errno.EPERM: Sentence("permission was denied"),
+    errno.EROFS: Sentence("the disk is read-only"),
 }
 
 
@@ -24,11 +25,12 @@ def write_failure(dest: Path, exc: OSError, folder: bool = False) -> WriteError:
     """The one-sentence error for a failed write of `dest` (`folder`: its folder could not be made)."""
     reason = _REASONS.get(exc.errno or -1)
     if reason is None and folder:
-        reason = f"its folder '{dest.parent}' cannot be made there"
+        reason = Sentence("its folder '{folder}' cannot be made there", folder=dest.parent)
     if reason is None:
-        reason = (exc.strerror or str(exc) or "the system refused").rstrip(".").lower()
-    error = WriteError(f"'{dest.name}' could not be saved because {reason}; the previous version, if there was one, "
-                       f"is unchanged.", details=f"{dest}: {exc}")
+        system = exc.strerror or str(exc)  # the operating system's own words, shown as they are
+        reason = system.rstrip(".").lower() if system else Sentence("the system refused")
+    error = WriteError(Sentence("'{name}' could not be saved because {reason}; the previous version, if there was one, "
+                                "is unchanged.", name=dest.name, reason=reason), details=f"{dest}: {exc}")
     error.errno = exc.errno
     return error
 

@@ -14,6 +14,7 @@ import numpy as np
 from PIL import Image, ImageFile, UnidentifiedImageError
 
 from engine.errors import ImageError, WriteError
+from engine.sentences import Sentence
 
 IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".tif", ".tiff")
 MAX_PIXELS = 64_000_000  # about 8000 x 8000; larger files are refused unread
@@ -57,20 +58,22 @@ def open_image(path: str | Path, channels: int) -> Image.Image:
             with Image.open(path) as image:
                 width, height = image.size
                 if width * height > MAX_PIXELS:
-                    raise ImageError(f"'{path.name}' is {width}x{height} pixels, too large to open safely.")
+                    raise ImageError(Sentence("'{name}' is {width}x{height} pixels, too large to open safely.",
+                                              name=path.name, width=width, height=height))
                 image.seek(0)  # first frame of animations
                 image.load()
                 return normalise_mode(image, channels)
     except ImageError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise ImageError(f"'{path.name}' is too large to open safely.") from None
+        raise ImageError(Sentence("'{name}' is too large to open safely.", name=path.name)) from None
     except FileNotFoundError:
-        raise ImageError(f"'{path}' does not exist.") from None
+        raise ImageError(Sentence("'{path}' does not exist.", path=path)) from None
     except UnidentifiedImageError:
-        raise ImageError(f"'{path.name}' is not an image ModelDesk can read.") from None
+        raise ImageError(Sentence("'{name}' is not an image ModelDesk can read.", name=path.name)) from None
     except (OSError, ValueError, SyntaxError, EOFError) as exc:
-        raise ImageError(f"'{path.name}' could not be read; the file may be damaged ({exc}).") from None
+        raise ImageError(Sentence("'{name}' could not be read; the file may be damaged ({reason}).",
+                                  name=path.name, reason=str(exc))) from None
 
 
 def normalise_mode(image: Image.Image, channels: int) -> Image.Image:
@@ -147,5 +150,6 @@ def save_png(image: np.ndarray, path: Path | str) -> Path:
     except WriteError:
         raise
     except OSError as exc:
-        raise ImageError(f"The picture could not be saved to '{path}' ({exc.strerror or exc}).") from None
+        raise ImageError(Sentence("The picture could not be saved to '{path}' ({reason}).",
+                                  path=path, reason=exc.strerror or str(exc))) from None
     return path

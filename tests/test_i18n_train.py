@@ -1,8 +1,7 @@
 """The Train page in Simplified Chinese: before a run, while one runs (fed a few synthetic engine
 events through the page's event slot, as the worker would) and after it ended, for each task,
-its buttons, labels, tooltips, plot titles, axes, legends and summaries show no English.
-
-The engine's own lines in the log box are not the page's to translate: that widget is left out."""
+its buttons, labels, tooltips, plot titles, axes, legends, summaries and the log's lines (the
+engine's Sentences, said in Chinese) show no English."""
 
 from __future__ import annotations
 
@@ -50,9 +49,9 @@ def table_texts(root) -> list[str]:
 
 
 def leftovers(page, keep: set[str], drop: tuple[str, ...] = ()) -> dict[str, list[str]]:
-    """The English words left on the Train page (`drop` cut from the texts). Of the log box only its
-    placeholder counts (`shown_texts` reads no more): the lines in it are the engine's."""
-    texts = shown_texts(page) + plot_texts(page) + table_texts(page) + [page.gan_view.grid_view.empty_text]
+    """The English words left on the Train page (`drop` cut from the texts), the log's lines too."""
+    texts = (shown_texts(page) + plot_texts(page) + table_texts(page) + [page.gan_view.grid_view.empty_text]
+             + page.log_view.toPlainText().splitlines())
     found = {}
     for text in texts:
         for part in drop:
@@ -65,12 +64,18 @@ def leftovers(page, keep: set[str], drop: tuple[str, ...] = ()) -> dict[str, lis
 def feed(page, task: str) -> None:
     """Two epochs of a run of `task`, as the worker reports them, then the curves refreshed."""
     from engine.train.events import (BatchEnd, EpochEnd, GanBatchEnd, GanEpochEnd, SamplesReady, TextgenEpochEnd,
-                                     TrainingStarted, TranslateEpochEnd)
+                                     TrainingFinished, TrainingStarted, TranslateEpochEnd)
 
     page._run_task = task
     page._show_view(task)
-    page._on_event(TrainingStarted(run_dir="", device="CPU", model_name="", parameters=1000, train_size=100,
-                                   val_size=10, epochs=3, steps_per_epoch=4, start_epoch=1))
+    from engine.sentences import Sentence
+    from engine.train.events import Status
+
+    items = {"translate": Sentence("sentence pairs"), "textgen": Sentence("characters")}.get(task, Sentence("images"))
+    page._on_event(TrainingStarted(run_dir="", device=Sentence("CPU ({count} threads)", count=2), model_name="",
+                                   parameters=1000, train_size=100, val_size=10, epochs=3, steps_per_epoch=4,
+                                   start_epoch=1, items=items))
+    page._on_event(Status(Sentence("Exporting the translator to ONNX and checking it against PyTorch…")))
     for epoch in (1, 2):
         for step in range(1, 5):
             global_step = (epoch - 1) * 4 + step
@@ -91,14 +96,21 @@ def feed(page, task: str) -> None:
         else:
             page._on_event(TextgenEpochEnd(epoch, 3, 1.5, 1.6, 4.2, "pa xe", 1e-3, 5000.0, 1.0, True, prompt="A ",
                                            unigram_perplexity=27.9))
+    extra = {"gan": dict(task="gan", coverage=9, num_classes=10),
+             "translate": dict(task="translate", bleu=60.0, chrf=70.0, exact_match=0.5),
+             "textgen": dict(task="textgen", val_perplexity=4.2, unigram_perplexity=27.9)}.get(task, {})
+    page._on_event(TrainingFinished("finished", Sentence("Finished all {count} epochs.", count=2), 2, 2, 0.85, 0.4,
+                                    2.0, "", extra))
     page.refresh_plots()
 
 
 def finished_result(task: str, tmp_path):
-    """A synthetic result of a finished two-epoch run of `task` (its reason left empty: it is the engine's)."""
+    """A synthetic result of a finished two-epoch run of `task`, with the engine's reason."""
+    from engine.sentences import Sentence
+
     onnx = tmp_path / "model.onnx"
     onnx.write_bytes(b"")
-    common = dict(task=task, status="finished", reason="", run_dir=tmp_path, epochs_done=2, best_epoch=2,
+    common = dict(task=task, status="finished", reason=Sentence("Finished all {count} epochs.", count=2), run_dir=tmp_path, epochs_done=2, best_epoch=2,
                   export=SimpleNamespace(path=onnx))
     if task == "gan":
         return SimpleNamespace(recognised=0.82, coverage=10, num_classes=10, agreement=0.7, **common)
@@ -127,7 +139,7 @@ def test_in_chinese_the_train_page_shows_no_english(qtbot, chinese, monkeypatch,
         qtbot.addWidget(widget)
     page.resize(1180, 780)
     page.show()
-    keep = identifiers() | METRICS
+    keep = identifiers() | METRICS | {"PyTorch"}
     assert not leftovers(page, keep), "while the engine loads"
 
     state.set_engine(EngineInfo("CPU", [], "2.14", "1.31"))
@@ -139,15 +151,16 @@ def test_in_chinese_the_train_page_shows_no_english(qtbot, chinese, monkeypatch,
     page._task, page._control = object(), SimpleNamespace(paused=True)  # as while a run is paused
     page._update_buttons()
     assert page.pause_button.text() == "继续"
-    during = leftovers(page, keep)
+    samples = ("three -> trois",)  # the log's sample translation: the data, not the window's words
+    during = leftovers(page, keep, drop=samples)
     page._on_event(Paused(epoch=2, step=3))
-    assert not leftovers(page, keep) and not during, ("during a run", during)
+    assert not leftovers(page, keep, drop=samples) and not during, ("during a run", during)
 
     page._task = page._control = None
     monkeypatch.setattr(state, "set_result", lambda result: None)  # the other pages are not here
     page._on_finished(finished_result(task, tmp_path))
     page._update_buttons()
-    assert not leftovers(page, keep, drop=(str(tmp_path),)), "after the run"
+    assert not leftovers(page, keep, drop=(str(tmp_path / "model.onnx"), str(tmp_path)) + samples), "after the run"
     assert page.playground_button.isVisible() == (task != "classify")
 
 

@@ -24,6 +24,7 @@ from desktop_app.dialogs import show_error
 from desktop_app.images import array_to_pixmap
 from desktop_app.pages.text_corpus_view import TextCorpusView, corpus_summary
 from desktop_app.pages.sentence_pairs_view import SentencePairsView, pair_warnings, pairs_summary
+from desktop_app.engine_words import say_all
 from desktop_app.pages.translate_data_sources import (NUMBERS_SOURCE, SENTENCES_SOURCE, NumbersDirection,
                                                       SentenceFileChooser, direction_title, file_caption)
 from desktop_app.i18n import plural
@@ -233,9 +234,9 @@ def warning_lines(data: Any) -> list[str]:
     if isinstance(data, ParallelData):
         return pair_warnings(data)
     if isinstance(data, TextCorpus):
-        return [str(line) for line in data.warnings]
-    lines = [str(line) for line in (data.warnings or [])]
-    said = " ".join(lines)
+        return say_all(data.warnings)
+    said = " ".join(data.warnings or [])  # the engine's English, whatever the window's language
+    lines = say_all(data.warnings or [])
     skipped = int(data.skipped_files or 0)
     if skipped and "could not be read" not in said:
         lines.append(plural(skipped, QCoreApplication.translate("DataPage", "{count} file could not be read and was "

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QGraphicsRectItem
 from desktop_app.confusion_plot import ConfusionPlot
 from desktop_app.dialogs import show_error
 from desktop_app.empty_state import empty_state_page
+from desktop_app.engine_words import say
 from desktop_app.images import array_to_pixmap
 from desktop_app.settings import app_settings
 from desktop_app.state import AppState, result_task
@@ -283,7 +284,7 @@ class EvaluatePage(QWidget):
             reason = getattr(result, "reason", "") if result is not None else ""
             self.empty_label.setText(self.tr("Training ended before the first epoch finished, so there is nothing to "
                                              "evaluate yet.") if result is not None else self.tr(EMPTY_TEXT))
-            self.empty_hint.setText(reason or self.tr(EMPTY_HINT))
+            self.empty_hint.setText(say(reason) or self.tr(EMPTY_HINT))
             self.stack.setCurrentIndex(0)
             self._update_export_button()
             return
@@ -315,10 +316,10 @@ class EvaluatePage(QWidget):
                                              source=html.escape(self._val_source(result.prepared.val_source)),
                                              model=html.escape(config.model), dataset=html.escape(config.dataset),
                                              duration=_format_seconds(result.seconds),
-                                             device=html.escape(result.device))
+                                             device=html.escape(say(result.device)))
         lines = [headline, details]
         if result.status != "finished" and result.reason:
-            lines.append(f"<i>{html.escape(result.reason)}</i>")
+            lines.append(f"<i>{html.escape(say(result.reason))}</i>")
         self.summary_label.setText("<br>".join(lines))
 
     def _val_source(self, source: str) -> str:

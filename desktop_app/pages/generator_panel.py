@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QGridLayout, QScr
 
 from desktop_app import theme
 from desktop_app.dialogs import show_error
+from desktop_app.engine_words import say, say_all
 from desktop_app.images import array_to_qimage
 from desktop_app.settings import app_settings
 from desktop_app.workers import LatestJob, TaskError
@@ -512,7 +513,7 @@ class GeneratorPanel(QWidget):
         self.class_combo.blockSignals(False)
         self.class_label.setVisible(conditional)
         self.class_combo.setVisible(conditional)
-        warnings = list(generator.warnings) if generator is not None else []
+        warnings = say_all(generator.warnings) if generator is not None else []
         self.warnings_label.setText("\n".join(warnings))
         self.warnings_label.setVisible(bool(warnings))
         self._set_enabled(generator is not None)
@@ -720,13 +721,13 @@ class GeneratorPanel(QWidget):
         try:
             result = work()
         except ModelDeskError as exc:
-            self._draw_failed(TaskError(str(exc), getattr(exc, "details", "") or ""))
+            self._draw_failed(TaskError(say(exc.message), exc.details))
             return
         except Exception:  # noqa: BLE001 - one sentence for the user, the traceback to the log
             log.exception("drawing a morph frame failed")
-            from desktop_app.workers import INTERNAL_ERROR
+            from desktop_app.workers import internal_error
 
-            self._draw_failed(TaskError(INTERNAL_ERROR, ""))
+            self._draw_failed(TaskError(internal_error(), ""))
             return
         self._frame_drawn(result)
 

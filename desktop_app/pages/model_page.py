@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDoubleS
                                QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout,
                                QWidget)
 
+from desktop_app.engine_words import say
 from desktop_app.settings import app_settings
 from desktop_app.state import AppState
 from engine.train.config import DEFAULT_MODELS
@@ -610,7 +611,7 @@ class ModelPage(QWidget):
         self.device_combo.setCurrentIndex(max(0, index))
         self.device_combo.blockSignals(False)
         if automatic:
-            tip = self.tr("ModelDesk will use: {device}").format(device=automatic)
+            tip = self.tr("ModelDesk will use: {device}").format(device=say(automatic))
         else:
             tip = _translated(TIPS["device"])
         self.device_combo.setItemData(0, tip, Qt.ItemDataRole.ToolTipRole)

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
 from desktop_app import theme
 from desktop_app.i18n import plural
 from desktop_app.confusion_plot import ConfusionPlot
+from desktop_app.engine_words import say, say_all
 from desktop_app.dialogs import show_error
 from desktop_app.images import array_to_pixmap
 from desktop_app.pages.generator_panel import DROP_PICTURES_TEXT, GeneratorPanel, generator_rows, open_generator
@@ -297,13 +298,13 @@ def classify_picture(classifier: Any, source: Path | np.ndarray, top_k: int = TO
     try:
         image = _decode(source)
     except ModelDeskError as exc:
-        return CardResult([], None, str(exc), 0.0, None)
+        return CardResult([], None, say(exc.message), 0.0, None)
     try:
         start = time.perf_counter()
         probabilities = classifier.predict_batch(classifier.preprocess([image]))[0]
         ms = (time.perf_counter() - start) * 1000
     except ModelDeskError as exc:
-        return CardResult([], None, str(exc), 0.0, None)
+        return CardResult([], None, say(exc.message), 0.0, None)
     except Exception:  # noqa: BLE001 - one odd picture must not stop the others
         log.exception("classifying %s failed", source if isinstance(source, Path) else "a pasted picture")
         reason = QCoreApplication.translate("PlaygroundPage", "ModelDesk could not classify this picture; the details "
@@ -1502,7 +1503,7 @@ class PlaygroundPage(QWidget):
                     widget.setToolTip(tip)
         finally:
             self._filling_box = False
-        warnings = list(classifier.warnings)
+        warnings = say_all(classifier.warnings)
         self.warnings_label.setText("\n".join(warnings))
         self.warnings_label.setVisible(bool(warnings))
 

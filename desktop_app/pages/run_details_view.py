@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSizePolicy, QS
 
 from desktop_app import theme
 from desktop_app.confusion_plot import ConfusionPlot
+from desktop_app.engine_words import say
 from desktop_app.run_words import (dataset_name, format_date, format_duration, headline_words, settings_words,
                                    status_name)
 
@@ -171,7 +172,7 @@ class RunDetailsView(QWidget):
         lines = [first]
         reason = summary.get("reason")
         if reason and record.status != "finished":
-            lines.append(f"<i>{html.escape(str(reason))}</i>")
+            lines.append(f"<i>{html.escape(say(reason))}</i>")
         settings = settings_words(record.params)
         lines.append(html.escape(self.tr("{model} on {dataset}").format(model=record.model,
                                                                        dataset=dataset_name(record.dataset))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGroup
 
 from desktop_app.dialogs import show_error
 from desktop_app.empty_state import empty_state_page
+from desktop_app.engine_words import say
 from desktop_app.job_dialog import JobCommandDialog
 from desktop_app.pages.run_compare_view import ComparedRun, RunCurvesView, SettingsDiffTable
 from desktop_app.pages.run_details_view import RunDetailsView
@@ -297,7 +298,7 @@ class RunsPage(QWidget):
             records = store.list_runs()
         except (ModelDeskError, sqlite3.Error, OSError) as exc:
             log.warning("the run list could not be read", exc_info=True)
-            message = (exc.message if isinstance(exc, ModelDeskError) else
+            message = (say(exc.message) if isinstance(exc, ModelDeskError) else
                        self.tr("The run index could not be read ({error}).").format(error=exc))
             self._records = {}
             self._fill_table([])
@@ -672,7 +673,7 @@ class RunsPage(QWidget):
             try:
                 store.delete_run(run_id)
             except ModelDeskError as exc:
-                failures.append(exc.message)
+                failures.append(say(exc.message))
         self.refresh()
         deleted = len(run_ids) - len(failures)
         if deleted:

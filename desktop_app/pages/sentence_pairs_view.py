@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QHeade
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from desktop_app import theme
+from desktop_app.engine_words import say_all
 from desktop_app.pages.translate_data_sources import NUMBER_LANGUAGE_NAMES
 from engine.data.text import NUMBER_LANGUAGES, ParallelData
 
@@ -119,8 +120,8 @@ def pairs_summary(data: ParallelData) -> str:
 
 def pair_warnings(data: ParallelData) -> list[str]:
     """What the user should know about the sentence pairs, in plain words."""
-    lines = [str(line) for line in (data.warnings or [])]
-    said = " ".join(lines)
+    said = " ".join(data.warnings or [])  # the engine's English, whatever the window's language
+    lines = say_all(data.warnings or [])
     skipped = int(data.skipped or 0)
     if skipped and "left out" not in said and "skipped" not in said:
         if skipped == 1:

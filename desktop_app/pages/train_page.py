@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit,
                                QStackedWidget, QVBoxLayout, QWidget)
 
 from desktop_app.dialogs import show_error
+from desktop_app.engine_words import say
 from desktop_app.epoch_plots import cache_axes
 from desktop_app.pages.gan_train_view import GanTrainView
 from desktop_app.pages.textgen_train_view import TextgenTrainView
@@ -431,7 +432,7 @@ class TrainPage(QWidget):
             self.speed_label.setText(self.tr("{speed} images/s").format(speed=f"{event.samples_per_second:,.0f}"))
             self._log(format_event(event))
         elif isinstance(event, Status):
-            self.progress_label.setText(event.message)
+            self.progress_label.setText(say(event.message))
             self._log(format_event(event))
         elif isinstance(event, BatchEnd):
             x = event.global_step / event.steps_per_epoch
@@ -488,7 +489,7 @@ class TrainPage(QWidget):
 
     def _log(self, text: str | None) -> None:
         if text:
-            self.log_view.appendPlainText(text)
+            self.log_view.appendPlainText(say(text))
 
     def refresh_plots(self) -> None:
         """Push every new point into the curves and the progress display at once (the end of a
@@ -573,16 +574,16 @@ class TrainPage(QWidget):
             return
         self.progress_label.setText(
             self.tr("{reason} Best validation accuracy {accuracy}% (epoch {epoch}). Run saved in {folder}").format(
-                reason=result.reason, accuracy=f"{100 * result.val_accuracy:.2f}", epoch=result.best_epoch,
+                reason=say(result.reason), accuracy=f"{100 * result.val_accuracy:.2f}", epoch=result.best_epoch,
                 folder=result.run_dir))
         if result.epochs_done > 0:
             self.state.set_result(result)
-        self.state.status_message.emit(result.reason)
+        self.state.status_message.emit(say(result.reason))
 
     def _on_playground_run_finished(self, task: str, result) -> None:
         """A GAN or translation run ended: its summary, and its exported model offered to the Playground."""
         name, use, tip, summary = PLAYGROUND_MODELS[task]
-        self.progress_label.setText(f"{result.reason} {summary(result)}")
+        self.progress_label.setText(f"{say(result.reason)} {summary(result)}")
         export = getattr(result, "export", None)
         path = getattr(export, "path", None)
         if path is not None and Path(path).exists():
@@ -593,7 +594,7 @@ class TrainPage(QWidget):
                 name=self.tr(name), path=path, use=self.tr(use)))
         if result.epochs_done > 0:
             self.state.set_result(result)
-        self.state.status_message.emit(result.reason)
+        self.state.status_message.emit(say(result.reason))
 
     def _open_in_playground(self) -> None:
         if self.playground_path is not None:

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from engine.errors import ConfigError, DataError, WriteError
+from engine.sentences import Sentence
 
 DEVICES = ("auto", "cpu", "cuda")
 PROVIDER_NAMES = {"CPUExecutionProvider": "the CPU", "CUDAExecutionProvider": "the NVIDIA GPU"}
@@ -61,7 +62,8 @@ def write_csv(dest: Path, predictions: list, top_k: int) -> None:
     except WriteError:
         raise
     except OSError as exc:
-        raise DataError(f"The CSV file '{dest}' could not be written ({exc.strerror or exc}).") from None
+        raise DataError(Sentence("The CSV file '{path}' could not be written ({reason}).", path=dest,
+                                 reason=exc.strerror or exc)) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -72,9 +74,9 @@ def run(args: argparse.Namespace) -> int:
     from engine.infer.collect import collect_images, folder_accuracy
 
     if args.top_k < 1:
-        raise ConfigError("--top-k must be at least 1.")
+        raise ConfigError(Sentence("--top-k must be at least 1."))
     if args.csv is not None and args.csv.is_dir():
-        raise ConfigError(f"'{args.csv}' is a folder; give a file name for the CSV results.")
+        raise ConfigError(Sentence("'{path}' is a folder; give a file name for the CSV results.", path=args.csv))
     classifier = ImageClassifier.open(args.model, args.device, _overrides(args))
     for note in classifier.warnings:
         print(f"Note: {note}", file=sys.stderr)
@@ -83,7 +85,8 @@ def run(args: argparse.Namespace) -> int:
     predictions = classifier.classify_files(images, top_k=args.top_k, batch_size=args.batch_size, progress=progress)
     skipped = [p for p in predictions if p.error]
     if len(skipped) == len(predictions):
-        raise DataError(f"None of the {len(predictions)} images could be read; the first problem was: {skipped[0].error}")
+        raise DataError(Sentence("None of the {count} images could be read; the first problem was: {reason}",
+                                  count=len(predictions), reason=skipped[0].error))
     for p in predictions:
         print(format_prediction(str(p.path), p))
     accuracy = folder_accuracy(predictions, classifier.settings.labels)

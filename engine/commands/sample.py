@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from engine.errors import ConfigError
+from engine.sentences import Sentence
 
 AUTO_SCALE_TARGET = 32  # pixels: an 8x8 digit saved 1:1 is too small to see
 
@@ -38,19 +39,19 @@ def run(args: argparse.Namespace) -> int:
     from engine.infer.generator import ImageGenerator, parse_class, sample_grid
 
     if args.out.suffix.lower() != ".png":
-        raise ConfigError("The grid is saved as PNG: give --out a name ending in .png.")
+        raise ConfigError(Sentence("The grid is saved as PNG: give --out a name ending in .png."))
     if not args.out.parent.exists():
-        raise ConfigError(f"The folder '{args.out.parent}' for the grid does not exist.")
+        raise ConfigError(Sentence("The folder '{path}' for the grid does not exist.", path=args.out.parent))
     if args.columns is not None and args.columns < 1:
-        raise ConfigError("--columns must be at least 1.")
+        raise ConfigError(Sentence("--columns must be at least 1."))
     if args.scale is not None and not 1 <= args.scale <= 64:
-        raise ConfigError("--scale must be between 1 and 64.")
+        raise ConfigError(Sentence("--scale must be between 1 and 64."))
     generator = ImageGenerator.open(args.model, args.device)
     class_index = None
     if args.class_name is not None:
         if not generator.conditional:
-            raise ConfigError("This generator cannot be asked for a class: it was trained without classes "
-                              "(train dcgan-conditional for that).")
+            raise ConfigError(Sentence("This generator cannot be asked for a class: it was trained without classes "
+                                       "(train dcgan-conditional for that)."))
         class_index = parse_class(generator.classes, args.class_name)
     for warning in generator.warnings:
         print(f"Note: {warning}", file=sys.stderr)

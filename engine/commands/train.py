@@ -12,6 +12,7 @@ from pathlib import Path
 from engine.commands.progress import ByteProgress, format_event
 from engine.data.registry import LoadOptions
 from engine.errors import ConfigError
+from engine.sentences import Sentence
 from engine.train.config import AUGMENTATIONS, DEFAULT_MODELS, DEVICES, OPTIMIZERS, SCHEDULES, TASKS, TOKENIZERS, TrainConfig
 
 DEFAULT_DATASETS = {"translate": "numbers:en-fr", "textgen": "fables"}  # what --dataset means when not given; else digits
@@ -82,7 +83,8 @@ def _config_from_args(args: argparse.Namespace) -> TrainConfig:
 
         base = read_job(args.config)
         if "task" in given and given["task"] != base.task and not {"dataset", "model"} <= set(given):
-            raise ConfigError(f"The job file trains the task '{base.task}'; to change the task give --dataset and --model too.")
+            raise ConfigError(Sentence("The job file trains the task '{task}'; to change the task give --dataset and "
+                                       "--model too.", task=base.task))
         return replace(base, **given)
     task = given.get("task", "classify")
     given.setdefault("dataset", DEFAULT_DATASETS.get(task, "digits"))
@@ -95,9 +97,9 @@ def run(args: argparse.Namespace) -> int:
     from engine.train.tasks import train  # torch loads here, not for `--help`
 
     if args.export is not None and args.export.suffix.lower() != ".onnx":
-        raise ConfigError("The export file name must end in .onnx.")
+        raise ConfigError(Sentence("The export file name must end in .onnx."))
     if args.export is not None and not args.export.parent.exists():
-        raise ConfigError(f"The folder '{args.export.parent}' for the exported model does not exist.")
+        raise ConfigError(Sentence("The folder '{path}' for the exported model does not exist.", path=args.export.parent))
     config = _config_from_args(args)
     if args.resume is not None:
         config.dataset = None  # taken from the checkpoint

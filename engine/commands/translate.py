@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from engine.errors import ConfigError, DataError
+from engine.sentences import Sentence
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -27,11 +28,11 @@ def _read_lines(path: Path) -> list[str]:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
-        raise DataError(f"The file '{path}' does not exist.") from None
+        raise DataError(Sentence("The file '{path}' does not exist.", path=path)) from None
     except UnicodeDecodeError:
-        raise DataError(f"'{path.name}' is not UTF-8 text; save it as UTF-8 and try again.") from None
+        raise DataError(Sentence("'{name}' is not UTF-8 text; save it as UTF-8 and try again.", name=path.name)) from None
     except OSError as exc:
-        raise DataError(f"'{path}' could not be read ({exc.strerror or exc}).") from None
+        raise DataError(Sentence("'{path}' could not be read ({reason}).", path=path, reason=exc.strerror or exc)) from None
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
@@ -43,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     if args.input is not None:
         sentences += _read_lines(args.input)
     if not sentences:
-        raise ConfigError("Give something to translate: sentences after the model file, or --input FILE.")
+        raise ConfigError(Sentence("Give something to translate: sentences after the model file, or --input FILE."))
     translator = Translator.open(args.model, args.device)
     for sentence in sentences:
         result = translator.translate(sentence, args.beam)

@@ -17,6 +17,7 @@ from engine.data.base import ImageData
 from engine.data.download import download, extract_tar_safely
 from engine.data.registry import LoadOptions, register_dataset
 from engine.errors import DataError
+from engine.sentences import Sentence
 
 log = logging.getLogger(__name__)
 
@@ -42,14 +43,16 @@ def read_cifar_batch(path: Path) -> tuple[np.ndarray, np.ndarray]:
     try:
         size = path.stat().st_size
         if size == 0 or size % RECORD_BYTES:
-            raise DataError(f"The file '{path.name}' is damaged or is not a CIFAR-10 binary batch (its size is not a whole number of 3,073-byte records); download it again.")
+            raise DataError(Sentence("The file '{name}' is damaged or is not a CIFAR-10 binary batch (its size is not a whole "
+                                      "number of 3,073-byte records); download it again.", name=path.name))
         records = np.fromfile(path, dtype=np.uint8).reshape(-1, RECORD_BYTES)
     except DataError:
         raise
     except FileNotFoundError:
-        raise DataError(f"The CIFAR-10 file '{path}' does not exist.") from None
+        raise DataError(Sentence("The CIFAR-10 file '{path}' does not exist.", path=path)) from None
     except (OSError, ValueError, MemoryError) as exc:
-        raise DataError(f"The file '{path.name}' could not be read ({type(exc).__name__}); download it again.") from exc
+        raise DataError(Sentence("The file '{name}' could not be read ({reason}); download it again.", name=path.name,
+                                  reason=type(exc).__name__)) from exc
     labels = records[:, 0].astype(np.int64)
     images = records[:, 1:].reshape(-1, 3, SIDE, SIDE).transpose(0, 2, 3, 1)
     return np.ascontiguousarray(images), labels
@@ -71,7 +74,8 @@ def _read_classes(folder: Path) -> list[str]:
 def _batch_folder(data_dir: Path) -> Path:
     """The folder holding the batches: `data_dir`, its cifar-10-batches-bin, or one level deeper."""
     if not data_dir.is_dir():
-        raise DataError(f"The folder '{data_dir}' does not exist; choose the folder that holds the CIFAR-10 .bin files.")
+        raise DataError(Sentence("The folder '{folder}' does not exist; choose the folder that holds the CIFAR-10 .bin "
+                                  "files.", folder=data_dir))
     candidates = [data_dir, data_dir / FOLDER]
     try:
         candidates += sorted(child / FOLDER for child in data_dir.iterdir() if child.is_dir() and not child.name.startswith("."))
@@ -83,7 +87,8 @@ def _batch_folder(data_dir: Path) -> Path:
     for folder in candidates:  # some batches but not the first one: name what is missing
         if folder.is_dir() and any((folder / name).is_file() for name in (*TRAIN_FILES, TEST_FILE)):
             return folder
-    raise DataError(f"The folder '{data_dir}' holds no CIFAR-10 binary files; it needs data_batch_1.bin to data_batch_5.bin and test_batch.bin (from {ARCHIVE_NAME}).")
+    raise DataError(Sentence("The folder '{folder}' holds no CIFAR-10 binary files; it needs data_batch_1.bin to "
+                              "data_batch_5.bin and test_batch.bin (from {archive}).", folder=data_dir, archive=ARCHIVE_NAME))
 
 
 def _downloaded_folder(options: LoadOptions) -> Path:
@@ -105,7 +110,8 @@ def _downloaded_folder(options: LoadOptions) -> Path:
     missing = [name for name in (*TRAIN_FILES, TEST_FILE) if not (folder / name).is_file()]
     if missing:
         archive.unlink(missing_ok=True)
-        raise DataError(f"The CIFAR-10 archive did not contain '{missing[0]}'; it was deleted, so try again to download a fresh copy.")
+        raise DataError(Sentence("The CIFAR-10 archive did not contain '{name}'; it was deleted, so try again to download a "
+                                  "fresh copy.", name=missing[0]))
     archive.unlink(missing_ok=True)  # the extracted batches are all we read; save 170 MB
     return folder
 
@@ -116,13 +122,17 @@ def load_cifar10(argument: str | None, options: LoadOptions) -> ImageData:
     folder = _batch_folder(Path(options.data_dir).expanduser()) if options.data_dir is not None else _downloaded_folder(options)
     for name in (*TRAIN_FILES, TEST_FILE):
         if not (folder / name).is_file():
-            raise DataError(f"The CIFAR-10 file '{name}' is missing from '{folder}'; put all six .bin files there.")
+            raise DataError(Sentence("The CIFAR-10 file '{name}' is missing from '{folder}'; put all six .bin files there.",
+                                      name=name, folder=folder))
     classes = _read_classes(folder)
     parts = [read_cifar_batch(folder / name) for name in TRAIN_FILES]
     train_images = np.concatenate([images for images, _ in parts])
     train_labels = np.concatenate([labels for _, labels in parts])
     test_images, test_labels = read_cifar_batch(folder / TEST_FILE)
-    for name, labels in (("training", train_labels), ("test", test_labels)):
+    for files, labels in ((Sentence("The CIFAR-10 training files"), train_labels),
+                          (Sentence("The CIFAR-10 test files"), test_labels)):
         if len(labels) and int(labels.max()) >= len(classes):
-            raise DataError(f"The CIFAR-10 {name} files contain the label {int(labels.max())}, but there are only {len(classes)} classes; they are not CIFAR-10 files (CIFAR-100 is not supported).")
+            raise DataError(Sentence("{files} contain the label {label}, but there are only {count} classes; they are not "
+                                     "CIFAR-10 files (CIFAR-100 is not supported).", files=files,
+                                     label=int(labels.max()), count=len(classes)))
     return ImageData("cifar10", classes, train_images, train_labels, test_images, test_labels)

@@ -8,6 +8,7 @@ from engine.data.base import ImageData
 from engine.data.registry import LoadOptions, register_dataset
 from engine.errors import DataError
 from engine.paths import resources_dir
+from engine.sentences import Sentence
 
 
 @register_dataset("digits", "1,797 small handwritten digits (8x8 pixels), bundled: trains in seconds, works offline.")
@@ -19,5 +20,6 @@ def load_digits(argument: str | None, options: LoadOptions) -> ImageData:
             images = archive["images"].astype(np.uint8)[..., None]
             labels = archive["labels"].astype(np.int64)
     except (OSError, KeyError, ValueError) as exc:
-        raise DataError(f"The bundled digits file is missing or damaged ({path}); reinstall ModelDesk.") from exc
+        raise DataError(Sentence("The bundled digits file is missing or damaged ({path}); reinstall ModelDesk.",
+                                  path=path)) from exc
     return ImageData("digits", [str(i) for i in range(10)], images, labels)

@@ -24,6 +24,7 @@ from pathlib import Path, PurePosixPath
 from typing import Callable
 
 from engine.errors import DataError, DownloadCancelled, DownloadError
+from engine.sentences import Sentence
 
 log = logging.getLogger(__name__)
 
@@ -35,10 +36,10 @@ ProgressCallback = Callable[[int, int], None]
 
 
 def _offline_error(name: str) -> DownloadError:
-    return DownloadError(
-        f"Could not download {name}: no internet connection (or the server is unreachable). "
-        "If you have the files, put them in a folder and choose it with --data-dir."
-    )
+    return DownloadError(Sentence(
+        "Could not download {name}: no internet connection (or the server is unreachable). "
+        "If you have the files, put them in a folder and choose it with --data-dir.", name=name
+    ))
 
 
 def file_sha256(path: Path) -> str:
@@ -102,7 +103,8 @@ def download(
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DownloadError(f"Could not create the folder {dest.parent} ({exc.strerror}); choose another cache folder.") from exc
+        raise DownloadError(Sentence("Could not create the folder {folder} ({reason}); choose another cache folder.",
+                                     folder=dest.parent, reason=exc.strerror)) from exc
 
     offset = part.stat().st_size if part.exists() else 0
     try:
@@ -112,10 +114,11 @@ def download(
             log.info("server refused resuming %s at %d bytes; restarting", name, offset)
             part.unlink(missing_ok=True)
             return download(url, dest, sha256=sha256, progress=progress, should_cancel=should_cancel, timeout=timeout)
-        raise DownloadError(f"Could not download {name}: the server answered with error {exc.code} ({exc.reason}). Try again later.") from exc
+        raise DownloadError(Sentence("Could not download {name}: the server answered with error {code} ({reason}). Try again "
+                                     "later.", name=name, code=exc.code, reason=exc.reason)) from exc
     except urllib.error.URLError as exc:
         if urllib.parse.urlsplit(url).scheme == "file":
-            raise DownloadError(f"Could not copy {name}: the file {url} could not be read.") from exc
+            raise DownloadError(Sentence("Could not copy {name}: the file {url} could not be read.", name=name, url=url)) from exc
         raise _offline_error(name) from exc
     except (OSError, http.client.HTTPException) as exc:  # timeouts, refused or reset connections
         raise _offline_error(name) from exc
@@ -130,13 +133,15 @@ def download(
         _copy_body(response, part, name, resumed, done, total, progress, should_cancel)
     done = part.stat().st_size
     if total and done != total:
-        raise DownloadError(f"The download of {name} stopped before it was complete. Try again; it will continue where it stopped.")
+        raise DownloadError(Sentence("The download of {name} stopped before it was complete. Try again; it will continue where "
+                                      "it stopped.", name=name))
     if progress is not None:
         progress(done, total or done)
 
     if sha256 is not None and file_sha256(part) != sha256.lower():
         part.unlink(missing_ok=True)
-        raise DownloadError(f"The downloaded file {name} was damaged (its checksum did not match); it was deleted, so try again.")
+        raise DownloadError(Sentence("The downloaded file {name} was damaged (its checksum did not match); it was deleted, so "
+                                      "try again.", name=name))
     os.replace(part, dest)
     log.info("downloaded %s (%d bytes)", dest, done)
     return dest
@@ -149,23 +154,26 @@ def _copy_body(response, part: Path, name: str, append: bool, done: int, total: 
     try:
         out = open(part, "ab" if append else "wb")
     except OSError as exc:
-        raise DownloadError(f"Could not save {name} in {part.parent} ({exc.strerror}); free some disk space or choose another cache folder.") from exc
+        raise _save_error(name, part, exc) from exc
     with out:
         while True:
             if should_cancel is not None and should_cancel():
-                raise DownloadCancelled(f"The download of {name} was cancelled; it will continue where it stopped next time.")
+                raise DownloadCancelled(Sentence("The download of {name} was cancelled; it will continue where it stopped next "
+                                                 "time.", name=name))
             try:
                 chunk = response.read(CHUNK_SIZE)
             except TimeoutError as exc:
-                raise DownloadError(f"The download of {name} stopped because the server stopped answering. Try again; it will continue where it stopped.") from exc
+                raise DownloadError(Sentence("The download of {name} stopped because the server stopped answering. Try again; it "
+                                             "will continue where it stopped.", name=name)) from exc
             except (OSError, http.client.HTTPException) as exc:
-                raise DownloadError(f"The download of {name} was interrupted. Try again; it will continue where it stopped.") from exc
+                raise DownloadError(Sentence("The download of {name} was interrupted. Try again; it will continue where it "
+                                             "stopped.", name=name)) from exc
             if not chunk:
                 break
             try:
                 out.write(chunk)
             except OSError as exc:
-                raise DownloadError(f"Could not save {name} in {part.parent} ({exc.strerror}); free some disk space or choose another cache folder.") from exc
+                raise _save_error(name, part, exc) from exc
             done += len(chunk)
             now = time.monotonic()
             if progress is not None and now - last_report >= PROGRESS_INTERVAL_S:
@@ -173,25 +181,31 @@ def _copy_body(response, part: Path, name: str, append: bool, done: int, total: 
                 progress(done, total)
 
 
-def _member_problem(member: tarfile.TarInfo) -> str | None:
-    """Why `member` must not be extracted, or None when it is a plain file/folder inside."""
+def _save_error(name: str, part: Path, exc: OSError) -> DownloadError:
+    return DownloadError(Sentence("Could not save {name} in {folder} ({reason}); free some disk space or choose another "
+                                  "cache folder.", name=name, folder=part.parent, reason=exc.strerror))
+
+
+def _member_problem(member: tarfile.TarInfo) -> Sentence | None:
+    """Why `member` must not be extracted (worded to follow "its entry 'NAME' ..."), or None
+    when it is a plain file/folder inside."""
     name = member.name.replace("\\", "/")
     if name.startswith("/") or re.match(r"^[A-Za-z]:", name):
-        return "has an absolute path"
+        return Sentence("has an absolute path")
     if ".." in PurePosixPath(name).parts:
-        return "points outside the folder"
+        return Sentence("points outside the folder")
     if member.ischr() or member.isblk() or member.isfifo() or member.isdev():
-        return "is a device file"
+        return Sentence("is a device file")
     if member.issym() or member.islnk():
         target = member.linkname.replace("\\", "/")
         if target.startswith("/") or re.match(r"^[A-Za-z]:", target):
-            return "is a link to an absolute path"
+            return Sentence("is a link to an absolute path")
         base = PurePosixPath(name).parent if member.issym() else PurePosixPath()
         depth = 0
         for part in (base / target).parts:
             depth += -1 if part == ".." else (0 if part == "." else 1)
             if depth < 0:
-                return "is a link pointing outside the folder"
+                return Sentence("is a link pointing outside the folder")
     return None
 
 
@@ -210,7 +224,9 @@ def extract_tar_safely(archive: Path, dest: Path, members_filter: Callable[[tarf
             for member in members:
                 problem = _member_problem(member)
                 if problem:
-                    raise DataError(f"The archive {archive.name} is unsafe: its entry '{member.name}' {problem}; nothing was extracted, so delete it and download it again.")
+                    raise DataError(Sentence("The archive {archive} is unsafe: its entry '{entry}' {problem}; nothing was "
+                                              "extracted, so delete it and download it again.",
+                                              archive=archive.name, entry=member.name, problem=problem))
             chosen = [m for m in members if members_filter is None or members_filter(m)]
             dest.mkdir(parents=True, exist_ok=True)
             staging = Path(tempfile.mkdtemp(prefix=".extracting-", dir=dest))
@@ -227,7 +243,9 @@ def extract_tar_safely(archive: Path, dest: Path, members_filter: Callable[[tarf
     except DataError:
         raise
     except tarfile.FilterError as exc:
-        raise DataError(f"The archive {archive.name} is unsafe ({exc}); nothing was kept, so delete it and download it again.") from exc
+        raise DataError(Sentence("The archive {archive} is unsafe ({reason}); nothing was kept, so delete it and download it "
+                                  "again.", archive=archive.name, reason=exc)) from exc
     except (tarfile.TarError, EOFError, OSError, ValueError) as exc:
-        raise DataError(f"The archive {archive.name} is damaged or incomplete; delete it and download it again.") from exc
+        raise DataError(Sentence("The archive {archive} is damaged or incomplete; delete it and download it again.",
+                                  archive=archive.name)) from exc
     return [dest / path.relative_to(staging) for path in extracted]

@@ -23,6 +23,7 @@ from engine.data.parallel import map_fastest
 from engine.data.registry import LoadOptions, register_dataset
 from engine.errors import DataError, ImageError, LoadCancelled
 from engine.imaging import is_image_file, load_image_array
+from engine.sentences import Sentence
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,8 @@ def _visible_dirs(folder: Path) -> list[Path]:
     try:
         return [child for child in folder.iterdir() if child.is_dir() and not child.name.startswith(".")]
     except OSError as exc:
-        raise DataError(f"The folder '{folder}' could not be opened ({exc.strerror}); check that you may read it.") from exc
+        raise DataError(Sentence("The folder '{folder}' could not be opened ({reason}); check that you may read it.",
+                                  folder=folder, reason=exc.strerror)) from exc
 
 
 def _image_files(folder: Path) -> list[Path]:
@@ -113,7 +115,7 @@ class _Progress:
 
 def _check_cancel(options: LoadOptions) -> None:
     if options.should_cancel is not None and options.should_cancel():
-        raise LoadCancelled("Loading was cancelled.")
+        raise LoadCancelled(Sentence("Loading was cancelled."))
 
 
 def _class_names(root: Path, path: Path) -> list[str]:
@@ -121,11 +123,13 @@ def _class_names(root: Path, path: Path) -> list[str]:
     if classes:
         return classes
     if _image_files(root):
-        raise DataError(f"The pictures in '{path}' are not sorted into class folders; put each class's pictures in its own sub-folder (for example {path.name}/cats and {path.name}/dogs).")
-    raise DataError(f"The folder '{path}' has no class folders and no pictures; put each class's pictures in its own sub-folder.")
+        raise DataError(Sentence("The pictures in '{path}' are not sorted into class folders; put each class's pictures in "
+                                  "its own sub-folder (for example {name}/cats and {name}/dogs).", path=path, name=path.name))
+    raise DataError(Sentence("The folder '{path}' has no class folders and no pictures; put each class's pictures in its "
+                              "own sub-folder.", path=path))
 
 
-def _collect(root: Path, split: str, classes: list[str], warnings: list[str]) -> list[_File]:
+def _collect(root: Path, split: str, classes: list[str], warnings: list[Sentence]) -> list[_File]:
     """Every image file under `root/<class>` for the known classes."""
     index = {name: i for i, name in enumerate(classes)}
     folded = {name.casefold(): i for i, name in enumerate(classes)}
@@ -133,7 +137,10 @@ def _collect(root: Path, split: str, classes: list[str], warnings: list[str]) ->
     for folder in sorted(_visible_dirs(root), key=lambda d: _sort_key(d.name)):
         label = index.get(folder.name, folded.get(folder.name.casefold()))
         if label is None:
-            warnings.append(f"The {split} folder '{folder.name}' is not one of the training classes and was ignored.")
+            warnings.append(
+                Sentence("The train folder '{name}' is not one of the training classes and was ignored.", name=folder.name)
+                if split == "train" else
+                Sentence("The test folder '{name}' is not one of the training classes and was ignored.", name=folder.name))
             continue
         items.extend(_File(path, label, split) for path in _image_files(folder))
     return items
@@ -151,10 +158,6 @@ def _choose_size(items: list[_File], options: LoadOptions) -> tuple[int, int] | 
     return DEFAULT_SIZE, DEFAULT_SIZE
 
 
-def _plural(count: int, one: str, many: str) -> str:
-    return one if count == 1 else many
-
-
 @register_dataset("folder", "Your own pictures: a folder with one sub-folder per class (cats/, dogs/, ...), optionally split into train/ and test/.", takes_argument=True)
 def load_folder(argument: str | None, options: LoadOptions) -> ImageData:
     """Read `PATH/<class>/*` (or `PATH/train|test/<class>/*`) into an ImageData.
@@ -165,21 +168,23 @@ def load_folder(argument: str | None, options: LoadOptions) -> ImageData:
     plain sentence when there is nothing sensible to train on.
     """
     if not argument:
-        raise DataError("No folder was given; choose the folder that holds your class folders.")
+        raise DataError(Sentence("No folder was given; choose the folder that holds your class folders."))
     path = Path(argument).expanduser()
     if not path.exists():
-        raise DataError(f"The folder '{path}' does not exist; check the path.")
+        raise DataError(Sentence("The folder '{path}' does not exist; check the path.", path=path))
     if not path.is_dir():
-        raise DataError(f"'{path}' is a file, not a folder; choose the folder that holds your class folders.")
+        raise DataError(Sentence("'{path}' is a file, not a folder; choose the folder that holds your class folders.",
+                                  path=path))
     path = path.resolve()
-    warnings: list[str] = []
+    warnings: list[Sentence] = []
     train_root, test_root = _split_roots(path)
     classes = _class_names(train_root, path)
     items = _collect(train_root, "train", classes, warnings)
     if test_root is not None:
         items += _collect(test_root, "test", classes, warnings)
     if not items:
-        raise DataError(f"No pictures were found in '{path}'; ModelDesk reads PNG, JPEG, BMP, GIF, WebP and TIFF files.")
+        raise DataError(Sentence("No pictures were found in '{path}'; ModelDesk reads PNG, JPEG, BMP, GIF, WebP and TIFF "
+                                  "files.", path=path))
 
     report = _Progress(options.progress, 2 * len(items))
     for done, item in enumerate(items, 1):  # pass 1: headers only
@@ -188,7 +193,8 @@ def load_folder(argument: str | None, options: LoadOptions) -> ImageData:
         report(done)
     readable = [item for item in items if item.readable]
     if not readable:
-        raise DataError(f"None of the {len(items)} pictures in '{path}' could be read; they may be damaged or not really images.")
+        raise DataError(Sentence("None of the {count} pictures in '{path}' could be read; they may be damaged or not really "
+                                  "images.", count=len(items), path=path))
     channels = 1 if all(item.gray for item in readable) else 3
     size = _choose_size(readable, options)
 
@@ -217,25 +223,31 @@ def load_folder(argument: str | None, options: LoadOptions) -> ImageData:
     report(report.total)
     skipped = len(items) - int(ok.sum())
     if skipped:
-        warnings.append(f"{skipped} {_plural(skipped, 'file', 'files')} could not be read and {_plural(skipped, 'was', 'were')} skipped.")
+        warnings.append(Sentence("1 file could not be read and was skipped.") if skipped == 1 else
+                        Sentence("{count} files could not be read and were skipped.", count=skipped))
     labels = np.array([item.label for item in readable], dtype=np.int64)
     is_train = np.array([item.split == "train" for item in readable], dtype=bool)
     return _assemble(path.name or str(path), classes, images, labels, ok & is_train, ok & ~is_train, test_root is not None, skipped, warnings)
 
 
 def _assemble(name: str, classes: list[str], images: np.ndarray, labels: np.ndarray, train_mask: np.ndarray,
-              test_mask: np.ndarray, has_test: bool, skipped: int, warnings: list[str]) -> ImageData:
+              test_mask: np.ndarray, has_test: bool, skipped: int, warnings: list[Sentence]) -> ImageData:
     """Drop classes without readable training images, renumber labels, add size warnings."""
     counts = np.bincount(labels[train_mask], minlength=len(classes))
     kept = [i for i in range(len(classes)) if counts[i] > 0]
     for i in range(len(classes)):
         if counts[i] == 0:
-            warnings.append(f"The class '{classes[i]}' has no readable pictures and was left out.")
+            warnings.append(Sentence("The class '{name}' has no readable pictures and was left out.", name=classes[i]))
     if len(kept) < 2:
-        raise DataError(f"'{name}' needs at least two classes with pictures to learn from (found {len(kept)}); add a sub-folder of pictures for each class.")
+        raise DataError(Sentence("'{name}' needs at least two classes with pictures to learn from (found {count}); add a "
+                                  "sub-folder of pictures for each class.", name=name, count=len(kept)))
     for i in kept:
         if counts[i] < TINY_CLASS:
-            warnings.append(f"The class '{classes[i]}' has only {counts[i]} {_plural(int(counts[i]), 'picture', 'pictures')}; the model will learn it poorly, so add more if you can.")
+            warnings.append(
+                Sentence("The class '{name}' has only 1 picture; the model will learn it poorly, so add more if you can.",
+                         name=classes[i]) if counts[i] == 1 else
+                Sentence("The class '{name}' has only {count} pictures; the model will learn it poorly, so add more if you "
+                         "can.", name=classes[i], count=int(counts[i])))
     remap = np.full(len(classes), -1, dtype=np.int64)
     remap[kept] = np.arange(len(kept))
     test_mask = test_mask & (remap[labels] >= 0)
@@ -244,7 +256,8 @@ def _assemble(name: str, classes: list[str], images: np.ndarray, labels: np.ndar
         if test_mask.any():
             test_images, test_labels = images[test_mask], remap[labels[test_mask]]
         else:
-            warnings.append("The test folder has no readable pictures, so part of the training pictures will be used for testing.")
+            warnings.append(Sentence("The test folder has no readable pictures, so part of the training pictures will be "
+                                     "used for testing."))
     for message in warnings:
         log.warning("%s: %s", name, message)
     return ImageData(

@@ -21,6 +21,7 @@ from engine.data.base import ImageData
 from engine.data.download import download
 from engine.data.registry import LoadOptions, register_dataset
 from engine.errors import DataError
+from engine.sentences import Sentence
 
 log = logging.getLogger(__name__)
 
@@ -69,16 +70,19 @@ SIZES = {
 
 
 def _damaged(path: Path, why: str) -> DataError:
-    return DataError(f"The file '{path.name}' is damaged or is not an IDX file ({why}); download it again.")
+    """`why`: a Sentence saying what is wrong, or the name of the exception that reading raised."""
+    return DataError(Sentence("The file '{name}' is damaged or is not an IDX file ({why}); download it again.",
+                              name=path.name, why=why))
 
 
-def _read_exact(stream, count: int, path: Path, what: str) -> bytearray:
-    """Read exactly `count` bytes in blocks (memory grows only with real data)."""
+def _read_exact(stream, count: int, path: Path, too_short: Sentence) -> bytearray:
+    """Read exactly `count` bytes in blocks (memory grows only with real data); `too_short`
+    says what is wrong when the file ends before."""
     data = bytearray()
     while len(data) < count:
         block = stream.read(min(_READ_BLOCK, count - len(data)))
         if not block:
-            raise _damaged(path, f"it ends before the {what} is complete")
+            raise _damaged(path, too_short)
         data += block
     return data
 
@@ -100,9 +104,9 @@ def read_idx(path: str | Path) -> np.ndarray:
     except DataError:
         raise
     except FileNotFoundError:
-        raise DataError(f"The file '{path}' does not exist.") from None
+        raise DataError(Sentence("The file '{path}' does not exist.", path=path)) from None
     except IsADirectoryError:
-        raise DataError(f"'{path}' is a folder, not an IDX file.") from None
+        raise DataError(Sentence("'{path}' is a folder, not an IDX file.", path=path)) from None
     except (OSError, EOFError, zlib.error, ValueError, MemoryError) as exc:  # gzip.BadGzipFile is an OSError
         raise _damaged(path, type(exc).__name__) from exc
 
@@ -110,24 +114,27 @@ def read_idx(path: str | Path) -> np.ndarray:
 def _read_idx_stream(stream, path: Path, file_size: int, compressed: bool) -> np.ndarray:
     header = stream.read(4)
     if len(header) < 4 or header[0] != 0 or header[1] != 0:
-        raise _damaged(path, "its first bytes are not an IDX header")
+        raise _damaged(path, Sentence("its first bytes are not an IDX header"))
     dtype = _IDX_DTYPES.get(header[2])
     ndims = header[3]
     if dtype is None:
-        raise _damaged(path, f"unknown element type 0x{header[2]:02x}")
+        raise _damaged(path, Sentence("unknown element type 0x{code:02x}", code=header[2]))
     if not 1 <= ndims <= _MAX_DIMS:
-        raise _damaged(path, f"it declares {ndims} dimensions")
-    dims = struct.unpack(f">{ndims}I", _read_exact(stream, 4 * ndims, path, "header"))
+        raise _damaged(path, Sentence("it declares {count} dimensions", count=ndims))
+    header_short = Sentence("it ends before the header is complete")
+    dims = struct.unpack(f">{ndims}I", _read_exact(stream, 4 * ndims, path, header_short))
     data_bytes = math.prod(dims) * dtype.itemsize
     header_bytes = 4 + 4 * ndims
     if not compressed:
         if file_size != header_bytes + data_bytes:
-            raise _damaged(path, f"the header promises {data_bytes:,} bytes of data but the file holds {max(file_size - header_bytes, 0):,}")
+            raise _damaged(path, Sentence("the header promises {promised:,} bytes of data but the file holds {held:,}",
+                                          promised=data_bytes, held=max(file_size - header_bytes, 0)))
     elif data_bytes > file_size * _GZIP_MAX_RATIO:
-        raise _damaged(path, f"the header promises {data_bytes:,} bytes, more than the file can hold")
-    data = _read_exact(stream, data_bytes, path, "data")
+        raise _damaged(path, Sentence("the header promises {promised:,} bytes, more than the file can hold",
+                                      promised=data_bytes))
+    data = _read_exact(stream, data_bytes, path, Sentence("it ends before the data is complete"))
     if compressed and stream.read(1):
-        raise _damaged(path, "it holds more data than its header declares")
+        raise _damaged(path, Sentence("it holds more data than its header declares"))
     array = np.frombuffer(data, dtype=dtype).reshape(dims)
     return array.astype(dtype.newbyteorder("="), copy=dtype.itemsize > 1 or not array.flags.writeable)
 
@@ -191,7 +198,8 @@ def _find_in_folder(folder: Path) -> dict[str, Path]:
 def _files_from_data_dir(dataset: _IdxSet, data_dir: Path) -> dict[str, Path]:
     """The four IDX files in `data_dir` or the best-matching sub-folder (such as MNIST/raw)."""
     if not data_dir.is_dir():
-        raise DataError(f"The folder '{data_dir}' does not exist; choose the folder that holds the {dataset.title} files.")
+        raise DataError(Sentence("The folder '{folder}' does not exist; choose the folder that holds the {dataset} files.",
+                                  folder=data_dir, dataset=dataset.title))
     best: tuple | None = None
     for depth_order, folder in enumerate(_folders(data_dir)):
         found = _find_in_folder(folder)
@@ -205,11 +213,13 @@ def _files_from_data_dir(dataset: _IdxSet, data_dir: Path) -> dict[str, Path]:
             best = (key, folder, found)
     if best is None:
         names = ", ".join(IDX_FILES)
-        raise DataError(f"The folder '{data_dir}' holds no {dataset.title} files; it needs {names} (each may end in .gz).")
+        raise DataError(Sentence("The folder '{folder}' holds no {dataset} files; it needs {names} (each may end in .gz).",
+                                  folder=data_dir, dataset=dataset.title, names=names))
     _key, folder, found = best
     for stem in IDX_FILES:
         if stem not in found:
-            raise DataError(f"The {dataset.title} file '{stem}' (or '{stem}.gz') is missing from '{folder}'; put all four {dataset.title} files there.")
+            raise DataError(Sentence("The {dataset} file '{stem}' (or '{stem}.gz') is missing from '{folder}'; put all four "
+                                      "{dataset} files there.", dataset=dataset.title, stem=stem, folder=folder))
     return found
 
 
@@ -240,13 +250,19 @@ def _read_split(dataset: _IdxSet, images_path: Path, labels_path: Path) -> tuple
     images = read_idx(images_path)
     labels = read_idx(labels_path)
     if images.ndim != 3 or images.dtype != np.uint8:
-        raise DataError(f"The file '{images_path.name}' does not hold {dataset.title} images (it should be a list of 8-bit pictures); use the original {dataset.title} files.")
+        raise DataError(Sentence("The file '{name}' does not hold {dataset} images (it should be a list of 8-bit pictures); "
+                                  "use the original {dataset} files.", name=images_path.name, dataset=dataset.title))
     if labels.ndim != 1 or labels.dtype != np.uint8:
-        raise DataError(f"The file '{labels_path.name}' does not hold {dataset.title} labels; use the original {dataset.title} files.")
+        raise DataError(Sentence("The file '{name}' does not hold {dataset} labels; use the original {dataset} files.",
+                                  name=labels_path.name, dataset=dataset.title))
     if len(labels) != len(images):
-        raise DataError(f"'{images_path.name}' has {len(images):,} images but '{labels_path.name}' has {len(labels):,} labels; use files from the same {dataset.title} download.")
+        raise DataError(Sentence("'{images_file}' has {images:,} images but '{labels_file}' has {labels:,} labels; use files "
+                                  "from the same {dataset} download.", images_file=images_path.name, images=len(images),
+                                  labels_file=labels_path.name, labels=len(labels), dataset=dataset.title))
     if len(labels) and int(labels.max()) >= len(dataset.classes):
-        raise DataError(f"'{labels_path.name}' contains the label {int(labels.max())}, but {dataset.title} has only {len(dataset.classes)} classes; use the original {dataset.title} files.")
+        raise DataError(Sentence("'{name}' contains the label {label}, but {dataset} has only {count} classes; use the "
+                                  "original {dataset} files.", name=labels_path.name, label=int(labels.max()),
+                                  dataset=dataset.title, count=len(dataset.classes)))
     return np.ascontiguousarray(images)[..., None], labels.astype(np.int64)
 
 
@@ -267,7 +283,8 @@ def _load(dataset: _IdxSet, options: LoadOptions) -> ImageData:
             log.warning("deleted the cached %s files after a read error", dataset.title)
         raise
     if train[0].shape[1:] != test[0].shape[1:]:
-        raise DataError(f"The {dataset.title} training and test images have different sizes; use files from the same {dataset.title} download.")
+        raise DataError(Sentence("The {dataset} training and test images have different sizes; use files from the same "
+                                  "{dataset} download.", dataset=dataset.title))
     return ImageData(dataset.name, list(dataset.classes), train[0], train[1], test[0], test[1])
 
 

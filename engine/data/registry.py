@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from engine.data.corpus import TextCorpus
     from engine.data.text import ParallelData
 from engine.errors import ConfigError
+from engine.sentences import Sentence
 
 # Modules that register datasets when imported; imported on first use of the registry.
 _SOURCE_MODULES = (
@@ -110,14 +111,18 @@ def parse_spec(spec: str) -> tuple[DatasetInfo, str | None]:
     info = _DATASETS.get(name.strip().lower())
     if info is None:
         known = ", ".join(sorted(_DATASETS))
-        raise ConfigError(f"There is no dataset called '{spec}'. Choose one of: {known} (or folder:PATH for your own images).")
+        raise ConfigError(Sentence("There is no dataset called '{spec}'. Choose one of: {known} (or folder:PATH for your own "
+                                    "images).", spec=spec, known=known))
     if info.takes_argument and not argument and info.default_argument:
         argument = info.default_argument
     if info.takes_argument and not argument:
-        example = "images" if set(info.tasks) & set(IMAGE_TASKS) else "file.txt"
-        raise ConfigError(f"The dataset '{info.name}' needs a path, for example {info.name}:/path/to/{example}.")
+        if set(info.tasks) & set(IMAGE_TASKS):
+            raise ConfigError(Sentence("The dataset '{name}' needs a path, for example {name}:/path/to/images.",
+                                       name=info.name))
+        raise ConfigError(Sentence("The dataset '{name}' needs a path, for example {name}:/path/to/file.txt.",
+                                   name=info.name))
     if not info.takes_argument and sep:
-        raise ConfigError(f"The dataset '{info.name}' takes no argument; write just '{info.name}'.")
+        raise ConfigError(Sentence("The dataset '{name}' takes no argument; write just '{name}'.", name=info.name))
     return info, (argument or None)
 
 

@@ -13,6 +13,7 @@ import numpy as np
 
 from engine.data.registry import LoadOptions, register_dataset
 from engine.errors import ConfigError, DataError
+from engine.sentences import Sentence
 
 Pair = tuple[str, str]
 
@@ -62,8 +63,8 @@ def number_words(number: int, language: str) -> str:
 def _parse_direction(argument: str | None) -> tuple[str, str]:
     direction = (argument or "en-fr").strip().lower()
     if direction not in NUMBER_PAIRS:
-        raise ConfigError(f"The numbers dataset has no direction '{direction}'. Choose one of: {', '.join(NUMBER_PAIRS)} "
-                          "(for example numbers:en-fr).")
+        raise ConfigError(Sentence("The numbers dataset has no direction '{direction}'. Choose one of: {known} (for "
+                                   "example numbers:en-fr).", direction=direction, known=", ".join(NUMBER_PAIRS)))
     source, target = direction.split("-")
     return source, target
 
@@ -84,6 +85,6 @@ def load_numbers(argument: str | None, options: LoadOptions) -> ParallelData:
     try:
         splits = [[(number_words(int(n), source), number_words(int(n), target)) for n in part] for part in numbers_split()]
     except (ImportError, NotImplementedError) as exc:
-        raise DataError("The numbers dataset needs the num2words package; reinstall ModelDesk.") from exc
+        raise DataError(Sentence("The numbers dataset needs the num2words package; reinstall ModelDesk.")) from exc
     train, val, test = splits
     return ParallelData(f"numbers:{source}-{target}", source, target, train, val, test, exact_match=True)

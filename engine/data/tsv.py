@@ -18,6 +18,7 @@ from typing import BinaryIO, Iterator
 from engine.data.registry import LoadOptions, register_dataset
 from engine.data.text import Pair, ParallelData
 from engine.errors import DataError, LoadCancelled
+from engine.sentences import Sentence, joined
 
 log = logging.getLogger(__name__)
 
@@ -30,11 +31,11 @@ _BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _NOT_LANGUAGES = {"txt", "tsv", "csv", "dat", "log", "tmp", "bak", "out", "tok", "raw"}
 _REASONS = {  # why lines were left out, worded to follow "N lines were left out because they ..."
-    "columns": "did not have a sentence and its translation separated by a tab",
-    "empty": "had an empty sentence or translation",
-    "encoding": "could not be read as UTF-8 text",
-    "binary": "held NUL bytes (binary data, not text)",
-    "huge": f"had more than {MAX_LINE_CHARS:,} characters",
+    "columns": Sentence("did not have a sentence and its translation separated by a tab"),
+    "empty": Sentence("had an empty sentence or translation"),
+    "encoding": Sentence("could not be read as UTF-8 text"),
+    "binary": Sentence("held NUL bytes (binary data, not text)"),
+    "huge": Sentence("had more than {count:,} characters", count=MAX_LINE_CHARS),
 }
 
 
@@ -58,7 +59,7 @@ class _Watch:
             return
         self.next_at = done + _REPORT_BYTES
         if self.options.should_cancel is not None and self.options.should_cancel():
-            raise LoadCancelled("Loading was cancelled.")
+            raise LoadCancelled(Sentence("Loading was cancelled."))
         if self.options.progress is not None:
             self.options.progress(min(done, self.total), self.total)
 
@@ -73,7 +74,8 @@ class _Reader:
     def __init__(self, stack: ExitStack, path: Path, watch: _Watch) -> None:
         self.handle: BinaryIO = stack.enter_context(open(path, "rb"))
         if self.handle.read(2) in _UTF16_BOMS:
-            raise DataError(f"The file '{path}' is saved as UTF-16; open it in a text editor and save it as UTF-8.")
+            raise DataError(Sentence("The file '{path}' is saved as UTF-16; open it in a text editor and save it as "
+                                      "UTF-8.", path=path))
         self.handle.seek(0)
         self.watch = watch
         self.done = self.lines = self.last_text = 0  # last_text: number of the last non-blank line
@@ -118,11 +120,12 @@ def tsv_paths(argument: str | None) -> list[Path]:
     A path that itself contains `|` and exists is read as a single file."""
     text = (argument or "").strip()
     if not text:
-        raise DataError("No file was given; choose the text file that holds your sentence pairs (tsv:PATH).")
+        raise DataError(Sentence("No file was given; choose the text file that holds your sentence pairs (tsv:PATH)."))
     if "|" in text and not Path(text).expanduser().is_file():
         parts = [part.strip() for part in text.split("|")]
         if len(parts) != 2 or not all(parts):
-            raise DataError(f"'{text}' should name two files joined by one '|', for example tsv:train.en|train.fr.")
+            raise DataError(Sentence("'{text}' should name two files joined by one '|', for example tsv:train.en|train.fr.",
+                                      text=text))
         return [Path(part).expanduser() for part in parts]
     return [Path(text).expanduser()]
 
@@ -141,18 +144,20 @@ def _check_file(path: Path) -> int:
     """The size of `path` in bytes; DataError when it is missing, a folder, empty or too large."""
     try:
         if not path.exists():
-            raise DataError(f"The file '{path}' does not exist; check the path.")
+            raise DataError(Sentence("The file '{path}' does not exist; check the path.", path=path))
         if path.is_dir():
-            raise DataError(f"'{path}' is a folder, not a file; choose the text file that holds your sentence pairs.")
+            raise DataError(Sentence("'{path}' is a folder, not a file; choose the text file that holds your sentence "
+                                     "pairs.", path=path))
         size = path.stat().st_size
     except (OSError, ValueError) as exc:
-        raise DataError(f"The file '{path}' could not be opened ({exc}); check the path and that you may read it.") from exc
+        raise DataError(Sentence("The file '{path}' could not be opened ({reason}); check the path and that you may read "
+                                 "it.", path=path, reason=exc)) from exc
     if size == 0:
-        raise DataError(f"The file '{path}' is empty; it should hold one sentence pair per line.")
+        raise DataError(Sentence("The file '{path}' is empty; it should hold one sentence pair per line.", path=path))
     if size > MAX_FILE_BYTES:
-        raise DataError(f"The file '{path}' is too large ({size / 1e9:.1f} GB; ModelDesk reads up to "
-                        f"{MAX_FILE_BYTES / 1e9:.1f} GB, even when only some pairs are kept); save a part of it "
-                        "as a smaller file and load that.")
+        raise DataError(Sentence("The file '{path}' is too large ({size:.1f} GB; ModelDesk reads up to {limit:.1f} GB, "
+                                 "even when only some pairs are kept); save a part of it as a smaller file and load "
+                                 "that.", path=path, size=size / 1e9, limit=MAX_FILE_BYTES / 1e9))
     return size
 
 
@@ -220,20 +225,31 @@ def _read_two(readers: list[_Reader], paths: list[Path], options: LoadOptions, t
         reader.drain()
     (a, b), (lines_a, lines_b) = paths, (reader.last_text for reader in readers)
     if lines_a != lines_b:
-        raise DataError(f"'{a.name}' has {lines_a:,} lines but '{b.name}' has {lines_b:,}; the two files must hold "
-                        "one sentence per line, in the same order, so that line by line they translate each other.")
+        raise DataError(Sentence("'{first}' has {count:,} lines but '{second}' has {other:,}; the two files must hold "
+                                 "one sentence per line, in the same order, so that line by line they translate each "
+                                 "other.", first=a.name, count=lines_a, second=b.name, other=lines_b))
     return pairs
 
 
-def _warnings(tally: _Tally, options: LoadOptions, unit: str) -> list[str]:
-    messages = []
+def _left_out(count: int, reason: Sentence, pairs_of_lines: bool) -> Sentence:
+    """"N lines (line pairs) were left out because they REASON." for `count` lines."""
+    if pairs_of_lines:
+        return (Sentence("1 line pair was left out because it {reason}.", reason=reason) if count == 1 else
+                Sentence("{count:,} line pairs were left out because they {reason}.", count=count, reason=reason))
+    return (Sentence("1 line was left out because it {reason}.", reason=reason) if count == 1 else
+            Sentence("{count:,} lines were left out because they {reason}.", count=count, reason=reason))
+
+
+def _warnings(tally: _Tally, options: LoadOptions, pairs_of_lines: bool) -> list[str]:
+    messages: list[str] = []
     for reason, count in tally.reasons.items():
-        noun, verb, they = (unit, "was", "it") if count == 1 else (unit + "s", "were", "they")
-        messages.append(f"{count:,} {noun} {verb} left out because {they} {_REASONS[reason]}.")
-    if tally.too_long:
-        noun = "pair was" if tally.too_long == 1 else "pairs were"
-        messages.append(f"{tally.too_long:,} sentence {noun} left out because a side was longer than "
-                        f"{options.max_length:,} characters (the maximum length).")
+        messages.append(_left_out(count, _REASONS[reason], pairs_of_lines))
+    if tally.too_long == 1:
+        messages.append(Sentence("1 sentence pair was left out because a side was longer than {limit:,} characters (the "
+                                 "maximum length).", limit=options.max_length))
+    elif tally.too_long:
+        messages.append(Sentence("{count:,} sentence pairs were left out because a side was longer than {limit:,} "
+                                 "characters (the maximum length).", count=tally.too_long, limit=options.max_length))
     return messages
 
 
@@ -255,22 +271,30 @@ def load_tsv(argument: str | None, options: LoadOptions) -> ParallelData:
             readers = [_Reader(stack, path, watch) for path in paths]
             pairs = _read_one(readers[0], options, tally) if len(paths) == 1 else _read_two(readers, paths, options, tally)
     except OSError as exc:
-        raise DataError(f"The file '{exc.filename or paths[0]}' could not be read ({exc.strerror or exc}); "
-                        "check that it is still there and that you may read it.") from exc
-    where = " and ".join(f"'{path}'" for path in paths)
+        raise DataError(Sentence("The file '{path}' could not be read ({reason}); check that it is still there and "
+                                 "that you may read it.", path=exc.filename or paths[0],
+                                 reason=exc.strerror or exc)) from exc
+    two = len(paths) == 2
     if tally.nonempty == 0:
-        raise DataError(f"{where} {'hold' if len(paths) == 2 else 'holds'} no sentences, only blank lines; "
-                        "write one sentence pair per line.")
+        raise DataError(Sentence("'{first}' and '{second}' hold no sentences, only blank lines; write one sentence pair "
+                                 "per line.", first=paths[0], second=paths[1]) if two else
+                        Sentence("'{path}' holds no sentences, only blank lines; write one sentence pair per line.",
+                                 path=paths[0]))
     if 2 * tally.not_text > tally.nonempty:
-        raise DataError(f"{where} {'are' if len(paths) == 2 else 'is'} not UTF-8 text; open "
-                        f"{'them' if len(paths) == 2 else 'it'} in a text editor and save with the UTF-8 encoding.")
-    unit = "line" if len(paths) == 1 else "line pair"
-    warnings = _warnings(tally, options, unit)
+        raise DataError(Sentence("'{first}' and '{second}' are not UTF-8 text; open them in a text editor and save with "
+                                 "the UTF-8 encoding.", first=paths[0], second=paths[1]) if two else
+                        Sentence("'{path}' is not UTF-8 text; open it in a text editor and save with the UTF-8 "
+                                 "encoding.", path=paths[0]))
+    warnings = _warnings(tally, options, pairs_of_lines=two)
     if not pairs:
-        if len(paths) == 1 and set(tally.reasons) <= {"columns"} and not tally.too_long:
-            raise DataError(f"No line of {where} has a sentence and its translation separated by a tab; write one "
-                            "pair per line as: sentence, tab, translation (or give two files as tsv:A|B).")
-        raise DataError(f"No usable sentence pairs were found in {where}. " + " ".join(warnings))
+        if not two and set(tally.reasons) <= {"columns"} and not tally.too_long:
+            raise DataError(Sentence("No line of '{path}' has a sentence and its translation separated by a tab; write "
+                                     "one pair per line as: sentence, tab, translation (or give two files as tsv:A|B).",
+                                     path=paths[0]))
+        where = (Sentence("'{first}' and '{second}'", first=paths[0], second=paths[1]) if two else
+                 Sentence("'{path}'", path=paths[0]))
+        raise DataError(Sentence("No usable sentence pairs were found in {where}. {warnings}", where=where,
+                                 warnings=joined(warnings, " ")))
     watch.finish()
     source, target = language_names(paths)
     if options.reverse:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 
+from engine.sentences import Sentence
+
 METADATA_KEY = "modeldesk"
 
 
@@ -232,10 +234,10 @@ def read_task(props: dict[str, str]) -> str | None:
         return None
 
 
-TASK_WORDS = {"classify": "an image classifier", "gan": "a picture generator (GAN)", "translate": "a translator",
-              "textgen": "a text generator"}
+TASK_WORDS = {"classify": Sentence("an image classifier"), "gan": Sentence("a picture generator (GAN)"),
+              "translate": Sentence("a translator"), "textgen": Sentence("a text generator")}
 
 
-def task_words(task: str) -> str:
+def task_words(task: str) -> Sentence:
     """"an image classifier", "a picture generator (GAN)", … for messages about a model's task."""
-    return TASK_WORDS.get(task, f"a '{task}' model")
+    return TASK_WORDS.get(task) or Sentence("a '{task}' model", task=task)

@@ -19,6 +19,7 @@ from torch import nn
 from engine.atomic import atomic_path
 from engine.errors import ExportError, WriteError
 from engine.export.metadata import METADATA_KEY, ClassifierMetadata, GeneratorMetadata, TextgenMetadata, TranslatorMetadata
+from engine.sentences import Sentence
 
 log = logging.getLogger(__name__)
 
@@ -134,17 +135,18 @@ def export_classifier(model: nn.Module, metadata: ClassifierMetadata, dest: str 
             _save_with_metadata(tmp, metadata.to_json(), metadata.app_version)
             diff = parity_check(model, tmp, fresh)
             if not diff <= PARITY_TOLERANCE:
-                raise ExportError(
-                    f"The exported model does not reproduce the trained one (largest difference {diff:.3g}); "
-                    "the file was not saved. Please report this problem."
-                )
+                raise ExportError(Sentence(
+                    "The exported model does not reproduce the trained one (largest difference {diff:.3g}); "
+                    "the file was not saved. Please report this problem.", diff=diff))
     except (ExportError, WriteError):
         raise
     except OSError as exc:
-        raise ExportError(f"The model could not be saved to '{dest}' ({exc.strerror or exc}).") from None
+        raise ExportError(Sentence("The model could not be saved to '{path}' ({reason}).", path=dest,
+                                   reason=exc.strerror or exc)) from None
     except Exception as exc:  # noqa: BLE001 - exporter failures come in many types
         log.exception("ONNX export failed")
-        raise ExportError("This model could not be exported to ONNX; details are in the log file.", details=str(exc)) from None
+        raise ExportError(Sentence("This model could not be exported to ONNX; details are in the log file."),
+                          details=str(exc)) from None
     return ExportReport(dest, diff, OPSET, dest.stat().st_size)
 
 
@@ -190,17 +192,18 @@ def export_generator(generator: nn.Module, metadata: GeneratorMetadata, dest: st
             got = session.run(None, {name: value.numpy() for name, value in zip(names, fresh)})[0]
             diff = float(np.max(np.abs(got - expected))) if got.shape == expected.shape else float("inf")
             if not diff <= PARITY_TOLERANCE:
-                raise ExportError(
-                    f"The exported generator does not reproduce the trained one (largest difference {diff:.3g}); "
-                    "the file was not saved. Please report this problem."
-                )
+                raise ExportError(Sentence(
+                    "The exported generator does not reproduce the trained one (largest difference {diff:.3g}); "
+                    "the file was not saved. Please report this problem.", diff=diff))
     except (ExportError, WriteError):
         raise
     except OSError as exc:
-        raise ExportError(f"The generator could not be saved to '{dest}' ({exc.strerror or exc}).") from None
+        raise ExportError(Sentence("The generator could not be saved to '{path}' ({reason}).", path=dest,
+                                   reason=exc.strerror or exc)) from None
     except Exception as exc:  # noqa: BLE001 - exporter failures come in many types
         log.exception("ONNX export of a generator failed")
-        raise ExportError("This generator could not be exported to ONNX; details are in the log file.", details=str(exc)) from None
+        raise ExportError(Sentence("This generator could not be exported to ONNX; details are in the log file."),
+                          details=str(exc)) from None
     return ExportReport(dest, diff, OPSET, dest.stat().st_size)
 
 
@@ -327,9 +330,9 @@ def _check_translator(model: nn.Module, step: nn.Module, session, examples: list
         for row, ids, logits, want in zip(batch, uncached.ids, uncached.logits, expected):
             diff = max(diff, _teacher_forced_diff(model, row, ids, logits))
             if not diff <= PARITY_TOLERANCE or not (ids == want or _near_tie(step, row, ids, want)):
-                raise ExportError("The exported translator does not reproduce the trained one "
-                                  f"(largest logit difference {diff:.3g}); the file was not saved. "
-                                  "Please report this problem.")
+                raise ExportError(Sentence("The exported translator does not reproduce the trained one "
+                                           "(largest logit difference {diff:.3g}); the file was not saved. "
+                                           "Please report this problem.", diff=diff))
         if not cached:
             continue
         with_cache = onnx_greedy(session, batch.numpy(), cached=True)
@@ -387,10 +390,12 @@ def export_translator(model: nn.Module, metadata: TranslatorMetadata, dest: str 
     except (ExportError, WriteError):
         raise
     except OSError as exc:
-        raise ExportError(f"The translator could not be saved to '{dest}' ({exc.strerror or exc}).") from None
+        raise ExportError(Sentence("The translator could not be saved to '{path}' ({reason}).", path=dest,
+                                   reason=exc.strerror or exc)) from None
     except Exception as exc:  # noqa: BLE001 - exporter failures come in many types
         log.exception("ONNX export of a translator failed")
-        raise ExportError("This translator could not be exported to ONNX; details are in the log file.", details=str(exc)) from None
+        raise ExportError(Sentence("This translator could not be exported to ONNX; details are in the log file."),
+                          details=str(exc)) from None
     return ExportReport(dest, diff, OPSET, dest.stat().st_size)
 
 
@@ -487,15 +492,16 @@ def export_text_generator(model: nn.Module, metadata: TextgenMetadata, dest: str
             if diff <= PARITY_TOLERANCE:
                 diff = max(diff, _check_text_generator(model, session, prompts, length))
             if not diff <= PARITY_TOLERANCE:
-                raise ExportError(
-                    f"The exported text generator does not reproduce the trained one (largest difference {diff:.3g}); "
-                    "the file was not saved. Please report this problem.")
+                raise ExportError(Sentence(
+                    "The exported text generator does not reproduce the trained one (largest difference {diff:.3g}); "
+                    "the file was not saved. Please report this problem.", diff=diff))
     except (ExportError, WriteError):
         raise
     except OSError as exc:
-        raise ExportError(f"The text generator could not be saved to '{dest}' ({exc.strerror or exc}).") from None
+        raise ExportError(Sentence("The text generator could not be saved to '{path}' ({reason}).", path=dest,
+                                   reason=exc.strerror or exc)) from None
     except Exception as exc:  # noqa: BLE001 - exporter failures come in many types
         log.exception("ONNX export of a text generator failed")
-        raise ExportError("This text generator could not be exported to ONNX; details are in the log file.",
+        raise ExportError(Sentence("This text generator could not be exported to ONNX; details are in the log file."),
                           details=str(exc)) from None
     return ExportReport(dest, diff, OPSET, dest.stat().st_size)

@@ -21,6 +21,7 @@ from engine.errors import ConfigError, DataError, ImageError, ModelFileError
 from engine.export.metadata import METADATA_KEY, ClassifierMetadata, read_task, task_words
 from engine.imaging import MAX_PIXELS, normalise_mode, load_image_array, resize
 from engine.infer.model_file import open_model, session_metadata
+from engine.sentences import Sentence
 
 log = logging.getLogger(__name__)
 
@@ -45,9 +46,10 @@ def value_range_preset(name: str, channels: int) -> tuple[list[float], list[floa
     """
     key = name.replace(" ", "").lower()
     if key not in VALUE_RANGES:
-        raise ConfigError(f"'{name}' is not a value range ModelDesk knows; choose one of {', '.join(VALUE_RANGES)}.")
+        raise ConfigError(Sentence("'{name}' is not a value range ModelDesk knows; choose one of {choices}.",
+                                   name=name, choices=", ".join(VALUE_RANGES)))
     if channels not in (1, 3):
-        raise ConfigError(f"Images have 1 (grayscale) or 3 (colour) channels, not {channels}.")
+        raise ConfigError(Sentence("Images have 1 (grayscale) or 3 (colour) channels, not {channels}.", channels=channels))
     mean, std = VALUE_RANGES[key]
     if channels == 1:
         return [sum(mean) / 3], [sum(std) / 3]
@@ -60,16 +62,19 @@ def read_labels_file(path: str | Path) -> list[str]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise DataError(f"The labels file '{path}' does not exist.") from None
+        raise DataError(Sentence("The labels file '{path}' does not exist.", path=path)) from None
     except IsADirectoryError:
-        raise DataError(f"'{path.name}' is a folder; the labels file must be a text file with one label per line.") from None
+        raise DataError(Sentence("'{name}' is a folder; the labels file must be a text file with one label per line.",
+                                 name=path.name)) from None
     except UnicodeDecodeError:
-        raise DataError(f"'{path.name}' is not a text file; the labels file must have one label per line.") from None
+        raise DataError(Sentence("'{name}' is not a text file; the labels file must have one label per line.",
+                                 name=path.name)) from None
     except OSError as exc:
-        raise DataError(f"The labels file '{path.name}' could not be read ({exc.strerror or exc}).") from None
+        raise DataError(Sentence("The labels file '{name}' could not be read ({reason}).",
+                                 name=path.name, reason=exc.strerror or str(exc))) from None
     labels = [line.strip() for line in text.splitlines() if line.strip()]
     if not labels:
-        raise DataError(f"The labels file '{path.name}' has no labels in it.")
+        raise DataError(Sentence("The labels file '{name}' has no labels in it.", name=path.name))
     return labels
 
 
@@ -88,19 +93,25 @@ class PreprocessSettings:
         """Raise ConfigError with a plain sentence when the settings cannot work."""
         height, width = self.input_size
         if height < 1 or width < 1:
-            raise ConfigError(f"The image size must be positive, not {height} x {width}.")
+            raise ConfigError(Sentence("The image size must be positive, not {height} x {width}.",
+                                       height=height, width=width))
         if height * width > MAX_PIXELS:
-            raise ConfigError(f"Pictures of {height:,} x {width:,} pixels are more than ModelDesk can feed a model "
-                              f"(at most {MAX_PIXELS // 1_000_000} million pixels).")
+            raise ConfigError(Sentence("Pictures of {height:,} x {width:,} pixels are more than ModelDesk can feed a model "
+                                       "(at most {millions} million pixels).",
+                                       height=height, width=width, millions=MAX_PIXELS // 1_000_000))
         if self.channels not in (1, 3):
-            raise ConfigError(f"Images have 1 (grayscale) or 3 (colour) channels, not {self.channels}.")
+            raise ConfigError(Sentence("Images have 1 (grayscale) or 3 (colour) channels, not {channels}.",
+                                       channels=self.channels))
         if self.layout not in LAYOUTS:
-            raise ConfigError(f"The layout must be nchw or nhwc, not '{self.layout}'.")
-        for name, values in (("mean", self.mean), ("std", self.std)):
-            if len(values) not in (1, self.channels):
-                raise ConfigError(f"Give one {name} value or one per channel ({self.channels}), not {len(values)}.")
+            raise ConfigError(Sentence("The layout must be nchw or nhwc, not '{layout}'.", layout=self.layout))
+        if len(self.mean) not in (1, self.channels):
+            raise ConfigError(Sentence("Give one mean value or one per channel ({channels}), not {count}.",
+                                       channels=self.channels, count=len(self.mean)))
+        if len(self.std) not in (1, self.channels):
+            raise ConfigError(Sentence("Give one std value or one per channel ({channels}), not {count}.",
+                                       channels=self.channels, count=len(self.std)))
         if any(value <= 0 for value in self.std):
-            raise ConfigError("Every std value must be greater than zero.")
+            raise ConfigError(Sentence("Every std value must be greater than zero."))
 
 
 @dataclass
@@ -126,27 +137,31 @@ def _graph_io(session: ort.InferenceSession, name: str):
     """The image input and score output of `session`, or ModelFileError when it is no image classifier."""
     inputs = session.get_inputs()
     if len(inputs) != 1:
-        raise ModelFileError(f"'{name}' needs {len(inputs)} inputs, but an image classifier takes only images.")
+        raise ModelFileError(Sentence("'{name}' needs {count} inputs, but an image classifier takes only images.",
+                                      name=name, count=len(inputs)))
     image_input = inputs[0]
     if image_input.type not in _FLOAT_INPUTS or len(image_input.shape or []) != 4:
-        raise ModelFileError(f"'{name}' is not an image classifier: it does not take a batch of images as input.")
+        raise ModelFileError(Sentence("'{name}' is not an image classifier: it does not take a batch of images as input.",
+                                      name=name))
     output = session.get_outputs()[0]
     if output.shape is not None and len(output.shape) not in (0, 2) or output.type not in _FLOAT_INPUTS:
-        raise ModelFileError(f"'{name}' is not an image classifier: it does not give one score per class.")
+        raise ModelFileError(Sentence("'{name}' is not an image classifier: it does not give one score per class.",
+                                      name=name))
     return image_input, output
 
 
 def _read_metadata(props: dict[str, str], name: str, warnings: list[str]) -> ClassifierMetadata | None:
     task = read_task(props)
     if task is not None and task != "classify":
-        raise ModelFileError(f"'{name}' is {task_words(task)}, not an image classifier.")
+        raise ModelFileError(Sentence("'{name}' is {what}, not an image classifier.", name=name, what=task_words(task)))
     if METADATA_KEY not in props:
         return None
     try:
         return ClassifierMetadata.from_json(props[METADATA_KEY])
     except (ValueError, KeyError, TypeError) as exc:
         log.warning("unreadable ModelDesk metadata in %s: %s", name, exc)
-        warnings.append("The ModelDesk settings stored in this model could not be read, so they were guessed from the model.")
+        warnings.append(Sentence("The ModelDesk settings stored in this model could not be read, so they were guessed "
+                                 "from the model."))
         return None
 
 
@@ -160,18 +175,21 @@ def _settings_from_graph(shape: list[Any], num_scores: int | None, overrides: di
             layout = "nhwc"
         else:
             layout = "nchw"
-            warnings.append("ModelDesk could not tell where this model expects the colour channels; it assumes channels first (nchw).")
+            warnings.append(Sentence("ModelDesk could not tell where this model expects the colour channels; it assumes "
+                                     "channels first (nchw)."))
     channel_axis, height_axis, width_axis = (1, 2, 3) if layout == "nchw" else (3, 1, 2)
     channels = _static(shape[channel_axis])
     if channels is None and "channels" not in overrides:
         channels = 3
-        warnings.append("This model does not say whether it wants colour or grayscale images; ModelDesk uses colour.")
+        warnings.append(Sentence("This model does not say whether it wants colour or grayscale images; ModelDesk uses colour."))
     height, width = _static(shape[height_axis]), _static(shape[width_axis])
     if (height is None or width is None) and "size" not in overrides:
         height, width = height or DEFAULT_SIZE, width or DEFAULT_SIZE
-        warnings.append(f"This model accepts any image size; ModelDesk uses {height} x {width} pixels. Set the size the model was trained on if results look wrong.")
+        warnings.append(Sentence("This model accepts any image size; ModelDesk uses {height} x {width} pixels. Set the size "
+                                 "the model was trained on if results look wrong.", height=height, width=width))
     if not {"mean", "std", "value_range"} & set(overrides):
-        warnings.append("This model does not say how it expects pixel values; ModelDesk scales them to 0..1. Choose another value range if results look wrong.")
+        warnings.append(Sentence("This model does not say how it expects pixel values; ModelDesk scales them to 0..1. Choose "
+                                 "another value range if results look wrong."))
     labels = [f"class {i}" for i in range(num_scores)] if num_scores else []
     mean, std = value_range_preset("[0,1]", channels if channels in (1, 3) else 3)
     return PreprocessSettings((height or DEFAULT_SIZE, width or DEFAULT_SIZE), channels or 3, mean, std, layout, labels)
@@ -204,8 +222,11 @@ def _apply_overrides(settings: PreprocessSettings, overrides: dict) -> Preproces
     return settings
 
 
-def _channel_words(channels: int) -> str:
-    return {1: "grayscale (1-channel)", 3: "colour (3-channel)"}.get(channels, f"{channels}-channel")
+_CHANNEL_WORDS = {1: Sentence("grayscale (1-channel)"), 3: Sentence("colour (3-channel)")}
+
+
+def _channel_words(channels: int) -> Sentence:
+    return _CHANNEL_WORDS.get(channels) or Sentence("{channels}-channel", channels=channels)
 
 
 def _check_against_graph(settings: PreprocessSettings, shape: list[Any], num_scores: int | None) -> None:
@@ -214,13 +235,17 @@ def _check_against_graph(settings: PreprocessSettings, shape: list[Any], num_sco
     channel_axis, height_axis, width_axis = (1, 2, 3) if settings.layout == "nchw" else (3, 1, 2)
     fixed_channels = _static(shape[channel_axis])
     if fixed_channels is not None and fixed_channels != settings.channels:
-        raise ConfigError(f"This model takes {_channel_words(fixed_channels)} images, not {_channel_words(settings.channels)} ones.")
+        raise ConfigError(Sentence("This model takes {wanted} images, not {given} ones.",
+                                   wanted=_channel_words(fixed_channels), given=_channel_words(settings.channels)))
     height, width = settings.input_size
     fixed_height, fixed_width = _static(shape[height_axis]), _static(shape[width_axis])
     if (fixed_height or height, fixed_width or width) != (height, width):
-        raise ConfigError(f"This model takes images of {fixed_height or height} x {fixed_width or width} pixels, not {height} x {width}.")
+        raise ConfigError(Sentence("This model takes images of {fixed_height} x {fixed_width} pixels, not {height} x {width}.",
+                                   fixed_height=fixed_height or height, fixed_width=fixed_width or width,
+                                   height=height, width=width))
     if num_scores is not None and settings.labels and len(settings.labels) != num_scores:
-        raise ConfigError(f"There are {len(settings.labels)} labels but the model gives {num_scores} scores; give exactly one label per class.")
+        raise ConfigError(Sentence("There are {labels} labels but the model gives {scores} scores; give exactly one label "
+                                   "per class.", labels=len(settings.labels), scores=num_scores))
 
 
 def _check_fixed_batch(fixed_batch: int | None, settings: PreprocessSettings, name: str) -> None:
@@ -228,8 +253,9 @@ def _check_fixed_batch(fixed_batch: int | None, settings: PreprocessSettings, na
     height, width = settings.input_size
     needed = (fixed_batch or 0) * height * width * settings.channels * 4
     if needed > MAX_BATCH_BYTES:
-        raise ModelFileError(f"'{name}' only takes {fixed_batch:,} pictures at a time, which needs "
-                             f"{needed / 1024 ** 3:,.0f} GB of memory for every batch, so ModelDesk cannot run it.")
+        raise ModelFileError(Sentence("'{name}' only takes {count:,} pictures at a time, which needs {size:,.0f} GB of "
+                                      "memory for every batch, so ModelDesk cannot run it.",
+                                      name=name, count=fixed_batch, size=needed / 1024 ** 3))
 
 
 def to_probabilities(scores: np.ndarray) -> np.ndarray:
@@ -325,16 +351,16 @@ class ImageClassifier:
         channels = self._settings.channels
         if isinstance(image, np.ndarray):
             if image.dtype != np.uint8:
-                raise ImageError("Images must have 8-bit pixel values (0 to 255).")
+                raise ImageError(Sentence("Images must have 8-bit pixel values (0 to 255)."))
             if image.ndim == 3 and image.shape == (height, width, channels):
                 return image
             if image.ndim == 3 and image.shape[2] == 1:
                 image = image[:, :, 0]
             if image.ndim not in (2, 3) or image.ndim == 3 and image.shape[2] not in (3, 4):
-                raise ImageError("An image must have 1, 3 or 4 colour channels.")
+                raise ImageError(Sentence("An image must have 1, 3 or 4 colour channels."))
             image = Image.fromarray(image)
         if not isinstance(image, Image.Image):
-            raise ImageError("ModelDesk can only classify pictures given as pixel arrays or images.")
+            raise ImageError(Sentence("ModelDesk can only classify pictures given as pixel arrays or images."))
         array = np.asarray(resize(normalise_mode(image, channels), (height, width)), dtype=np.uint8)
         return array[:, :, None] if array.ndim == 2 else array
 
@@ -382,7 +408,8 @@ class ImageClassifier:
                 pieces.append(self._run(piece)[:min(step, count - start)])
             scores = np.concatenate(pieces)
         if scores.ndim != 2 or len(scores) != count:
-            raise ModelFileError(f"'{self.path.name}' does not give one row of scores per image, so it is not an image classifier ModelDesk can run.")
+            raise ModelFileError(Sentence("'{name}' does not give one row of scores per image, so it is not an image "
+                                          "classifier ModelDesk can run.", name=self.path.name))
         return to_probabilities(scores)
 
     def classify_files(self, paths: Sequence[str | Path], top_k: int = 5, batch_size: int = 256,
@@ -395,9 +422,9 @@ class ImageClassifier:
         the images classified so far are returned.
         """
         if top_k < 1:
-            raise ConfigError("Ask for at least one label per image.")
+            raise ConfigError(Sentence("Ask for at least one label per image."))
         if batch_size < 1:
-            raise ConfigError("The batch size must be at least 1.")
+            raise ConfigError(Sentence("The batch size must be at least 1."))
         settings = self._settings
         paths = [Path(p) for p in paths]
         results: list[Prediction] = []
@@ -423,6 +450,6 @@ class ImageClassifier:
 
     def _top(self, path: Path, row: np.ndarray, top_k: int) -> Prediction:
         if not np.all(np.isfinite(row)):
-            return Prediction(path, [], "The model gave no usable scores for this image.")
+            return Prediction(path, [], Sentence("The model gave no usable scores for this image."))
         order = np.argsort(-row, kind="stable")[:top_k]
         return Prediction(path, [(self.label(int(i)), float(row[i])) for i in order])

@@ -9,6 +9,7 @@ from typing import Sequence
 
 from engine.errors import DataError
 from engine.imaging import IMAGE_EXTENSIONS, is_image_file
+from engine.sentences import Sentence
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,7 @@ def collect_images(paths: Sequence[str | Path]) -> list[Path]:
     seen: set[Path] = set()
     for path in map(Path, paths):
         if not path.exists():
-            raise DataError(f"'{path}' does not exist; check the name and the folder.")
+            raise DataError(Sentence("'{path}' does not exist; check the name and the folder.", path=path))
         if path.is_dir():
             found = _images_in_folder(path)
         elif is_image_file(path):
@@ -51,8 +52,9 @@ def collect_images(paths: Sequence[str | Path]) -> list[Path]:
                 seen.add(key)
                 images.append(image)
     if not images:
-        names = ", ".join(f"'{p}'" for p in paths) or "the given paths"
-        raise DataError(f"No images found in {names}; ModelDesk reads {', '.join(_extensions())} files.")
+        names = ", ".join(f"'{p}'" for p in paths) or Sentence("the given paths")
+        raise DataError(Sentence("No images found in {names}; ModelDesk reads {formats} files.",
+                                 names=names, formats=", ".join(_extensions())))
     return images
 
 

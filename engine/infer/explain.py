@@ -16,6 +16,7 @@ from PIL import Image
 
 from engine.errors import ConfigError, ImageError
 from engine.infer.classifier import ImageClassifier
+from engine.sentences import Sentence
 
 GRAY = 128  # the neutral pixel for models that do not centre their input (mean 0)
 NOTHING_MATTERS = 1e-6  # a largest probability drop at or below this gives an all-zero map
@@ -60,7 +61,7 @@ def _original_size(image: np.ndarray | Image.Image) -> tuple[int, int]:
         return image.height, image.width
     if isinstance(image, np.ndarray) and image.ndim in (2, 3):
         return int(image.shape[0]), int(image.shape[1])
-    raise ImageError("ModelDesk can only explain pictures given as pixel arrays or images.")
+    raise ImageError(Sentence("ModelDesk can only explain pictures given as pixel arrays or images."))
 
 
 def occlusion_map(classifier: ImageClassifier, image: np.ndarray | Image.Image, target: int | None = None,
@@ -88,15 +89,15 @@ def occlusion_map(classifier: ImageClassifier, image: np.ndarray | Image.Image, 
     and ImageError for a picture ModelDesk cannot read (see `ImageClassifier.preprocess`).
     """
     if batch_size < 1:
-        raise ConfigError("The batch size must be at least 1.")
+        raise ConfigError(Sentence("The batch size must be at least 1."))
     settings = classifier.settings
     height, width = settings.input_size
     patch = default_patch((height, width)) if patch is None else int(patch)
     if patch < 1:
-        raise ConfigError(f"The covering square must be at least 1 pixel wide, not {patch}.")
+        raise ConfigError(Sentence("The covering square must be at least 1 pixel wide, not {patch}.", patch=patch))
     stride = default_stride(patch) if stride is None else int(stride)
     if stride < 1:
-        raise ConfigError(f"The covering square must move by at least 1 pixel, not {stride}.")
+        raise ConfigError(Sentence("The covering square must move by at least 1 pixel, not {stride}.", stride=stride))
     out_height, out_width = _original_size(image)
 
     base = classifier.preprocess([image])  # (1, C, H, W) or (1, H, W, C), normalised float32
@@ -109,7 +110,8 @@ def occlusion_map(classifier: ImageClassifier, image: np.ndarray | Image.Image, 
         scores = np.nan_to_num(probabilities, nan=-np.inf)
         target = int(np.argmax(scores))
     elif not 0 <= int(target) < classes:
-        raise ConfigError(f"The model knows {classes} classes (0 to {classes - 1}); class {target} is not one of them.")
+        raise ConfigError(Sentence("The model knows {count} classes (0 to {last}); class {target} is not one of them.",
+                                   count=classes, last=classes - 1, target=target))
     target = int(target)
     reference = float(probabilities[target])
 

@@ -19,6 +19,7 @@ from engine.export.metadata import (MAX_GENERATED_SIDE, MAX_LATENT_SIZE, METADAT
                                     task_words)
 from engine.imaging import image_grid, to_uint8_images
 from engine.infer.model_file import open_model, session_metadata
+from engine.sentences import Sentence
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +60,8 @@ def parse_class(classes: Sequence[str], text: str | int) -> int:
     if value.lstrip("-").isdigit() and 0 <= int(value) < len(names):
         return int(value)
     shown = ", ".join(names[:20]) + (", …" if len(names) > 20 else "")
-    raise ConfigError(f"This model cannot draw '{value}'. Choose one of its classes: {shown}.")
+    raise ConfigError(Sentence("This model cannot draw '{value}'. Choose one of its classes: {classes}.",
+                               value=value, classes=shown))
 
 
 def model_task(path: str | Path) -> str:
@@ -111,32 +113,36 @@ class ImageGenerator:
         props = session_metadata(session, path)
         task = read_task(props)
         if task is not None and task != "gan":
-            raise ModelFileError(f"'{path.name}' is {task_words(task)}, not a picture generator.")
+            raise ModelFileError(Sentence("'{name}' is {what}, not a picture generator.",
+                                          name=path.name, what=task_words(task)))
         inputs, outputs = session.get_inputs(), session.get_outputs()
         warnings: list[str] = []
         if task == "gan":
             try:
                 metadata = GeneratorMetadata.from_json(props[METADATA_KEY])
             except (ValueError, KeyError, TypeError) as exc:
-                raise ModelFileError(f"The generator settings stored in '{path.name}' are damaged, so it cannot be used.",
-                                     details=str(exc)) from None
+                raise ModelFileError(Sentence("The generator settings stored in '{name}' are damaged, so it cannot be used.",
+                                              name=path.name), details=str(exc)) from None
             expected = 2 if metadata.conditional else 1
             if len(inputs) != expected:
-                raise ModelFileError(f"'{path.name}' does not match its own description (inputs); the file is damaged.")
+                raise ModelFileError(Sentence("'{name}' does not match its own description (inputs); the file is damaged.",
+                                              name=path.name))
             return cls(session, provider, metadata, warnings, path, True)
         shape_in = inputs[0].shape if inputs else []
         shape_out = outputs[0].shape if outputs else []
         if (len(inputs) != 1 or inputs[0].type not in _FLOAT_TYPES or len(shape_in) != 2 or not isinstance(shape_in[1], int)
                 or len(shape_out) != 4 or not all(isinstance(d, int) for d in shape_out[1:]) or shape_out[1] not in (1, 3)):
-            raise ModelFileError(f"'{path.name}' is not a picture generator ModelDesk can use: it should take noise "
-                                 "(N, size) and give pictures (N, channels, height, width).")
+            raise ModelFileError(Sentence("'{name}' is not a picture generator ModelDesk can use: it should take noise "
+                                          "(N, size) and give pictures (N, channels, height, width).", name=path.name))
         if not (0 < shape_in[1] <= MAX_LATENT_SIZE and all(0 < d <= MAX_GENERATED_SIDE for d in shape_out[2:])):
-            raise ModelFileError(f"'{path.name}' declares sizes far larger than any picture generator "
-                                 f"(noise of {shape_in[1]:,} numbers, pictures of {shape_out[2]:,} x {shape_out[3]:,}), "
-                                 "so ModelDesk will not run it.")
+            raise ModelFileError(Sentence("'{name}' declares sizes far larger than any picture generator "
+                                          "(noise of {latent:,} numbers, pictures of {height:,} x {width:,}), "
+                                          "so ModelDesk will not run it.",
+                                          name=path.name, latent=shape_in[1], height=shape_out[2], width=shape_out[3]))
         metadata = GeneratorMetadata(latent_size=int(shape_in[1]), image_size=(int(shape_out[2]), int(shape_out[3])),
                                      channels=int(shape_out[1]))
-        warnings.append("This model does not say what range its pictures use; ModelDesk assumes -1 to 1 (the DCGAN convention).")
+        warnings.append(Sentence("This model does not say what range its pictures use; ModelDesk assumes -1 to 1 "
+                                 "(the DCGAN convention)."))
         return cls(session, provider, metadata, warnings, path, False)
 
     # ----- what it draws -------------------------------------------------------------------
@@ -160,16 +166,16 @@ class ImageGenerator:
         """The generator's output (N, C, H, W) float32 for noise `z` (and class indices)."""
         z = np.asarray(z, dtype=self._z_dtype)
         if z.ndim != 2 or z.shape[1] != self.latent_size:
-            raise ConfigError(f"The noise must have {self.latent_size} numbers per picture.")
+            raise ConfigError(Sentence("The noise must have {count} numbers per picture.", count=self.latent_size))
         if len(z) > MAX_SAMPLES:
-            raise ConfigError(f"Ask for at most {MAX_SAMPLES} pictures at a time.")
+            raise ConfigError(Sentence("Ask for at most {limit} pictures at a time.", limit=MAX_SAMPLES))
         feeds = {self._z_name: z}
         if self._label_name is not None:
             if labels is None:
-                raise ConfigError("This model draws a chosen class: say which one.")
+                raise ConfigError(Sentence("This model draws a chosen class: say which one."))
             labels = np.asarray(labels, dtype=np.int64).reshape(-1)
             if labels.shape[0] != z.shape[0] or labels.min() < 0 or labels.max() >= len(self.classes):
-                raise ConfigError(f"Choose classes between 0 and {len(self.classes) - 1}.")
+                raise ConfigError(Sentence("Choose classes between 0 and {last}.", last=len(self.classes) - 1))
             feeds[self._label_name] = labels
         return np.asarray(self._session.run(None, feeds)[0], dtype=np.float32)
 
@@ -181,7 +187,7 @@ class ImageGenerator:
         """`count` pictures uint8 (N, H, W, C) for `seed`. Conditional models draw `class_index`,
         or every class in turn when it is None."""
         if not 1 <= count <= MAX_SAMPLES:
-            raise ConfigError(f"Ask for between 1 and {MAX_SAMPLES} pictures.")
+            raise ConfigError(Sentence("Ask for between 1 and {limit} pictures.", limit=MAX_SAMPLES))
         return self.generate(self.noise(seed, count), self._labels(count, class_index))
 
     def interpolate(self, seed_a: int, seed_b: int, t: float, class_index: int | None = None) -> np.ndarray:
@@ -196,7 +202,7 @@ class ImageGenerator:
         if class_index is None:
             return np.arange(count, dtype=np.int64) % len(self.classes)
         if not 0 <= class_index < len(self.classes):
-            raise ConfigError(f"Choose a class between 0 and {len(self.classes) - 1}.")
+            raise ConfigError(Sentence("Choose a class between 0 and {last}.", last=len(self.classes) - 1))
         return np.full(count, class_index, dtype=np.int64)
 
 

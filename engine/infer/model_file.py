@@ -18,6 +18,7 @@ import onnxruntime as ort
 
 from engine.errors import ModelDeskError, ModelFileError
 from engine.infer.providers import create_session
+from engine.sentences import Sentence
 
 log = logging.getLogger(__name__)
 
@@ -40,9 +41,11 @@ def _read_head(path: Path) -> bytes:
         with open(path, "rb") as handle:
             return handle.read(_HEAD_BYTES)
     except PermissionError:
-        raise ModelFileError(f"ModelDesk is not allowed to read '{path.name}'; check the file's permissions.") from None
+        raise ModelFileError(Sentence("ModelDesk is not allowed to read '{name}'; check the file's permissions.",
+                                      name=path.name)) from None
     except OSError as exc:
-        raise ModelFileError(f"'{path.name}' could not be read ({exc.strerror or exc}).") from None
+        raise ModelFileError(Sentence("'{name}' could not be read ({reason}).",
+                                      name=path.name, reason=exc.strerror or str(exc))) from None
 
 
 def _graph_tensors(graph: onnx.GraphProto) -> Iterator[onnx.TensorProto]:
@@ -73,24 +76,28 @@ def _check_external_data(path: Path, model: onnx.ModelProto) -> bool:
         info = {entry.key: entry.value for entry in tensor.external_data}
         location = info.get("location", "")
         if not location:
-            raise ModelFileError(f"'{path.name}' refers to a separate data file without naming it; the model file is damaged.")
+            raise ModelFileError(Sentence("'{name}' refers to a separate data file without naming it; the model file is "
+                                          "damaged.", name=path.name))
         target = os.path.normpath(os.path.join(folder, location))
         if os.path.isabs(location) or os.path.commonpath([folder, target]) != folder:
-            raise ModelFileError(
-                f"'{path.name}' refers to a data file outside its own folder ('{location}'); "
-                "ModelDesk only reads data files kept next to the model.")
+            raise ModelFileError(Sentence(
+                "'{name}' refers to a data file outside its own folder ('{location}'); "
+                "ModelDesk only reads data files kept next to the model.", name=path.name, location=location))
         if target not in sizes:
             if not os.path.isfile(target):
-                raise ModelFileError(
-                    f"The data file '{location}' that belongs to '{path.name}' is missing; keep it in the same folder as the model.")
+                raise ModelFileError(Sentence(
+                    "The data file '{location}' that belongs to '{name}' is missing; keep it in the same folder as the model.",
+                    location=location, name=path.name))
             sizes[target] = os.path.getsize(target)
         try:
             end = int(info.get("offset") or 0) + int(info.get("length") or 0)
         except ValueError:
-            raise ModelFileError(f"'{path.name}' describes its data file '{location}' wrongly; the model file is damaged.") from None
+            raise ModelFileError(Sentence("'{name}' describes its data file '{location}' wrongly; the model file is damaged.",
+                                          name=path.name, location=location)) from None
         if end > sizes[target]:
-            raise ModelFileError(
-                f"The data file '{location}' that belongs to '{path.name}' is incomplete; copy or download it again.")
+            raise ModelFileError(Sentence(
+                "The data file '{location}' that belongs to '{name}' is incomplete; copy or download it again.",
+                location=location, name=path.name))
     return bool(sizes)
 
 
@@ -105,32 +112,37 @@ def check_model_file(path: str | Path) -> None:
     """
     path = Path(path)
     if not path.exists():
-        raise ModelFileError(f"The model file '{path}' does not exist; check the name and the folder.")
+        raise ModelFileError(Sentence("The model file '{path}' does not exist; check the name and the folder.", path=path))
     if path.is_dir():
-        raise ModelFileError(f"'{path.name}' is a folder, not a model file; choose the .onnx file inside it.")
+        raise ModelFileError(Sentence("'{name}' is a folder, not a model file; choose the .onnx file inside it.",
+                                      name=path.name))
     size = path.stat().st_size
     if size == 0:
-        raise ModelFileError(f"'{path.name}' is empty; it may not have finished downloading or copying.")
+        raise ModelFileError(Sentence("'{name}' is empty; it may not have finished downloading or copying.", name=path.name))
     head = _read_head(path)
     if head.startswith(_LFS_PREFIX):
-        raise ModelFileError(
-            f"'{path.name}' is only a Git LFS pointer, not the model itself; "
-            "download the real file (for example with 'git lfs pull') and try again.")
+        raise ModelFileError(Sentence(
+            "'{name}' is only a Git LFS pointer, not the model itself; "
+            "download the real file (for example with 'git lfs pull') and try again.", name=path.name))
     if head.startswith(_ZIP_PREFIX):
-        raise ModelFileError(
-            f"'{path.name}' is an archive (such as a PyTorch checkpoint), not an ONNX model; export the model to ONNX first.")
+        raise ModelFileError(Sentence(
+            "'{name}' is an archive (such as a PyTorch checkpoint), not an ONNX model; export the model to ONNX first.",
+            name=path.name))
     if _looks_like_text(head):
-        raise ModelFileError(f"'{path.name}' is a text file, not an ONNX model; choose a model file exported to ONNX.")
+        raise ModelFileError(Sentence("'{name}' is a text file, not an ONNX model; choose a model file exported to ONNX.",
+                                      name=path.name))
     try:
         model = onnx.load(str(path), load_external_data=False)
     except MemoryError:
-        raise ModelFileError(f"There is not enough memory to open '{path.name}'.") from None
+        raise ModelFileError(Sentence("There is not enough memory to open '{name}'.", name=path.name)) from None
     except Exception as exc:  # noqa: BLE001 - protobuf DecodeError and friends
         log.info("onnx.load(%s) failed: %s", path, exc)
-        raise ModelFileError(
-            f"'{path.name}' is damaged or incomplete and cannot be read as an ONNX model; copy or download it again.") from None
+        raise ModelFileError(Sentence(
+            "'{name}' is damaged or incomplete and cannot be read as an ONNX model; copy or download it again.",
+            name=path.name)) from None
     if not model.HasField("graph") or not model.graph.output:
-        raise ModelFileError(f"'{path.name}' contains no model graph, so it is not an ONNX model ModelDesk can run.")
+        raise ModelFileError(Sentence("'{name}' contains no model graph, so it is not an ONNX model ModelDesk can run.",
+                                      name=path.name))
     external = _check_external_data(path, model)
     if not external and size <= CHECKER_MAX_BYTES:
         try:
@@ -139,18 +151,18 @@ def check_model_file(path: str | Path) -> None:
             log.warning("onnx.checker has doubts about %s: %s", path, exc)
 
 
-def _ort_reason(exc: Exception) -> str:
+def _ort_reason(exc: Exception) -> Sentence:
     """A plain reason for an ONNX Runtime exception, chosen by its kind."""
     kind = type(exc).__name__
     if isinstance(exc, MemoryError):
-        return "there is not enough memory to load it"
+        return Sentence("there is not enough memory to load it")
     if kind == "InvalidProtobuf":
-        return "the file is damaged or is not an ONNX model"
+        return Sentence("the file is damaged or is not an ONNX model")
     if kind in ("InvalidGraph", "NotImplemented"):
-        return "it uses an operation or an ONNX version that this version of ONNX Runtime cannot run"
+        return Sentence("it uses an operation or an ONNX version that this version of ONNX Runtime cannot run")
     if kind == "NoSuchFile":
-        return "a file it needs is missing"
-    return "ONNX Runtime reported a problem with it (the details are in the log file)"
+        return Sentence("a file it needs is missing")
+    return Sentence("ONNX Runtime reported a problem with it (the details are in the log file)")
 
 
 def open_model(path: str | Path, device: str = "auto") -> tuple[ort.InferenceSession, str]:
@@ -167,7 +179,8 @@ def open_model(path: str | Path, device: str = "auto") -> tuple[ort.InferenceSes
         raise
     except Exception as exc:  # noqa: BLE001 - onnxruntime raises several unrelated types
         log.warning("ONNX Runtime could not open %s: %s", path, exc, exc_info=True)
-        raise ModelFileError(f"ModelDesk could not open the model '{path.name}': {_ort_reason(exc)}.", details=str(exc)) from None
+        raise ModelFileError(Sentence("ModelDesk could not open the model '{name}': {reason}.",
+                                      name=path.name, reason=_ort_reason(exc)), details=str(exc)) from None
 
 
 def session_metadata(session: ort.InferenceSession, path: str | Path) -> dict[str, str]:
@@ -176,5 +189,5 @@ def session_metadata(session: ort.InferenceSession, path: str | Path) -> dict[st
     try:
         return dict(session.get_modelmeta().custom_metadata_map)
     except (UnicodeDecodeError, RuntimeError, ValueError) as exc:
-        raise ModelFileError(f"The description stored in '{Path(path).name}' is damaged, so the model cannot be used.",
-                             details=str(exc)) from None
+        raise ModelFileError(Sentence("The description stored in '{name}' is damaged, so the model cannot be used.",
+                                      name=Path(path).name), details=str(exc)) from None

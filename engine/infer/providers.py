@@ -19,6 +19,7 @@ from pathlib import Path
 import onnxruntime as ort
 
 from engine.errors import ConfigError
+from engine.sentences import Sentence
 
 log = logging.getLogger(__name__)
 
@@ -100,13 +101,13 @@ def choose_providers(device: str = "auto") -> list[str]:
     when CUDA is not usable on this computer.
     """
     if device not in DEVICES:
-        raise ConfigError(f"'{device}' is not a device ModelDesk knows; choose auto, cpu or cuda.")
+        raise ConfigError(Sentence("'{device}' is not a device ModelDesk knows; choose auto, cpu or cuda.", device=device))
     if device == "cpu":
         return [CPU]
     if cuda_usable():
         return [CUDA, CPU]
     if device == "cuda":
-        raise ConfigError("This computer has no NVIDIA graphics card that ModelDesk can use; choose the CPU instead.")
+        raise ConfigError(Sentence("This computer has no NVIDIA graphics card that ModelDesk can use; choose the CPU instead."))
     return [CPU]
 
 
@@ -148,7 +149,7 @@ def create_session(path: str | Path, device: str = "auto") -> tuple[ort.Inferenc
         log.info("CUDA could not be used for %s; running on the CPU", path)
         cpu_session = _new_session(path, [CPU])  # raises if the model itself is the problem
         if device == "cuda":
-            raise ConfigError("The graphics card could not be used to run this model; choose the CPU instead.")
+            raise ConfigError(Sentence("The graphics card could not be used to run this model; choose the CPU instead."))
         return cpu_session, CPU
     session = _new_session(path, providers)
     provider = session.get_providers()[0]

@@ -16,6 +16,7 @@ import numpy as np
 
 from engine.errors import ModelFileError
 from engine.export.metadata import METADATA_KEY, TextgenMetadata, read_task, task_words
+from engine.sentences import Sentence
 from engine.text.sampling import stream_text, unknown_characters
 from engine.text.tokenizers import CharTokenizer, tokenizer_from_dict
 
@@ -35,11 +36,12 @@ class TextGenerator:
         self.path = path
         tokenizer = tokenizer_from_dict(metadata.tokenizer)
         if not isinstance(tokenizer, CharTokenizer):
-            raise ModelFileError(f"The vocabulary stored in '{path.name}' is not a list of characters; the file is damaged.")
+            raise ModelFileError(Sentence("The vocabulary stored in '{name}' is not a list of characters; the file is damaged.",
+                                          name=path.name))
         self.tokenizer = tokenizer
         if [i.name for i in session.get_inputs()] != INPUTS or [o.name for o in session.get_outputs()] != OUTPUTS:
-            raise ModelFileError(f"'{path.name}' does not match its own description (inputs and outputs); "
-                                 "the file is damaged.")
+            raise ModelFileError(Sentence("'{name}' does not match its own description (inputs and outputs); "
+                                          "the file is damaged.", name=path.name))
 
     @classmethod
     def open(cls, path: str | Path, device: str = "auto") -> "TextGenerator":
@@ -51,15 +53,17 @@ class TextGenerator:
         session, provider = open_model(path, device)
         props = session_metadata(session, path)
         task = read_task(props)
+        if not task:
+            raise ModelFileError(Sentence("'{name}' is not a ModelDesk text generator; only text generators made with "
+                                          "ModelDesk can write text (they carry their characters).", name=path.name))
         if task != "textgen":
-            what = task_words(task) if task else "not a ModelDesk text generator"
-            raise ModelFileError(f"'{path.name}' is {what}; only text generators made with ModelDesk can write text "
-                                 "(they carry their characters).")
+            raise ModelFileError(Sentence("'{name}' is {what}; only text generators made with ModelDesk can write text "
+                                          "(they carry their characters).", name=path.name, what=task_words(task)))
         try:
             metadata = TextgenMetadata.from_json(props[METADATA_KEY])
         except (ValueError, KeyError, TypeError) as exc:
-            raise ModelFileError(f"The text generator settings stored in '{path.name}' are damaged, so it cannot be used.",
-                                 details=str(exc)) from None
+            raise ModelFileError(Sentence("The text generator settings stored in '{name}' are damaged, so it cannot be "
+                                          "used.", name=path.name), details=str(exc)) from None
         return cls(session, provider, metadata, path)
 
     @property

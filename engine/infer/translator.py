@@ -23,6 +23,7 @@ from engine.errors import ConfigError, ModelFileError
 from engine.export.metadata import METADATA_KEY, TranslatorMetadata, read_task, task_words
 from engine.infer.decoding import (CACHED, MAX_POSITIONS, STEP, DecoderSession, Step, has_cache_interface,
                                    log_softmax, max_target_tokens, onnx_greedy, sentence_step)
+from engine.sentences import Sentence
 from engine.text.tokenizers import BOS, EOS, PAD, tokenizer_from_dict
 
 log = logging.getLogger(__name__)
@@ -142,14 +143,16 @@ class Translator:
         self.target_tokenizer = tokenizer_from_dict(metadata.target_tokenizer)
         names = [i.name for i in session.get_inputs()]
         if names != ["source", "target"]:
-            raise ModelFileError(f"'{path.name}' does not match its own description (inputs); the file is damaged.")
+            raise ModelFileError(Sentence("'{name}' does not match its own description (inputs); the file is damaged.",
+                                          name=path.name))
         self.decoding = self._choose(decoding)
         self._decoder = DecoderSession(session, self.decoding == CACHED)
 
     def _choose(self, wanted: str) -> str:
         """The decoding interface to use: `wanted`, or the best the file offers for "auto"."""
         if wanted not in DECODINGS:
-            raise ConfigError(f"'{wanted}' is not a way of decoding; choose one of {', '.join(DECODINGS)}.")
+            raise ConfigError(Sentence("'{wanted}' is not a way of decoding; choose one of {choices}.",
+                                       wanted=wanted, choices=", ".join(DECODINGS)))
         offered = set(self.metadata.decoding)
         if CACHED in offered and not has_cache_interface(self._session):
             log.warning("%s: its metadata offers cached decoding but the graph lacks it; decoding step by step",
@@ -158,11 +161,12 @@ class Translator:
         if wanted == "auto":
             wanted = CACHED if CACHED in offered else STEP
         if wanted == CACHED and CACHED not in offered:
-            raise ModelFileError(f"'{self.path.name}' was exported without a decoder cache; "
-                                 "export it again with this version of ModelDesk to translate faster.")
+            raise ModelFileError(Sentence("'{name}' was exported without a decoder cache; "
+                                          "export it again with this version of ModelDesk to translate faster.",
+                                          name=self.path.name))
         if wanted == STEP and STEP not in offered:
-            raise ModelFileError(f"'{self.path.name}' was made by a newer version of ModelDesk; "
-                                 "update ModelDesk to use it.")
+            raise ModelFileError(Sentence("'{name}' was made by a newer version of ModelDesk; update ModelDesk to use it.",
+                                          name=self.path.name))
         return wanted
 
     @classmethod
@@ -175,15 +179,17 @@ class Translator:
         session, provider = open_model(path, device)
         props = session_metadata(session, path)
         task = read_task(props)
+        if not task:
+            raise ModelFileError(Sentence("'{name}' is not a ModelDesk translator; only translators made with ModelDesk "
+                                          "can translate (they carry their vocabularies).", name=path.name))
         if task != "translate":
-            what = task_words(task) if task else "not a ModelDesk translator"
-            raise ModelFileError(f"'{path.name}' is {what}; only translators made with ModelDesk can translate "
-                                 "(they carry their vocabularies).")
+            raise ModelFileError(Sentence("'{name}' is {what}; only translators made with ModelDesk can translate "
+                                          "(they carry their vocabularies).", name=path.name, what=task_words(task)))
         try:
             metadata = TranslatorMetadata.from_json(props[METADATA_KEY])
         except (ValueError, KeyError, TypeError) as exc:
-            raise ModelFileError(f"The translator settings stored in '{path.name}' are damaged, so it cannot be used.",
-                                 details=str(exc)) from None
+            raise ModelFileError(Sentence("The translator settings stored in '{name}' are damaged, so it cannot be used.",
+                                          name=path.name), details=str(exc)) from None
         return cls(session, provider, metadata, path, decoding)
 
     def _source_ids(self, text: str) -> tuple[list[int], bool]:
@@ -194,11 +200,11 @@ class Translator:
     def translate(self, text: str, beam: int = 1) -> Translation:
         """Translate one sentence; `beam` 1 is greedy decoding, up to MAX_BEAM searches wider."""
         if not 1 <= int(beam) <= MAX_BEAM:
-            raise ConfigError(f"The beam size must be between 1 and {MAX_BEAM}.")
+            raise ConfigError(Sentence("The beam size must be between 1 and {limit}.", limit=MAX_BEAM))
         text = str(text)
         if len(text) > MAX_TEXT:
-            raise ConfigError(f"That is too long to translate at once ({len(text):,} characters); "
-                              f"give at most {MAX_TEXT:,} characters per sentence.")
+            raise ConfigError(Sentence("That is too long to translate at once ({count:,} characters); "
+                                       "give at most {limit:,} characters per sentence.", count=len(text), limit=MAX_TEXT))
         started = time.perf_counter()
         if not text.strip():
             return Translation(text, "", [], [], np.zeros((0, 0)), 0.0, beam)

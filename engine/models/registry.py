@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from engine.errors import ConfigError
+from engine.sentences import Sentence
 
 _MODEL_MODULES = ("engine.models.classifiers", "engine.models.gan", "engine.models.translators",
                   "engine.models.language")
@@ -70,7 +71,8 @@ def get_model_info(name: str) -> ModelInfo:
     _ensure_models()
     info = _MODELS.get(name.strip().lower())
     if info is None:
-        raise ConfigError(f"There is no model called '{name}'. Choose one of: {', '.join(_MODELS)}.")
+        raise ConfigError(Sentence("There is no model called '{name}'. Choose one of: {choices}.", name=name,
+                                   choices=", ".join(_MODELS)))
     return info
 
 

@@ -9,27 +9,34 @@ import logging
 from pathlib import Path
 from typing import Any, Sequence
 
+from engine.sentences import Sentence, joined
+
 log = logging.getLogger(__name__)
 
 # The settings worth showing in a run list, in this order, with their names for people.
 SETTING_NAMES = {
-    "task": "task", "dataset": "dataset", "model": "model", "epochs": "epochs", "batch_size": "batch size",
-    "lr": "learning rate", "optimizer": "optimizer", "schedule": "schedule", "weight_decay": "weight decay",
-    "augment": "augmentation", "patience": "patience", "val_split": "validation share", "seed": "seed",
-    "image_size": "picture size", "tokenizer": "tokeniser", "label_smoothing": "label smoothing",
-    "text_options": "sentence options", "seq_length": "sequence length", "device": "device",
-    "mixed_precision": "mixed precision",
-    "data_dir": "data folder",
+    "task": Sentence("task"), "dataset": Sentence("dataset"), "model": Sentence("model"), "epochs": Sentence("epochs"),
+    "batch_size": Sentence("batch size"), "lr": Sentence("learning rate"), "optimizer": Sentence("optimizer"),
+    "schedule": Sentence("schedule"), "weight_decay": Sentence("weight decay"), "augment": Sentence("augmentation"),
+    "patience": Sentence("patience"), "val_split": Sentence("validation share"), "seed": Sentence("seed"),
+    "image_size": Sentence("picture size"), "tokenizer": Sentence("tokeniser"),
+    "label_smoothing": Sentence("label smoothing"), "text_options": Sentence("sentence options"),
+    "seq_length": Sentence("sequence length"), "device": Sentence("device"),
+    "mixed_precision": Sentence("mixed precision"),
+    "data_dir": Sentence("data folder"),
 }
 
 # Per task: the curves a comparison can overlay (metrics.csv column -> label), best first.
+# BLEU and chrF are names of measures, the same in every language.
 CURVES = {
-    "classify": {"val_accuracy": "validation accuracy", "val_loss": "validation loss", "train_loss": "training loss",
-                 "train_accuracy": "training accuracy"},
-    "gan": {"recognised": "recognised samples", "d_loss": "discriminator loss", "g_loss": "generator loss"},
-    "translate": {"exact_match": "exact match", "bleu": "BLEU", "chrf": "chrF", "val_loss": "validation loss",
-                  "train_loss": "training loss"},
-    "textgen": {"val_perplexity": "validation perplexity", "val_loss": "validation loss", "train_loss": "training loss"},
+    "classify": {"val_accuracy": Sentence("validation accuracy"), "val_loss": Sentence("validation loss"),
+                 "train_loss": Sentence("training loss"), "train_accuracy": Sentence("training accuracy")},
+    "gan": {"recognised": Sentence("recognised samples"), "d_loss": Sentence("discriminator loss"),
+            "g_loss": Sentence("generator loss")},
+    "translate": {"exact_match": Sentence("exact match"), "bleu": "BLEU", "chrf": "chrF",
+                  "val_loss": Sentence("validation loss"), "train_loss": Sentence("training loss")},
+    "textgen": {"val_perplexity": Sentence("validation perplexity"), "val_loss": Sentence("validation loss"),
+                "train_loss": Sentence("training loss")},
 }
 
 
@@ -82,18 +89,19 @@ def differing_settings(configs: Sequence[dict[str, Any]]) -> list[tuple[str, lis
     return differing
 
 
-def key_settings(config: dict[str, Any]) -> str:
+def key_settings(config: dict[str, Any]) -> Sentence:
     """A short line of what matters most: '15 epochs, batch 32, lr 0.003'."""
-    parts = []
+    parts: list[str] = []
     if config.get("epochs") is not None:
-        parts.append(f"{config['epochs']} epoch{'' if config['epochs'] == 1 else 's'}")
+        parts.append(Sentence("{count} epoch", count=config["epochs"]) if config["epochs"] == 1 else
+                     Sentence("{count} epochs", count=config["epochs"]))
     if config.get("batch_size") is not None:
-        parts.append(f"batch {config['batch_size']}")
+        parts.append(Sentence("batch {size}", size=config["batch_size"]))
     if config.get("lr") is not None:
-        parts.append(f"lr {config['lr']:g}")
+        parts.append(Sentence("lr {rate:g}", rate=config["lr"]))
     if config.get("augment") not in (None, "none"):
         parts.append(str(config["augment"]))
-    return ", ".join(parts)
+    return joined(parts, ", ")
 
 
 def headline(task: str, best_val_accuracy: float | None, dataset: str = "", best_val_loss: float | None = None) -> str:
@@ -103,10 +111,16 @@ def headline(task: str, best_val_accuracy: float | None, dataset: str = "", best
     if task == "textgen":
         if best_val_loss is None or not 0 < best_val_loss < 50:
             return ""
-        return f"perplexity {math.exp(best_val_loss):.2f}"
+        return Sentence("perplexity {value:.2f}", value=math.exp(best_val_loss))
     if best_val_accuracy is None:
         return ""
+    share = 100 * best_val_accuracy
     if task == "translate" and not dataset.startswith("numbers"):
-        return f"BLEU {100 * best_val_accuracy:.1f}"
-    words = {"classify": "accuracy", "gan": "recognised", "translate": "exact"}.get(task, "")
-    return f"{100 * best_val_accuracy:.1f}% {words}".strip()
+        return Sentence("BLEU {score:.1f}", score=share)
+    if task == "classify":
+        return Sentence("{share:.1f}% accuracy", share=share)
+    if task == "gan":
+        return Sentence("{share:.1f}% recognised", share=share)
+    if task == "translate":
+        return Sentence("{share:.1f}% exact", share=share)
+    return f"{share:.1f}%"

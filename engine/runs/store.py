@@ -28,6 +28,7 @@ from typing import Any
 
 from engine.atomic import write_text_atomic
 from engine.errors import ModelDeskError
+from engine.sentences import Sentence
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +86,8 @@ class RunStore:
         try:
             self.root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise ModelDeskError(f"The runs folder '{self.root}' cannot be created ({exc.strerror}).") from None
+            raise ModelDeskError(Sentence("The runs folder '{path}' cannot be created ({reason}).", path=self.root,
+                                          reason=exc.strerror)) from None
         self._local = threading.local()
         self._held: dict[str, RunLock] = {}
         self._open_index()
@@ -173,7 +175,7 @@ class RunStore:
         if run_id not in self._held:
             lock = RunLock(folder / LOCK_FILE)
             if not lock.acquire():
-                raise ModelDeskError("This run is being trained by another window or process; wait until it ends.")
+                raise ModelDeskError(Sentence("This run is being trained by another window or process; wait until it ends."))
             self._held[run_id] = lock
 
     def _let_go(self, run_id: str) -> None:
@@ -239,7 +241,7 @@ class RunStore:
         """The run `run_id`; ModelDeskError if it is not in the index."""
         row = self._connect().execute("SELECT * FROM runs WHERE id = ?", (run_id,)).fetchone()
         if row is None:
-            raise ModelDeskError(f"There is no run called '{run_id}'.")
+            raise ModelDeskError(Sentence("There is no run called '{name}'.", name=run_id))
         return _record(row)
 
     def find_by_folder(self, folder: Path) -> RunRecord | None:
@@ -255,14 +257,15 @@ class RunStore:
         record = self.get(run_id)
         probe = RunLock(record.folder / LOCK_FILE)
         if run_id in self._held or (record.folder.is_dir() and not probe.acquire()):
-            raise ModelDeskError("This run is still training; stop it before deleting it.")
+            raise ModelDeskError(Sentence("This run is still training; stop it before deleting it."))
         probe.release()
         if record.folder.is_dir():
             try:
                 shutil.rmtree(record.folder)
             except OSError as exc:
-                raise ModelDeskError(f"The run folder '{record.folder.name}' could not be deleted "
-                                     f"({exc.strerror or exc}); close any program using it and try again.") from None
+                raise ModelDeskError(Sentence("The run folder '{name}' could not be deleted ({reason}); close any program "
+                                              "using it and try again.", name=record.folder.name,
+                                              reason=exc.strerror or exc)) from None
         self._connect().execute("DELETE FROM runs WHERE id = ?", (run_id,))
 
     def forget_missing(self) -> list[str]:

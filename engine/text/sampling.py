@@ -15,6 +15,7 @@ from typing import Any, Callable, Iterator
 import numpy as np
 
 from engine.errors import ConfigError
+from engine.sentences import Sentence
 from engine.text.tokenizers import SPECIALS, CharTokenizer
 
 Step = Callable[[np.ndarray, Any], tuple[np.ndarray, Any]]
@@ -28,12 +29,12 @@ START_CHARACTER = "\n"  # what an empty prompt starts from (a new paragraph), wh
 def check_settings(length: int, temperature: float, top_k: int) -> None:
     """Raise ConfigError with a plain sentence for settings generation cannot use."""
     if not 0 <= int(length) <= MAX_LENGTH:
-        raise ConfigError(f"The length must be between 0 and {MAX_LENGTH:,} characters.")
+        raise ConfigError(Sentence("The length must be between 0 and {limit:,} characters.", limit=MAX_LENGTH))
     if not 0.0 <= float(temperature) <= MAX_TEMPERATURE:
-        raise ConfigError(f"The temperature must be between 0 (always the likeliest character) and {MAX_TEMPERATURE:g} "
-                          "(0.8 is a good start).")
+        raise ConfigError(Sentence("The temperature must be between 0 (always the likeliest character) and {limit:g} "
+                                   "(0.8 is a good start).", limit=MAX_TEMPERATURE))
     if int(top_k) < 0:
-        raise ConfigError("Top-k must be 0 (no limit) or a positive number of characters to choose from.")
+        raise ConfigError(Sentence("Top-k must be 0 (no limit) or a positive number of characters to choose from."))
 
 
 def unknown_characters(tokenizer: CharTokenizer, prompt: str) -> list[str]:

@@ -12,6 +12,7 @@ from collections import Counter
 from typing import Iterable, Protocol, Sequence
 
 from engine.errors import ConfigError, ModelFileError
+from engine.sentences import Sentence
 
 PAD, BOS, EOS, UNK = 0, 1, 2, 3
 SPECIALS = ("<pad>", "<s>", "</s>", "<unk>")
@@ -100,7 +101,8 @@ class SubwordTokenizer:
             if self._sp.get_piece_size() <= UNK:
                 raise ValueError("too few pieces")
         except (RuntimeError, TypeError, ValueError, OSError) as exc:
-            raise ModelFileError("The stored vocabulary is damaged, so this model cannot be used.", details=str(exc)) from None
+            raise ModelFileError(Sentence("The stored vocabulary is damaged, so this model cannot be used."),
+                                 details=str(exc)) from None
 
     @classmethod
     def train(cls, texts: Iterable[str], vocab_size: int = SUBWORD_VOCAB) -> "SubwordTokenizer":
@@ -109,7 +111,7 @@ class SubwordTokenizer:
 
         texts = [t for t in texts if t.strip()]
         if not texts:
-            raise ConfigError("There is no text to learn a vocabulary from.")
+            raise ConfigError(Sentence("There is no text to learn a vocabulary from."))
         out = io.BytesIO()
         try:
             spm.SentencePieceTrainer.train(
@@ -118,8 +120,8 @@ class SubwordTokenizer:
                 character_coverage=1.0, num_threads=1, minloglevel=2, input_sentence_size=200_000,
                 shuffle_input_sentence=False, max_sentence_length=100_000)
         except RuntimeError as exc:
-            raise ConfigError("A vocabulary could not be learned from this text; try the character tokeniser.",
-                              details=str(exc)) from None
+            raise ConfigError(Sentence("A vocabulary could not be learned from this text; try the character "
+                                       "tokeniser."), details=str(exc)) from None
         return cls(out.getvalue())
 
     @property
@@ -148,7 +150,8 @@ def train_tokenizer(kind: str, texts: Iterable[str]) -> CharTokenizer | SubwordT
         return CharTokenizer.train(texts)
     if kind == "subword":
         return SubwordTokenizer.train(texts)
-    raise ConfigError(f"Unknown tokeniser '{kind}'. Choose one of: {', '.join(TOKENIZER_KINDS)}.")
+    raise ConfigError(Sentence("Unknown tokeniser '{name}'. Choose one of: {names}.", name=kind,
+                                names=", ".join(TOKENIZER_KINDS)))
 
 
 def tokenizer_from_dict(data: dict) -> CharTokenizer | SubwordTokenizer:
@@ -159,5 +162,7 @@ def tokenizer_from_dict(data: dict) -> CharTokenizer | SubwordTokenizer:
         if data["kind"] == "subword":
             return SubwordTokenizer(base64.b64decode(data["model"], validate=True))
     except (KeyError, TypeError, ValueError) as exc:
-        raise ModelFileError("The stored vocabulary is damaged, so this model cannot be used.", details=str(exc)) from None
-    raise ModelFileError(f"The stored vocabulary is of an unknown kind ('{data.get('kind')}'); a newer ModelDesk may be needed.")
+        raise ModelFileError(Sentence("The stored vocabulary is damaged, so this model cannot be used."),
+                             details=str(exc)) from None
+    raise ModelFileError(Sentence("The stored vocabulary is of an unknown kind ('{kind}'); a newer ModelDesk may be "
+                                  "needed.", kind=data.get("kind")))

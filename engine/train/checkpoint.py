@@ -16,6 +16,7 @@ import torch
 
 from engine.atomic import atomic_path
 from engine.errors import ModelFileError
+from engine.sentences import Sentence
 
 CHECKPOINT_FORMAT = 1
 
@@ -31,16 +32,18 @@ def load_checkpoint(path: str | Path) -> dict[str, Any]:
     file is missing, damaged, not a checkpoint, or contains code."""
     path = Path(path)
     if not path.is_file():
-        raise ModelFileError(f"The checkpoint '{path}' does not exist.")
+        raise ModelFileError(Sentence("The checkpoint '{path}' does not exist.", path=path))
     try:
         state = torch.load(path, map_location="cpu", weights_only=True)
     except pickle.UnpicklingError as exc:
         raise ModelFileError(
-            f"'{path.name}' was refused: it contains program code, not just model weights, and could be unsafe to open.",
+            Sentence("'{name}' was refused: it contains program code, not just model weights, and could be unsafe to "
+                     "open.", name=path.name),
             details=str(exc),
         ) from None
     except Exception as exc:  # noqa: BLE001 - a damaged pickle fails in many ways (IndexError, struct.error, …)
-        raise ModelFileError(f"'{path.name}' is not a readable checkpoint; the file may be damaged.", details=str(exc)) from None
+        raise ModelFileError(Sentence("'{name}' is not a readable checkpoint; the file may be damaged.", name=path.name),
+                             details=str(exc)) from None
     if not isinstance(state, dict) or state.get("format") != CHECKPOINT_FORMAT or "model" not in state:
-        raise ModelFileError(f"'{path.name}' is not a ModelDesk checkpoint.")
+        raise ModelFileError(Sentence("'{name}' is not a ModelDesk checkpoint.", name=path.name))
     return state

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields, replace
 
 from engine.errors import ConfigError
+from engine.sentences import Sentence
 
 OPTIMIZERS = ("adamw", "adam", "sgd")
 SCHEDULES = ("onecycle", "cosine", "constant", "warmup")  # warmup: linear warm-up, then cosine decay
@@ -115,7 +116,19 @@ _TEXTGEN_MODEL_DEFAULTS = {
 }
 _TEXTGEN_COMMON = dict(batch_size=32, lr=1e-2, optimizer="adamw", weight_decay=0.01, schedule="onecycle",
                        augment="none", patience=0, seq_length=100)
-_DATA_WORDS = {"translate": "sentence pairs", "textgen": "plain text"}  # what a dataset for these tasks holds
+_DATA_WORDS = {"translate": Sentence("sentence pairs"), "textgen": Sentence("plain text")}  # what a dataset for these tasks holds
+
+
+def either(names) -> str:
+    """`names` joined with "or" for people ("a or b or c"), the "or" translatable; the one name
+    alone when there is one."""
+    names = list(names)
+    if not names:
+        return ""
+    said = names[0]
+    for name in names[1:]:
+        said = Sentence("{first} or {second}", first=said, second=name)
+    return said
 
 
 def dataset_tasks(dataset: str) -> tuple[str, ...] | None:
@@ -130,13 +143,15 @@ def dataset_tasks(dataset: str) -> tuple[str, ...] | None:
 def resolve_defaults(config: TrainConfig) -> TrainConfig:
     """A copy of `config` with every unset (`None`) setting filled in and all values checked."""
     if config.task not in TASKS:
-        raise ConfigError(f"Unknown task '{config.task}'. Choose one of: {', '.join(TASKS)}.")
+        raise ConfigError(Sentence("Unknown task '{task}'. Choose one of: {choices}.", task=config.task,
+                                   choices=", ".join(TASKS)))
     family = _dataset_family(config.dataset)
     tasks = dataset_tasks(config.dataset)
     if tasks is not None and config.task not in tasks:
-        what = next((_DATA_WORDS[task] for task in tasks if task in _DATA_WORDS), "pictures")
-        raise ConfigError(f"The dataset '{config.dataset}' holds {what}, which cannot train the task "
-                          f"'{config.task}'. Choose a {' or '.join(tasks)} task, or another dataset.")
+        what = next((_DATA_WORDS[task] for task in tasks if task in _DATA_WORDS), Sentence("pictures"))
+        raise ConfigError(Sentence("The dataset '{dataset}' holds {what}, which cannot train the task '{task}'. "
+                                   "Choose a {tasks} task, or another dataset.",
+                                   dataset=config.dataset, what=what, task=config.task, tasks=either(tasks)))
     if config.task == "textgen":
         defaults = dict(_TEXTGEN_COMMON)
         defaults.update(_TEXTGEN_DATASET_DEFAULTS.get(family, _TEXTGEN_DATASET_DEFAULTS["text"]))
@@ -160,31 +175,38 @@ def resolve_defaults(config: TrainConfig) -> TrainConfig:
 def validate(config: TrainConfig) -> None:
     """Raise ConfigError with a plain sentence for settings that cannot work."""
     if config.epochs is not None and not 1 <= config.epochs <= 10_000:
-        raise ConfigError("The number of epochs must be between 1 and 10,000.")
+        raise ConfigError(Sentence("The number of epochs must be between 1 and 10,000."))
     if config.batch_size is not None and not 1 <= config.batch_size <= 65_536:
-        raise ConfigError("The batch size must be between 1 and 65,536.")
+        raise ConfigError(Sentence("The batch size must be between 1 and 65,536."))
     if config.lr is not None and not 0 < config.lr < 10:
-        raise ConfigError("The learning rate must be a positive number below 10 (try 0.001).")
+        raise ConfigError(Sentence("The learning rate must be a positive number below 10 (try 0.001)."))
     if config.optimizer is not None and config.optimizer not in OPTIMIZERS:
-        raise ConfigError(f"Unknown optimizer '{config.optimizer}'. Choose one of: {', '.join(OPTIMIZERS)}.")
+        raise ConfigError(Sentence("Unknown optimizer '{name}'. Choose one of: {choices}.", name=config.optimizer,
+                                   choices=", ".join(OPTIMIZERS)))
     if config.schedule is not None and config.schedule not in SCHEDULES:
-        raise ConfigError(f"Unknown learning-rate schedule '{config.schedule}'. Choose one of: {', '.join(SCHEDULES)}.")
+        raise ConfigError(Sentence("Unknown learning-rate schedule '{name}'. Choose one of: {choices}.",
+                                   name=config.schedule, choices=", ".join(SCHEDULES)))
     if config.augment is not None and config.augment not in AUGMENTATIONS:
-        raise ConfigError(f"Unknown augmentation '{config.augment}'. Choose one of: {', '.join(AUGMENTATIONS)}.")
+        raise ConfigError(Sentence("Unknown augmentation '{name}'. Choose one of: {choices}.", name=config.augment,
+                                   choices=", ".join(AUGMENTATIONS)))
     if config.device not in DEVICES:
-        raise ConfigError(f"Unknown device '{config.device}'. Choose one of: {', '.join(DEVICES)}.")
+        raise ConfigError(Sentence("Unknown device '{name}'. Choose one of: {choices}.", name=config.device,
+                                   choices=", ".join(DEVICES)))
     if not 0.0 < config.val_split < 0.9:
-        raise ConfigError("The validation share must be between 0 and 0.9 (0.2 keeps one image in five aside).")
+        raise ConfigError(Sentence("The validation share must be between 0 and 0.9 (0.2 keeps one image in five aside)."))
     if config.weight_decay is not None and config.weight_decay < 0:
-        raise ConfigError("Weight decay cannot be negative.")
+        raise ConfigError(Sentence("Weight decay cannot be negative."))
     if config.tokenizer is not None and config.tokenizer not in TOKENIZERS:
-        raise ConfigError(f"Unknown tokeniser '{config.tokenizer}'. Choose one of: {', '.join(TOKENIZERS)}.")
+        raise ConfigError(Sentence("Unknown tokeniser '{name}'. Choose one of: {choices}.", name=config.tokenizer,
+                                   choices=", ".join(TOKENIZERS)))
     if config.label_smoothing is not None and not 0.0 <= config.label_smoothing < 1.0:
-        raise ConfigError("Label smoothing must be between 0 and 1 (0.1 is usual).")
+        raise ConfigError(Sentence("Label smoothing must be between 0 and 1 (0.1 is usual)."))
     unknown = set(config.text_options or {}) - set(TEXT_OPTIONS)
     if unknown:
-        raise ConfigError(f"Unknown reading option(s) {', '.join(sorted(unknown))}; known: {', '.join(TEXT_OPTIONS)}.")
+        raise ConfigError(Sentence("Unknown reading option(s) {names}; known: {known}.", names=", ".join(sorted(unknown)),
+                                   known=", ".join(TEXT_OPTIONS)))
     if config.seq_length is not None and not 2 <= config.seq_length <= MAX_SEQ_LENGTH:
-        raise ConfigError(f"The sequence length must be between 2 and {MAX_SEQ_LENGTH:,} characters (100 is usual).")
+        raise ConfigError(Sentence("The sequence length must be between 2 and {limit:,} characters (100 is usual).",
+                                   limit=MAX_SEQ_LENGTH))
     if config.patience is not None and config.patience < 0:
-        raise ConfigError("Early-stopping patience cannot be negative (0 turns it off).")
+        raise ConfigError(Sentence("Early-stopping patience cannot be negative (0 turns it off)."))

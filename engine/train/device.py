@@ -7,6 +7,7 @@ import logging
 import torch
 
 from engine.errors import ConfigError
+from engine.sentences import Sentence
 
 log = logging.getLogger(__name__)
 
@@ -40,9 +41,9 @@ def choose_device(requested: str = "auto") -> torch.device:
             return torch.device("mps")
         return torch.device("cpu")
     if requested == "cuda" and not cuda_works():
-        raise ConfigError("No working NVIDIA GPU was found; choose the CPU (--device cpu) or 'auto'.")
+        raise ConfigError(Sentence("No working NVIDIA GPU was found; choose the CPU (--device cpu) or 'auto'."))
     if requested == "mps" and not mps_works():
-        raise ConfigError("Apple GPU (MPS) is not available on this computer; choose the CPU or 'auto'.")
+        raise ConfigError(Sentence("Apple GPU (MPS) is not available on this computer; choose the CPU or 'auto'."))
     return torch.device(requested)
 
 
@@ -62,8 +63,16 @@ def describe_device(device: torch.device) -> str:
     if device.type == "cuda":
         return torch.cuda.get_device_name(device)
     if device.type == "mps":
-        return "Apple GPU (MPS)"
-    return f"CPU ({torch.get_num_threads()} threads)"
+        return Sentence("Apple GPU (MPS)")
+    return Sentence("CPU ({count} threads)", count=torch.get_num_threads())
+
+
+def describe_devices(device: torch.device, processes: int = 1) -> str:
+    """`describe_device`, followed by how many processes train together when there are
+    several, e.g. 'NVIDIA H200 x 4 processes'."""
+    if processes > 1:
+        return Sentence("{device} x {count} processes", device=describe_device(device), count=processes)
+    return describe_device(device)
 
 
 def list_gpus() -> list[str]:

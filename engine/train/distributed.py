@@ -24,6 +24,7 @@ from torch import nn
 from torch.nn.parallel import DistributedDataParallel
 
 from engine.errors import ConfigError
+from engine.sentences import Sentence
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -66,9 +67,10 @@ def ranks_from_environment(environ: dict[str, str] | None = None) -> Ranks:
     try:
         ranks = Ranks(int(environ.get("RANK", "0")), int(environ["WORLD_SIZE"]), int(environ.get("LOCAL_RANK", "0")))
     except ValueError:
-        raise ConfigError("The torchrun settings RANK, WORLD_SIZE and LOCAL_RANK must be whole numbers.") from None
+        raise ConfigError(Sentence("The torchrun settings RANK, WORLD_SIZE and LOCAL_RANK must be whole numbers.")) from None
     if ranks.world < 1 or not 0 <= ranks.rank < ranks.world:
-        raise ConfigError(f"This process has rank {ranks.rank} of {ranks.world}, which cannot be; check the torchrun settings.")
+        raise ConfigError(Sentence("This process has rank {rank} of {world}, which cannot be; check the torchrun settings.",
+                                   rank=ranks.rank, world=ranks.world))
     return ranks
 
 
@@ -151,8 +153,8 @@ def device_for(ranks: Ranks, device: torch.device) -> torch.device:
     """Each process's own GPU on a machine with several; `device` unchanged otherwise."""
     if device.type == "cuda" and ranks.active:
         if ranks.local_rank >= torch.cuda.device_count():
-            raise ConfigError(f"This machine has {torch.cuda.device_count()} GPUs but torchrun started more processes "
-                              "than that; set --nproc_per_node to the number of GPUs.")
+            raise ConfigError(Sentence("This machine has {count} GPUs but torchrun started more processes than that; "
+                                       "set --nproc_per_node to the number of GPUs.", count=torch.cuda.device_count()))
         torch.cuda.set_device(ranks.local_rank)
         return torch.device("cuda", ranks.local_rank)
     return device

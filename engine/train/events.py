@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from engine.sentences import Sentence
+
 
 @dataclass(frozen=True)
 class TrainingStarted:
@@ -17,7 +19,7 @@ class TrainingStarted:
     epochs: int
     steps_per_epoch: int
     start_epoch: int  # 1 unless resumed
-    items: str = "images"  # what train_size counts: "images", "sentence pairs"
+    items: str = Sentence("images")  # what train_size counts: "images", "sentence pairs", "characters"
     earlier: tuple = ()  # after a resume: events that redraw the epochs already trained (`replay_events`)
 
 

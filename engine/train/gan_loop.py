@@ -23,6 +23,7 @@ from torch.nn import functional as F
 
 from engine.errors import ModelDeskError, TrainingError
 from engine.imaging import image_grid, load_image_array, save_png, to_uint8_images
+from engine.sentences import Sentence
 from engine.train.checkpoint import save_checkpoint
 from engine.train.config import TrainConfig
 from engine.train.control import TrainingControl
@@ -236,8 +237,9 @@ class GanTrainer:
                     sum_over_ranks(window, self.ranks)
                     d_loss, g_loss, d_real, d_fake = (float(v) / (window_steps * self.ranks.world) for v in window.tolist())
                     if not (math.isfinite(d_loss) and math.isfinite(g_loss)):
-                        raise TrainingError("Training broke down: a loss became infinite or not a number. "
-                                            "Lower the learning rate (for example divide it by 10) and start again.")
+                        raise TrainingError(Sentence("Training broke down: a loss became infinite or not a number. "
+                                                     "Lower the learning rate (for example divide it by 10) and start "
+                                                     "again."))
                     self.emit(GanBatchEnd(epoch, step, self.steps_per_epoch, global_step, d_loss, g_loss, d_real, d_fake))
                     window.zero_()
                     window_steps = 0
@@ -248,8 +250,8 @@ class GanTrainer:
             pictures = self.steps_per_epoch * self.batch_size * self.ranks.world
             self._end_epoch(epoch, means, pictures / max(train_seconds, 1e-9), started)
             if self.control.stop_requested:
-                return "stopped", "Stopped by the user."
-        return "finished", f"Finished all {self.config.epochs} epochs."
+                return "stopped", Sentence("Stopped by the user.")
+        return "finished", Sentence("Finished all {count} epochs.", count=self.config.epochs)
 
     def _end_epoch(self, epoch: int, means: list[float], samples_per_second: float, started: float) -> None:
         state = self.state
@@ -286,7 +288,7 @@ class GanTrainer:
         # As in the classifier loop: a partial epoch is dropped, unless it is all there is.
         if self.state.epoch == 0:
             self.save("last.pt")
-        return "stopped", "Stopped by the user."
+        return "stopped", Sentence("Stopped by the user.")
 
     def save(self, name: str) -> None:
         """Write a checkpoint of the current state to `run_dir/checkpoints/name` (the main process only)."""

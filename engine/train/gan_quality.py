@@ -20,6 +20,7 @@ import torch
 from engine.data.base import ImageData
 from engine.errors import ModelFileError
 from engine.models.registry import InputShape, build_model
+from engine.sentences import Sentence
 from engine.train.checkpoint import load_checkpoint, save_checkpoint
 from engine.train.config import TrainConfig, resolve_defaults
 from engine.train.control import TrainingControl
@@ -107,7 +108,7 @@ def reference_classifier(data: ImageData, device: torch.device, cache_dir: Path,
                                            float(saved["val_accuracy"])).to(device)
         except (ModelFileError, KeyError, RuntimeError):
             log.warning("ignoring an unreadable reference classifier at %s", path, exc_info=True)
-    status("Training the reference classifier that scores the samples (once per dataset)…")
+    status(Sentence("Training the reference classifier that scores the samples (once per dataset)…"))
     config = resolve_defaults(TrainConfig(dataset=data.name, model=REFERENCE_MODEL, seed=seed, patience=0))
     prepared = prepare(data, config.val_split, seed, device)
     torch.manual_seed(seed)
@@ -121,5 +122,5 @@ def reference_classifier(data: ImageData, device: torch.device, cache_dir: Path,
     save_checkpoint(path, {"model": {k: v.detach().cpu() for k, v in model.state_dict().items()},
                            "mean": prepared.mean, "std": prepared.std, "val_accuracy": accuracy,
                            "reference_format": REFERENCE_FORMAT, "classes": list(data.classes)})
-    status(f"Reference classifier ready: {100 * accuracy:.1f}% accurate on held-out real pictures.")
+    status(Sentence("Reference classifier ready: {share:.1f}% accurate on held-out real pictures.", share=100 * accuracy))
     return ReferenceClassifier(model, prepared.mean, prepared.std, list(data.classes), accuracy).to(device)

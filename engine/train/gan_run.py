@@ -29,10 +29,11 @@ from engine.models.registry import InputShape, build_model, count_parameters, ge
 from engine.paths import cache_dir as default_cache_dir
 from engine.paths import runs_dir as default_runs_dir
 from engine.runs.store import RunStore, write_metrics_csv
+from engine.sentences import Sentence
 from engine.train.checkpoint import load_checkpoint
 from engine.train.config import TrainConfig, resolve_defaults
 from engine.train.control import TrainingControl
-from engine.train.device import choose_device, describe_device
+from engine.train.device import choose_device, describe_device, describe_devices
 from engine.train.distributed import Ranks, device_for, main_first, ranks_from_environment, train_share
 from engine.train.distributed import finish as finish_processes
 from engine.train.distributed import start as start_processes
@@ -79,7 +80,7 @@ def images_for_gan(data: ImageData, device: torch.device) -> tuple[torch.Tensor,
         images = np.concatenate([images, data.test_images])
         labels = np.concatenate([labels, data.test_labels])
     if len(images) < 2:
-        raise DataError("A GAN needs at least a few dozen pictures to learn from; this dataset has too few.")
+        raise DataError(Sentence("A GAN needs at least a few dozen pictures to learn from; this dataset has too few."))
     x = torch.from_numpy(np.ascontiguousarray(images)).to(device).permute(0, 3, 1, 2).float().div_(127.5).sub_(1.0)
     return x.contiguous(), torch.from_numpy(labels.astype(np.int64)).to(device)
 
@@ -126,7 +127,8 @@ def train_gan(
     config = resolve_defaults(config)
     info = get_model_info(config.model)
     if info.task != "gan":
-        raise ConfigError(f"'{config.model}' is not a GAN. Choose dcgan or dcgan-conditional for this task.")
+        raise ConfigError(Sentence("'{name}' is not a GAN. Choose dcgan or dcgan-conditional for this task.",
+                                   name=config.model))
     ranks = ranks_from_environment()
     device = device_for(ranks, choose_device(config.device))
     start_processes(ranks, device)
@@ -148,7 +150,8 @@ def _train(config: TrainConfig, checkpoint: dict | None, ranks: Ranks, device: t
     if data is None:
         data = main_first(ranks, lambda: load_dataset(config.dataset, options))
     if checkpoint is not None and list(checkpoint.get("labels", data.classes)) != list(data.classes):
-        raise ConfigError("This checkpoint was trained on different classes than the chosen dataset, so it cannot be resumed here.")
+        raise ConfigError(Sentence("This checkpoint was trained on different classes than the chosen dataset, so it "
+                                   "cannot be resumed here."))
     images, labels = images_for_gan(data, device)
     shape = InputShape(data.channels, *data.image_size, len(data.classes))
     torch.manual_seed(config.seed)
@@ -171,22 +174,24 @@ def _train(config: TrainConfig, checkpoint: dict | None, ranks: Ranks, device: t
         trainer.load_state(checkpoint)
     started = time.perf_counter()
     previous_seconds = record.seconds if resume_from is not None else 0.0
-    emit(TrainingStarted(str(run_dir), describe_device(device) + (f" x {ranks.world} processes" if ranks.active else ""),
+    emit(TrainingStarted(str(run_dir), describe_devices(device, ranks.world),
                          config.model, count_parameters(pair.generator),
                          len(images), 0, config.epochs, trainer.steps_per_epoch, trainer.state.epoch + 1,
                          earlier=trainer.replay_events()))
     try:
-        status, reason = "stopped", "Stopped by the user."
+        status, reason = "stopped", Sentence("Stopped by the user.")
         if not control.stop_requested:
             try:
                 status, reason = trainer.run()
             except torch.cuda.OutOfMemoryError:
                 torch.cuda.empty_cache()
-                raise TrainingError("The GPU ran out of memory. Choose a smaller batch size (for example half) and start again.") from None
+                raise TrainingError(Sentence("The GPU ran out of memory. Choose a smaller batch size (for example half) and "
+                                             "start again.")) from None
         result = _finish(trainer, data, record.id, run_dir, status, reason, device, export, export_to,
                          time.perf_counter() - started + previous_seconds, store, reference)
     except BaseException as exc:
-        failed_reason = str(exc) if isinstance(exc, ModelDeskError) else "Training failed because of an internal error."
+        failed_reason = (exc.message if isinstance(exc, ModelDeskError)
+                         else Sentence("Training failed because of an internal error."))
         store.update(record.id, status="failed", seconds=time.perf_counter() - started + previous_seconds,
                      epochs_done=trainer.state.epoch)
         emit(TrainingFinished("failed", failed_reason, trainer.state.epoch, trainer.state.best_epoch, 0.0, 0.0,

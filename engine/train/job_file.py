@@ -13,6 +13,7 @@ from pathlib import Path
 
 from engine.atomic import write_text_atomic
 from engine.errors import ConfigError
+from engine.sentences import Sentence
 from engine.train.config import TrainConfig
 
 JOB_FORMAT = 1
@@ -45,20 +46,21 @@ def read_job(path: str | Path) -> TrainConfig:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ConfigError(f"The job file '{path}' does not exist.") from None
+        raise ConfigError(Sentence("The job file '{path}' does not exist.", path=path)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"The job file '{path.name}' could not be read ({getattr(exc, 'strerror', None) or 'not text'}).") from None
+        raise ConfigError(Sentence("The job file '{name}' could not be read ({reason}).", name=path.name,
+                                   reason=getattr(exc, "strerror", None) or Sentence("not text"))) from None
     try:
         data = json.loads(text)
     except ValueError:
-        raise ConfigError(f"'{path.name}' is not a training job file: it is not JSON.") from None
+        raise ConfigError(Sentence("'{name}' is not a training job file: it is not JSON.", name=path.name)) from None
     if isinstance(data, dict) and "modeldesk_job" in data:
         if data["modeldesk_job"] != JOB_FORMAT:
-            raise ConfigError(f"'{path.name}' was written by a newer ModelDesk; update ModelDesk to run it.")
+            raise ConfigError(Sentence("'{name}' was written by a newer ModelDesk; update ModelDesk to run it.", name=path.name))
         data = data.get("config")
     if not isinstance(data, dict) or not {"dataset", "model"} <= set(data):
-        raise ConfigError(f"'{path.name}' is not a training job file: it names no dataset and model.")
+        raise ConfigError(Sentence("'{name}' is not a training job file: it names no dataset and model.", name=path.name))
     try:
         return TrainConfig.from_dict(data)
     except TypeError:
-        raise ConfigError(f"'{path.name}' is not a training job file ModelDesk can read.") from None
+        raise ConfigError(Sentence("'{name}' is not a training job file ModelDesk can read.", name=path.name)) from None

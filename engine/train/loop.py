@@ -20,6 +20,7 @@ import torch
 from torch import nn
 
 from engine.errors import TrainingError
+from engine.sentences import Sentence
 from engine.train.augment import augment_batch
 from engine.train.checkpoint import save_checkpoint
 from engine.train.config import TrainConfig
@@ -223,10 +224,10 @@ class ClassifierTrainer:
                 if window == report_every or step == self.steps_per_epoch:
                     mean_loss = float(sum_over_ranks(window_loss, self.ranks).item()) / (window * self.ranks.world)
                     if not math.isfinite(mean_loss):
-                        raise TrainingError(
+                        raise TrainingError(Sentence(
                             "Training broke down: the loss became infinite or not a number. "
                             "Lower the learning rate (for example divide it by 10) and start again."
-                        )
+                        ))
                     self.emit(BatchEnd(epoch, step, self.steps_per_epoch, (epoch - 1) * self.steps_per_epoch + step, mean_loss))
                     window_loss.zero_()
                     window = 0
@@ -239,10 +240,11 @@ class ClassifierTrainer:
             self._end_epoch(epoch, float(total_loss.item()) / trained, float(total_correct.item()) / trained,
                             evaluation, trained / max(train_seconds, 1e-9), seconds)
             if self.config.patience and self.state.epochs_without_improvement >= self.config.patience:
-                return "stopped", f"Stopped early: the validation loss did not improve for {self.config.patience} epochs."
+                return "stopped", Sentence("Stopped early: the validation loss did not improve for {count} epochs.",
+                                            count=self.config.patience)
             if self.control.stop_requested:
-                return "stopped", "Stopped by the user."
-        return "finished", f"Finished all {self.config.epochs} epochs."
+                return "stopped", Sentence("Stopped by the user.")
+        return "finished", Sentence("Finished all {count} epochs.", count=self.config.epochs)
 
     def _end_epoch(self, epoch: int, train_loss: float, train_acc: float, evaluation, samples_per_second: float, seconds: float) -> None:
         state = self.state
@@ -274,7 +276,7 @@ class ClassifierTrainer:
         # the current weights are kept so nothing is lost.
         if self.state.epoch == 0:
             self.save("last.pt")
-        return "stopped", "Stopped by the user."
+        return "stopped", Sentence("Stopped by the user.")
 
     def save(self, name: str) -> None:
         """Write a checkpoint of the current state to `checkpoint_dir/name` (the main process only)."""

@@ -26,10 +26,11 @@ from engine.export.onnx_export import ExportReport, export_classifier
 from engine.models.registry import InputShape, build_model, count_parameters, get_model_info
 from engine.paths import runs_dir as default_runs_dir
 from engine.runs.store import RunStore, write_metrics_csv
+from engine.sentences import Sentence
 from engine.train.checkpoint import load_checkpoint
 from engine.train.config import TrainConfig, resolve_defaults
 from engine.train.control import TrainingControl
-from engine.train.device import choose_device, describe_device
+from engine.train.device import choose_device, describe_device, describe_devices
 from engine.train.distributed import Ranks, device_for, main_first, ranks_from_environment, train_share
 from engine.train.distributed import finish as finish_processes
 from engine.train.distributed import start as start_processes
@@ -114,7 +115,8 @@ def train_classifier(
         config = replace(saved, **explicit)
     config = resolve_defaults(config)
     if config.task != "classify":
-        raise ConfigError(f"The task '{config.task}' is not available for this command; use --task classify.")
+        raise ConfigError(Sentence("The task '{task}' is not available for this command; use --task classify.",
+                                   task=config.task))
     get_model_info(config.model)
     ranks = ranks_from_environment()
     device = device_for(ranks, choose_device(config.device))
@@ -138,7 +140,8 @@ def _train(config: TrainConfig, ranks: Ranks, device: torch.device, checkpoint: 
         data = main_first(ranks, lambda: load_dataset(config.dataset, options))
     prepared = prepare(data, config.val_split, config.seed, device)
     if checkpoint is not None and list(checkpoint.get("labels", prepared.classes)) != prepared.classes:
-        raise ConfigError("This checkpoint was trained on different classes than the chosen dataset, so it cannot be resumed here.")
+        raise ConfigError(Sentence("This checkpoint was trained on different classes than the chosen dataset, so it "
+                                   "cannot be resumed here."))
     shape = InputShape(data.channels, *data.image_size, len(prepared.classes))
     torch.manual_seed(config.seed)
     model = build_model(config.model, shape)
@@ -157,20 +160,22 @@ def _train(config: TrainConfig, ranks: Ranks, device: torch.device, checkpoint: 
         trainer.load_state(checkpoint)
     started = time.perf_counter()
     previous_seconds = record.seconds if resume_from is not None else 0.0
-    emit(TrainingStarted(str(run_dir), describe_device(device) + (f" x {ranks.world} processes" if ranks.active else ""),
+    emit(TrainingStarted(str(run_dir), describe_devices(device, ranks.world),
                          config.model, count_parameters(model), len(prepared.train), len(prepared.val), config.epochs,
                          trainer.steps_per_epoch, trainer.state.epoch + 1, earlier=trainer.replay_events()))
-    status, reason = "failed", "Training failed."
+    status, reason = "failed", Sentence("Training failed.")
     try:
         try:
             status, reason = trainer.run()
         except torch.cuda.OutOfMemoryError:
             torch.cuda.empty_cache()
-            raise TrainingError("The GPU ran out of memory. Choose a smaller batch size (for example half) and start again.") from None
+            raise TrainingError(Sentence("The GPU ran out of memory. Choose a smaller batch size (for example half) and "
+                                             "start again.")) from None
         result = _finish(trainer, record.id, run_dir, status, reason, device, export, export_to, shape,
                          time.perf_counter() - started + previous_seconds, store)
     except BaseException as exc:
-        failed_reason = str(exc) if isinstance(exc, ModelDeskError) else "Training failed because of an internal error."
+        failed_reason = (exc.message if isinstance(exc, ModelDeskError)
+                         else Sentence("Training failed because of an internal error."))
         store.update(record.id, status="failed", seconds=time.perf_counter() - started + previous_seconds,
                      epochs_done=trainer.state.epoch)
         emit(TrainingFinished("failed", failed_reason, trainer.state.epoch, trainer.state.best_epoch,

@@ -13,6 +13,7 @@ import torch
 
 from engine.data.base import ImageData
 from engine.errors import DataError
+from engine.sentences import Sentence
 
 
 @dataclass
@@ -91,9 +92,9 @@ def prepare(data: ImageData, val_split: float, seed: int, device: torch.device) 
         val_x, val_y = data.train_images[val_idx], data.train_labels[val_idx]
         source = "held out from train"
     if len(train_y) == 0 or len(val_y) == 0:
-        raise DataError("There are too few images to train and validate; add more images to each class.")
+        raise DataError(Sentence("There are too few images to train and validate; add more images to each class."))
     if len(np.unique(train_y)) < 2:
-        raise DataError("Training needs images of at least two classes.")
+        raise DataError(Sentence("Training needs images of at least two classes."))
     mean, std = channel_stats(train_x)
     return PreparedData(
         train=TensorSplit(to_tensor(train_x, mean, std, device), torch.from_numpy(train_y.astype(np.int64)).to(device)),

@@ -23,6 +23,7 @@ from torch import nn
 from torch.nn import functional as F
 
 from engine.errors import TrainingError
+from engine.sentences import Sentence
 from engine.text.sampling import Step, write_text
 from engine.text.tokenizers import UNK, CharTokenizer
 from engine.train.checkpoint import save_checkpoint
@@ -250,8 +251,9 @@ class TextgenTrainer:
                 if window_steps == report_every or step == self.steps_per_epoch:
                     mean = float(sum_over_ranks(window, self.ranks)) / (window_steps * self.ranks.world)
                     if not math.isfinite(mean):
-                        raise TrainingError("Training broke down: the loss became infinite or not a number. "
-                                            "Lower the learning rate (for example divide it by 10) and start again.")
+                        raise TrainingError(Sentence("Training broke down: the loss became infinite or not a number. "
+                                                     "Lower the learning rate (for example divide it by 10) and start "
+                                                     "again."))
                     self.emit(BatchEnd(epoch, step, self.steps_per_epoch, (epoch - 1) * self.steps_per_epoch + step, mean))
                     window.zero_()
                     window_steps = 0
@@ -259,10 +261,11 @@ class TextgenTrainer:
             train_loss = float(sum_over_ranks(total, self.ranks)) / (self.steps_per_epoch * self.ranks.world)
             self._end_epoch(epoch, train_loss, characters / max(time.perf_counter() - started, 1e-9), started)
             if self.control.stop_requested:
-                return "stopped", "Stopped by the user."
+                return "stopped", Sentence("Stopped by the user.")
             if self.config.patience and self.state.epochs_without_improvement >= self.config.patience:
-                return "stopped", f"Stopped early: the validation loss did not improve for {self.config.patience} epochs."
-        return "finished", f"Finished all {self.config.epochs} epochs."
+                return "stopped", Sentence("Stopped early: the validation loss did not improve for {count} epochs.",
+                                            count=self.config.patience)
+        return "finished", Sentence("Finished all {count} epochs.", count=self.config.epochs)
 
     def _end_epoch(self, epoch: int, train_loss: float, samples_per_second: float, started: float) -> None:
         state = self.state
@@ -291,7 +294,7 @@ class TextgenTrainer:
     def _stopped_mid_epoch(self) -> tuple[str, str]:
         if self.state.epoch == 0:
             self.save("last.pt")
-        return "stopped", "Stopped by the user."
+        return "stopped", Sentence("Stopped by the user.")
 
     def save(self, name: str) -> None:
         """Write a checkpoint of the current state to `run_dir/checkpoints/name` (the main process only)."""

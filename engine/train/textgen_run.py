@@ -29,12 +29,13 @@ from engine.models.language import TextShape
 from engine.models.registry import build_model, count_parameters, get_model_info, list_models
 from engine.paths import runs_dir as default_runs_dir
 from engine.runs.store import RunStore, write_metrics_csv
+from engine.sentences import Sentence
 from engine.text.sampling import prompt_ids
 from engine.text.tokenizers import CharTokenizer, tokenizer_from_dict
 from engine.train.checkpoint import load_checkpoint
-from engine.train.config import TrainConfig, resolve_defaults
+from engine.train.config import TrainConfig, either, resolve_defaults
 from engine.train.control import TrainingControl
-from engine.train.device import choose_device, describe_device
+from engine.train.device import choose_device, describe_device, describe_devices
 from engine.train.distributed import Ranks, device_for, main_first, ranks_from_environment, train_share
 from engine.train.distributed import finish as finish_processes
 from engine.train.distributed import start as start_processes
@@ -84,8 +85,8 @@ def split_text(text: str, share: float) -> tuple[str, str]:
     break when one is near, so validation begins with a whole line. DataError when either
     part would be too short to use."""
     if len(text) < MIN_TEXT_CHARS:
-        raise DataError(f"A text generator needs at least {MIN_TEXT_CHARS:,} characters to learn from; "
-                        f"this text has {len(text):,}.")
+        raise DataError(Sentence("A text generator needs at least {limit:,} characters to learn from; "
+                                  "this text has {count:,}.", limit=MIN_TEXT_CHARS, count=len(text)))
     cut = len(text) - max(MIN_VAL_CHARS, round(share * len(text)))
     line = text.find("\n", cut, cut + MAX_CUT_SEARCH)
     if line != -1 and len(text) - (line + 1) >= MIN_VAL_CHARS:
@@ -134,8 +135,8 @@ def train_textgen(
     config = resolve_defaults(config)
     info = get_model_info(config.model)
     if info.task != "textgen":
-        names = " or ".join(m.name for m in list_models("textgen"))
-        raise ConfigError(f"'{config.model}' is not a text generator. Choose {names} for this task.")
+        raise ConfigError(Sentence("'{name}' is not a text generator. Choose {names} for this task.", name=config.model,
+                                   names=either(m.name for m in list_models("textgen"))))
     ranks = ranks_from_environment()
     device = device_for(ranks, choose_device(config.device))
     start_processes(ranks, device)
@@ -152,7 +153,8 @@ def _train(config: TrainConfig, checkpoint: dict | None, ranks: Ranks, device: t
     if data is None:
         data = main_first(ranks, lambda: load_dataset(config.dataset, load_options or LoadOptions()))
     if not isinstance(data, TextCorpus):
-        raise ConfigError(f"The dataset '{config.dataset}' is not plain text; choose fables or text:PATH.")
+        raise ConfigError(Sentence("The dataset '{dataset}' is not plain text; choose fables or text:PATH.",
+                                   dataset=config.dataset))
     train_text, val_text = split_text(data.text, config.val_split)
     if checkpoint is not None:
         tokenizer = tokenizer_from_dict(checkpoint["tokenizer"])
@@ -179,23 +181,24 @@ def _train(config: TrainConfig, checkpoint: dict | None, ranks: Ranks, device: t
         trainer.load_state(checkpoint)
     started = time.perf_counter()
     previous_seconds = record.seconds if resume_from is not None else 0.0
-    emit(TrainingStarted(str(run_dir), describe_device(device) + (f" x {ranks.world} processes" if ranks.active else ""),
+    emit(TrainingStarted(str(run_dir), describe_devices(device, ranks.world),
                          config.model, count_parameters(model), len(train_text),
                          len(val_text), config.epochs, trainer.steps_per_epoch, trainer.state.epoch + 1,
-                         items="characters", earlier=trainer.replay_events()))
+                         items=Sentence("characters"), earlier=trainer.replay_events()))
     try:
-        status, reason = "stopped", "Stopped by the user."
+        status, reason = "stopped", Sentence("Stopped by the user.")
         if not control.stop_requested:
             try:
                 status, reason = trainer.run()
             except torch.cuda.OutOfMemoryError:
                 torch.cuda.empty_cache()
-                raise TrainingError("The GPU ran out of memory. Choose a smaller batch size (for example half) "
-                                    "and start again.") from None
+                raise TrainingError(Sentence("The GPU ran out of memory. Choose a smaller batch size (for example half) "
+                                             "and start again.")) from None
         result = _finish(trainer, record.id, run_dir, status, reason, device, export, export_to,
                          time.perf_counter() - started + previous_seconds, store, emit, len(train_text), len(val_text))
     except BaseException as exc:
-        failed_reason = str(exc) if isinstance(exc, ModelDeskError) else "Training failed because of an internal error."
+        failed_reason = (exc.message if isinstance(exc, ModelDeskError)
+                         else Sentence("Training failed because of an internal error."))
         store.update(record.id, status="failed", seconds=time.perf_counter() - started + previous_seconds,
                      epochs_done=trainer.state.epoch)
         emit(TrainingFinished("failed", failed_reason, trainer.state.epoch, trainer.state.best_epoch, 0.0,
@@ -250,7 +253,7 @@ def _finish(trainer: TextgenTrainer, run_id: str, run_dir: Path, status: str, re
     sample = trainer.write(trainer.prompt) if state.epoch > 0 else ""
     report = None
     if export and state.epoch > 0:
-        emit(Status("Exporting the text generator to ONNX and checking it against PyTorch…"))
+        emit(Status(Sentence("Exporting the text generator to ONNX and checking it against PyTorch…")))
         metrics = {"val_loss": best.get("val_loss", 0.0), "val_perplexity": best.get("val_perplexity", 0.0),
                    "unigram_perplexity": round(_finite(trainer.baseline), 4), "epochs": state.epoch}
         model = trainer.model

@@ -20,6 +20,7 @@ from torch import nn
 from torch.nn import functional as F
 
 from engine.errors import TrainingError
+from engine.sentences import Sentence
 from engine.text.tokenizers import PAD, Tokenizer
 from engine.train.checkpoint import save_checkpoint
 from engine.train.config import TrainConfig
@@ -214,8 +215,9 @@ class TranslateTrainer:
                 if window_steps == report_every or step == self.steps_per_epoch:
                     mean = float(sum_over_ranks(window, self.ranks)) / (window_steps * self.ranks.world)
                     if not math.isfinite(mean):
-                        raise TrainingError("Training broke down: the loss became infinite or not a number. "
-                                            "Lower the learning rate (for example divide it by 10) and start again.")
+                        raise TrainingError(Sentence("Training broke down: the loss became infinite or not a number. "
+                                                     "Lower the learning rate (for example divide it by 10) and start "
+                                                     "again."))
                     self.emit(BatchEnd(epoch, step, self.steps_per_epoch, (epoch - 1) * self.steps_per_epoch + step, mean))
                     window.zero_()
                     window_steps = 0
@@ -223,8 +225,8 @@ class TranslateTrainer:
             train_loss = float(sum_over_ranks(total, self.ranks)) / (self.steps_per_epoch * self.ranks.world)
             self._end_epoch(epoch, train_loss, self.per_rank * self.ranks.world / max(train_seconds, 1e-9), started)
             if self.control.stop_requested:
-                return "stopped", "Stopped by the user."
-        return "finished", f"Finished all {self.config.epochs} epochs."
+                return "stopped", Sentence("Stopped by the user.")
+        return "finished", Sentence("Finished all {count} epochs.", count=self.config.epochs)
 
     def _end_epoch(self, epoch: int, train_loss: float, samples_per_second: float, started: float) -> None:
         state = self.state
@@ -258,7 +260,7 @@ class TranslateTrainer:
     def _stopped_mid_epoch(self) -> tuple[str, str]:
         if self.state.epoch == 0:
             self.save("last.pt")
-        return "stopped", "Stopped by the user."
+        return "stopped", Sentence("Stopped by the user.")
 
     def save(self, name: str) -> None:
         """Write a checkpoint of the current state to `run_dir/checkpoints/name` (the main process only)."""

@@ -28,11 +28,12 @@ from engine.models.registry import build_model, count_parameters, get_model_info
 from engine.models.translators import SequenceShape
 from engine.paths import runs_dir as default_runs_dir
 from engine.runs.store import RunStore, write_metrics_csv
+from engine.sentences import Sentence
 from engine.text.tokenizers import tokenizer_from_dict, train_tokenizer
 from engine.train.checkpoint import load_checkpoint
 from engine.train.config import TrainConfig, resolve_defaults
 from engine.train.control import TrainingControl
-from engine.train.device import choose_device, describe_device
+from engine.train.device import choose_device, describe_device, describe_devices
 from engine.train.distributed import Ranks, device_for, from_main, main_first, ranks_from_environment, train_share
 from engine.train.distributed import finish as finish_processes
 from engine.train.distributed import start as start_processes
@@ -82,7 +83,8 @@ def split_validation(data: ParallelData, share: float, seed: int) -> tuple[list[
         return list(data.train), list(data.val[:MAX_VAL_PAIRS])
     pairs = list(data.train)
     if len(pairs) < 10:
-        raise DataError(f"A translator needs at least 10 sentence pairs to learn from; '{data.name}' has {len(pairs)}.")
+        raise DataError(Sentence("A translator needs at least 10 sentence pairs to learn from; '{name}' has {count}.",
+                                  name=data.name, count=len(pairs)))
     order = torch.randperm(len(pairs), generator=torch.Generator().manual_seed(seed)).tolist()
     count = max(1, min(MAX_VAL_PAIRS, round(share * len(pairs))))
     return [pairs[i] for i in order[count:]], [pairs[i] for i in order[:count]]
@@ -119,7 +121,8 @@ def train_translator(
     config = resolve_defaults(config)
     info = get_model_info(config.model)
     if info.task != "translate":
-        raise ConfigError(f"'{config.model}' is not a translator. Choose transformer-small or gru-attention for this task.")
+        raise ConfigError(Sentence("'{name}' is not a translator. Choose transformer-small or gru-attention for this task.",
+                                   name=config.model))
     ranks = ranks_from_environment()
     device = device_for(ranks, choose_device(config.device))
     start_processes(ranks, device)
@@ -137,13 +140,15 @@ def _train(config: TrainConfig, checkpoint: dict | None, ranks: Ranks, device: t
         options = replace(load_options or LoadOptions(), **{k: v for k, v in (config.text_options or {}).items() if v})
         data = main_first(ranks, lambda: load_dataset(config.dataset, options))
     if not isinstance(data, ParallelData):
-        raise ConfigError(f"The dataset '{config.dataset}' holds pictures, not sentence pairs; choose numbers:en-fr or tsv:PATH.")
+        raise ConfigError(Sentence("The dataset '{dataset}' holds pictures, not sentence pairs; choose numbers:en-fr or "
+                                   "tsv:PATH.", dataset=config.dataset))
     train_pairs, val_pairs = split_validation(data, config.val_split, config.seed)
     if checkpoint is not None:
         source_tokenizer = tokenizer_from_dict(checkpoint["source_tokenizer"])
         target_tokenizer = tokenizer_from_dict(checkpoint["target_tokenizer"])
     else:
-        emit(Status(f"Learning the vocabularies ({config.tokenizer}) from {len(train_pairs):,} sentence pairs…"))
+        emit(Status(Sentence("Learning the vocabularies ({tokenizer}) from {count:,} sentence pairs…",
+                             tokenizer=config.tokenizer, count=len(train_pairs))))
         source_dict, target_dict = from_main(ranks, lambda: (  # every process must share one vocabulary
             train_tokenizer(config.tokenizer, [s for s, _ in train_pairs]).to_dict(),
             train_tokenizer(config.tokenizer, [t for _, t in train_pairs]).to_dict()))
@@ -170,22 +175,24 @@ def _train(config: TrainConfig, checkpoint: dict | None, ranks: Ranks, device: t
         trainer.load_state(checkpoint)
     started = time.perf_counter()
     previous_seconds = record.seconds if resume_from is not None else 0.0
-    emit(TrainingStarted(str(run_dir), describe_device(device) + (f" x {ranks.world} processes" if ranks.active else ""),
+    emit(TrainingStarted(str(run_dir), describe_devices(device, ranks.world),
                          config.model, count_parameters(model), len(train_set),
                          len(val_set), config.epochs, trainer.steps_per_epoch, trainer.state.epoch + 1,
-                         items="sentence pairs", earlier=trainer.replay_events()))
+                         items=Sentence("sentence pairs"), earlier=trainer.replay_events()))
     try:
-        status, reason = "stopped", "Stopped by the user."
+        status, reason = "stopped", Sentence("Stopped by the user.")
         if not control.stop_requested:
             try:
                 status, reason = trainer.run()
             except torch.cuda.OutOfMemoryError:
                 torch.cuda.empty_cache()
-                raise TrainingError("The GPU ran out of memory. Choose a smaller batch size (for example half) and start again.") from None
+                raise TrainingError(Sentence("The GPU ran out of memory. Choose a smaller batch size (for example half) and "
+                                             "start again.")) from None
         result = _finish(trainer, data, source_tokenizer, target_tokenizer, record.id, run_dir, status, reason, device,
                          export, export_to, time.perf_counter() - started + previous_seconds, store, emit)
     except BaseException as exc:
-        failed_reason = str(exc) if isinstance(exc, ModelDeskError) else "Training failed because of an internal error."
+        failed_reason = (exc.message if isinstance(exc, ModelDeskError)
+                         else Sentence("Training failed because of an internal error."))
         store.update(record.id, status="failed", seconds=time.perf_counter() - started + previous_seconds,
                      epochs_done=trainer.state.epoch)
         emit(TrainingFinished("failed", failed_reason, trainer.state.epoch, trainer.state.best_epoch, 0.0, 0.0,
@@ -234,7 +241,7 @@ def _finish(trainer: TranslateTrainer, data: ParallelData, source_tokenizer, tar
     best = next((h for h in state.history if h["epoch"] == state.best_epoch), {})
     test_bleu = test_chrf = test_exact = None
     if data.test and state.epoch > 0:
-        emit(Status(f"Translating the {len(data.test):,} held-out test sentences…"))
+        emit(Status(Sentence("Translating the {count:,} held-out test sentences…", count=len(data.test))))
         test_set = encode_pairs(data.test, source_tokenizer, target_tokenizer, device)
         hypotheses = trainer.translate(test_set.source)
         test_bleu, test_chrf, test_exact = corpus_scores(hypotheses, [t for _, t in data.test])
@@ -246,7 +253,7 @@ def _finish(trainer: TranslateTrainer, data: ParallelData, source_tokenizer, tar
     exact = best.get("exact_match") if data.exact_match else None
     report = None
     if export and state.epoch > 0:
-        emit(Status("Exporting the translator to ONNX and checking it against PyTorch…"))
+        emit(Status(Sentence("Exporting the translator to ONNX and checking it against PyTorch…")))
         metrics = {"bleu": best.get("bleu", 0.0), "chrf": best.get("chrf", 0.0), "epochs": state.epoch}
         if exact is not None:
             metrics["exact_match"] = exact

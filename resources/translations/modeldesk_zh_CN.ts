@@ -525,6 +525,1589 @@ Text generation: learn to write text in the style of a text you give it.</source
     </message>
 </context>
 <context>
+    <name>Engine</name>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>your disk quota is used up</source>
+        <translation>你的磁盘配额已用完</translation>
+    </message>
+    <message>
+        <source>permission was denied</source>
+        <translation>没有权限</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>磁盘是只读的</translation>
+    </message>
+    <message>
+        <source>its folder &apos;{folder}&apos; cannot be made there</source>
+        <translation>无法在那里创建它所在的文件夹“{folder}”</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; could not be saved because {reason}; the previous version, if there was one, is unchanged.</source>
+        <translation>无法保存“{name}”，因为{reason}；之前的版本（如果有）保持不变。</translation>
+    </message>
+    <message>
+        <source>the system refused</source>
+        <translation>系统拒绝了这一操作</translation>
+    </message>
+    <message>
+        <source>--top-k must be at least 1.</source>
+        <translation>--top-k 至少要为 1。</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; is a folder; give a file name for the CSV results.</source>
+        <translation>“{path}”是一个文件夹；请为 CSV 结果给出一个文件名。</translation>
+    </message>
+    <message>
+        <source>None of the {count} images could be read; the first problem was: {reason}</source>
+        <translation>{count} 张图片都无法读取；第一个问题是：{reason}</translation>
+    </message>
+    <message>
+        <source>The CSV file &apos;{path}&apos; could not be written ({reason}).</source>
+        <translation>无法写入 CSV 文件“{path}”（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{train:,} training and {val:,} validation {items}</source>
+        <translation>{train:,} 个用于训练、{val:,} 个用于验证的{items}</translation>
+    </message>
+    <message>
+        <source>{count:,} pictures</source>
+        <translation>{count:,} 张图片</translation>
+    </message>
+    <message>
+        <source>{train:,} training and {val:,} validation images</source>
+        <translation>{train:,} 张训练图片和 {val:,} 张验证图片</translation>
+    </message>
+    <message>
+        <source>{train:,} training and {val:,} validation sentence pairs</source>
+        <translation>{train:,} 个训练句子对和 {val:,} 个验证句子对</translation>
+    </message>
+    <message>
+        <source>{train:,} training and {val:,} validation characters</source>
+        <translation>{train:,} 个训练字符和 {val:,} 个验证字符</translation>
+    </message>
+    <message>
+        <source>Training {model} ({parameters:,} parameters) on {device}: {sizes}.
+Run folder: {run_dir}</source>
+        <translation>正在 {device} 上训练 {model}（{parameters:,} 个参数）：{sizes}。
+运行文件夹：{run_dir}</translation>
+    </message>
+    <message>
+        <source>{reason} Best epoch {epoch}: validation perplexity {perplexity:.2f} (by letter frequency alone: {unigram:.1f}).</source>
+        <translation>{reason}最佳轮次 {epoch}：验证困惑度 {perplexity:.2f}（仅凭字母频率：{unigram:.1f}）。</translation>
+    </message>
+    <message>
+        <source>{reason} Best epoch {epoch}: BLEU {bleu:.1f}, chrF {chrf:.1f}{exact} on the validation sentences.</source>
+        <translation>{reason}最佳轮次 {epoch}：在验证句子上 BLEU {bleu:.1f}，chrF {chrf:.1f}{exact}。</translation>
+    </message>
+    <message>
+        <source>{reason} Best epoch {epoch}: {share:.1f}% of samples recognised, {coverage} of {classes} classes present.</source>
+        <translation>{reason}最佳轮次 {epoch}：{share:.1f}% 的样本可识别，出现了 {classes} 个类别中的 {coverage} 个。</translation>
+    </message>
+    <message>
+        <source>{reason} Best validation accuracy {share:.2f}% at epoch {epoch}.</source>
+        <translation>{reason}最佳验证准确率 {share:.2f}%，在第 {epoch} 轮。</translation>
+    </message>
+    <message>
+        <source>  *best</source>
+        <translation>  *最佳</translation>
+    </message>
+    <message>
+        <source>Training {model} ({parameters:,} parameters) on {device}: {sizes}, resuming at epoch {epoch}.
+Run folder: {run_dir}</source>
+        <translation>正在 {device} 上训练 {model}（{parameters:,} 个参数）：{sizes}，从第 {epoch} 轮继续训练。
+运行文件夹：{run_dir}</translation>
+    </message>
+    <message>
+        <source>  recognised {share:.1f}%  classes {coverage}/{classes}</source>
+        <translation>  可识别 {share:.1f}%  类别 {coverage}/{classes}</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch}/{epochs}  D loss {d_loss:.3f}  G loss {g_loss:.3f}  D(x) {d_real:.2f}  D(G(z)) {d_fake:.2f}{quality}  {speed:,.0f} img/s  {seconds:.1f}s</source>
+        <translation>第 {epoch}/{epochs} 轮  裁判损失 {d_loss:.3f}  生成器损失 {g_loss:.3f}  D(x) {d_real:.2f}  D(G(z)) {d_fake:.2f}{quality}  {speed:,.0f} 张图片/秒  {seconds:.1f} 秒</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch}/{epochs}  loss {loss:.4f}  acc {accuracy:.2f}%  val loss {val_loss:.4f}  val acc {val_accuracy:.2f}%  lr {lr:.2g}  {speed:,.0f} img/s  {seconds:.1f}s</source>
+        <translation>第 {epoch}/{epochs} 轮  损失 {loss:.4f}  准确率 {accuracy:.2f}%  验证损失 {val_loss:.4f}  验证准确率 {val_accuracy:.2f}%  学习率 {lr:.2g}  {speed:,.0f} 张图片/秒  {seconds:.1f} 秒</translation>
+    </message>
+    <message>
+        <source>  exact {share:.1f}%</source>
+        <translation>  完全正确 {share:.1f}%</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch}/{epochs}  loss {loss:.3f}  val loss {val_loss:.3f}  tokens {tokens:.1f}%  BLEU {bleu:.1f}  chrF {chrf:.1f}{exact}  {speed:,.0f} pairs/s  {seconds:.1f}s</source>
+        <translation>第 {epoch}/{epochs} 轮  损失 {loss:.3f}  验证损失 {val_loss:.3f}  词元 {tokens:.1f}%  BLEU {bleu:.1f}  chrF {chrf:.1f}{exact}  {speed:,.0f} 个句子对/秒  {seconds:.1f} 秒</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch}/{epochs}  loss {loss:.3f}  val loss {val_loss:.3f}  perplexity {perplexity:.2f} (by letter frequency: {unigram:.1f})  {speed:,.0f} chars/s  {seconds:.1f}s</source>
+        <translation>第 {epoch}/{epochs} 轮  损失 {loss:.3f}  验证损失 {val_loss:.3f}  困惑度 {perplexity:.2f}（仅凭字母频率：{unigram:.1f}）  {speed:,.0f} 个字符/秒  {seconds:.1f} 秒</translation>
+    </message>
+    <message>
+        <source>, {share:.1f}% exactly right</source>
+        <translation>，{share:.1f}% 完全正确</translation>
+    </message>
+    <message>
+        <source>  as asked {share:.1f}%</source>
+        <translation>  按要求画出 {share:.1f}%</translation>
+    </message>
+    <message>
+        <source>The grid is saved as PNG: give --out a name ending in .png.</source>
+        <translation>网格图保存为 PNG：请给 --out 一个以 .png 结尾的文件名。</translation>
+    </message>
+    <message>
+        <source>The folder &apos;{path}&apos; for the grid does not exist.</source>
+        <translation>用来保存网格图的文件夹“{path}”不存在。</translation>
+    </message>
+    <message>
+        <source>--columns must be at least 1.</source>
+        <translation>--columns 至少要为 1。</translation>
+    </message>
+    <message>
+        <source>--scale must be between 1 and 64.</source>
+        <translation>--scale 必须在 1 到 64 之间。</translation>
+    </message>
+    <message>
+        <source>This generator cannot be asked for a class: it was trained without classes (train dcgan-conditional for that).</source>
+        <translation>不能让这个生成器画指定的类别：它训练时没有使用类别（要这样做，请训练 dcgan-conditional）。</translation>
+    </message>
+    <message>
+        <source>The export file name must end in .onnx.</source>
+        <translation>导出文件名必须以 .onnx 结尾。</translation>
+    </message>
+    <message>
+        <source>The folder &apos;{path}&apos; for the exported model does not exist.</source>
+        <translation>用来保存导出模型的文件夹“{path}”不存在。</translation>
+    </message>
+    <message>
+        <source>The job file trains the task &apos;{task}&apos;; to change the task give --dataset and --model too.</source>
+        <translation>这个训练任务文件训练的是任务“{task}”；要更换任务，请同时给出 --dataset 和 --model。</translation>
+    </message>
+    <message>
+        <source>Give something to translate: sentences after the model file, or --input FILE.</source>
+        <translation>请给出要翻译的内容：在模型文件后写上句子，或使用 --input FILE。</translation>
+    </message>
+    <message>
+        <source>The file &apos;{path}&apos; does not exist.</source>
+        <translation>文件“{path}”不存在。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not UTF-8 text; save it as UTF-8 and try again.</source>
+        <translation>“{name}”不是 UTF-8 文本；请把它保存为 UTF-8 后再试。</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; could not be read ({reason}).</source>
+        <translation>无法读取“{path}”（{reason}）。</translation>
+    </message>
+    <message>
+        <source>The folder &apos;{folder}&apos; holds no CIFAR-10 binary files; it needs data_batch_1.bin to data_batch_5.bin and test_batch.bin (from {archive}).</source>
+        <translation>文件夹“{folder}”中没有 CIFAR-10 二进制文件；需要 data_batch_1.bin 到 data_batch_5.bin 以及 test_batch.bin（来自 {archive}）。</translation>
+    </message>
+    <message>
+        <source>The folder &apos;{folder}&apos; does not exist; choose the folder that holds the CIFAR-10 .bin files.</source>
+        <translation>文件夹“{folder}”不存在；请选择存放 CIFAR-10 .bin 文件的文件夹。</translation>
+    </message>
+    <message>
+        <source>The CIFAR-10 archive did not contain &apos;{name}&apos;; it was deleted, so try again to download a fresh copy.</source>
+        <translation>CIFAR-10 压缩包中没有“{name}”；压缩包已删除，请重试以下载一份新的。</translation>
+    </message>
+    <message>
+        <source>The CIFAR-10 training files</source>
+        <translation>CIFAR-10 训练文件</translation>
+    </message>
+    <message>
+        <source>The CIFAR-10 test files</source>
+        <translation>CIFAR-10 测试文件</translation>
+    </message>
+    <message>
+        <source>The file &apos;{name}&apos; is damaged or is not a CIFAR-10 binary batch (its size is not a whole number of 3,073-byte records); download it again.</source>
+        <translation>文件“{name}”已损坏，或不是 CIFAR-10 二进制批次文件（它的大小不是 3,073 字节记录的整数倍）；请重新下载。</translation>
+    </message>
+    <message>
+        <source>The CIFAR-10 file &apos;{path}&apos; does not exist.</source>
+        <translation>CIFAR-10 文件“{path}”不存在。</translation>
+    </message>
+    <message>
+        <source>The file &apos;{name}&apos; could not be read ({reason}); download it again.</source>
+        <translation>无法读取文件“{name}”（{reason}）；请重新下载。</translation>
+    </message>
+    <message>
+        <source>The CIFAR-10 file &apos;{name}&apos; is missing from &apos;{folder}&apos;; put all six .bin files there.</source>
+        <translation>“{folder}”中缺少 CIFAR-10 文件“{name}”；请把全部六个 .bin 文件放在那里。</translation>
+    </message>
+    <message>
+        <source>{files} contain the label {label}, but there are only {count} classes; they are not CIFAR-10 files (CIFAR-100 is not supported).</source>
+        <translation>{files}中含有标签 {label}，但只有 {count} 个类别；它们不是 CIFAR-10 文件（不支持 CIFAR-100）。</translation>
+    </message>
+    <message>
+        <source>The file &apos;{path}&apos;</source>
+        <translation>文件“{path}”</translation>
+    </message>
+    <message>
+        <source>The bundled fables file</source>
+        <translation>内置的寓言文件</translation>
+    </message>
+    <message>
+        <source>The file &apos;{path}&apos; is empty; choose a text file with at least {count:,} characters.</source>
+        <translation>文件“{path}”是空的；请选择一个至少有 {count:,} 个字符的文本文件。</translation>
+    </message>
+    <message>
+        <source>The file &apos;{path}&apos; is too large ({size:.0f} MB; ModelDesk reads up to {limit} MB of text); save a part of it as a smaller file and load that.</source>
+        <translation>文件“{path}”太大（{size:.0f} MB；ModelDesk 最多读取 {limit} MB 的文本）；请把其中一部分另存为较小的文件再加载。</translation>
+    </message>
+    <message>
+        <source>{where} is saved as UTF-16; open it in a text editor and save it as UTF-8.</source>
+        <translation>{where}是以 UTF-16 保存的；请在文本编辑器中打开它，另存为 UTF-8。</translation>
+    </message>
+    <message>
+        <source>{where} holds binary data, not text; choose a plain text file (.txt) saved as UTF-8.</source>
+        <translation>{where}里是二进制数据，不是文本；请选择以 UTF-8 保存的纯文本文件（.txt）。</translation>
+    </message>
+    <message>
+        <source>{where} holds only blank lines; choose a text file with at least {count:,} characters of text.</source>
+        <translation>{where}只有空行；请选择一个至少有 {count:,} 个字符正文的文本文件。</translation>
+    </message>
+    <message>
+        <source>{where} holds only {count:,} characters; a text generator needs at least {least:,} (a page or two) to learn from, and learns well from 50,000 or more.</source>
+        <translation>{where}只有 {count:,} 个字符；文本生成模型至少需要 {least:,} 个字符（一两页）才能学习，有 50,000 个以上效果才好。</translation>
+    </message>
+    <message>
+        <source>No file was given; choose the text file to learn from (text:PATH).</source>
+        <translation>没有指定文件；请选择要学习的文本文件（text:PATH）。</translation>
+    </message>
+    <message>
+        <source>The file &apos;{path}&apos; does not exist; check the path.</source>
+        <translation>文件“{path}”不存在；请检查路径。</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; is a folder, not a file; choose a text file (.txt) saved as UTF-8.</source>
+        <translation>“{path}”是文件夹，不是文件；请选择以 UTF-8 保存的文本文件（.txt）。</translation>
+    </message>
+    <message>
+        <source>The file &apos;{path}&apos; could not be opened ({reason}); check the path and that you may read it.</source>
+        <translation>无法打开文件“{path}”（{reason}）；请检查路径，以及你是否有读取权限。</translation>
+    </message>
+    <message>
+        <source>The file &apos;{path}&apos; could not be read ({reason}); check that it is still there and that you may read it.</source>
+        <translation>无法读取文件“{path}”（{reason}）；请检查它是否还在，以及你是否有读取权限。</translation>
+    </message>
+    <message>
+        <source>The bundled fables file is missing or damaged ({path}); reinstall ModelDesk.</source>
+        <translation>内置的寓言文件缺失或已损坏（{path}）；请重新安装 ModelDesk。</translation>
+    </message>
+    <message>
+        <source>{where} is not UTF-8 text; open it in a text editor and save it with the UTF-8 encoding.</source>
+        <translation>{where}不是 UTF-8 文本；请在文本编辑器中打开它，用 UTF-8 编码保存。</translation>
+    </message>
+    <message>
+        <source>1 damaged character that could not be read as UTF-8 was left out.</source>
+        <translation>有 1 个无法按 UTF-8 读取的损坏字符，已略去。</translation>
+    </message>
+    <message>
+        <source>{count:,} damaged characters that could not be read as UTF-8 were left out.</source>
+        <translation>有 {count:,} 个无法按 UTF-8 读取的损坏字符，已略去。</translation>
+    </message>
+    <message>
+        <source>Loading was cancelled.</source>
+        <translation>已取消加载。</translation>
+    </message>
+    <message>
+        <source>The bundled digits file is missing or damaged ({path}); reinstall ModelDesk.</source>
+        <translation>自带的手写数字文件缺失或已损坏（{path}）；请重新安装 ModelDesk。</translation>
+    </message>
+    <message>
+        <source>Could not download {name}: no internet connection (or the server is unreachable). If you have the files, put them in a folder and choose it with --data-dir.</source>
+        <translation>无法下载 {name}：没有网络连接（或无法连接服务器）。如果你已有这些文件，请把它们放进一个文件夹，并用 --data-dir 选择该文件夹。</translation>
+    </message>
+    <message>
+        <source>Could not save {name} in {folder} ({reason}); free some disk space or choose another cache folder.</source>
+        <translation>无法把 {name} 保存到 {folder}（{reason}）；请腾出一些磁盘空间，或选择其他缓存文件夹。</translation>
+    </message>
+    <message>
+        <source>has an absolute path</source>
+        <translation>使用了绝对路径</translation>
+    </message>
+    <message>
+        <source>points outside the folder</source>
+        <translation>指向文件夹之外</translation>
+    </message>
+    <message>
+        <source>is a device file</source>
+        <translation>是设备文件</translation>
+    </message>
+    <message>
+        <source>The download of {name} stopped before it was complete. Try again; it will continue where it stopped.</source>
+        <translation>{name} 的下载在完成前中断了。请重试，下载会从中断处继续。</translation>
+    </message>
+    <message>
+        <source>The downloaded file {name} was damaged (its checksum did not match); it was deleted, so try again.</source>
+        <translation>下载的文件 {name} 已损坏（校验和不符）；文件已删除，请重试。</translation>
+    </message>
+    <message>
+        <source>is a link to an absolute path</source>
+        <translation>是指向绝对路径的链接</translation>
+    </message>
+    <message>
+        <source>Could not create the folder {folder} ({reason}); choose another cache folder.</source>
+        <translation>无法创建文件夹 {folder}（{reason}）；请选择其他缓存文件夹。</translation>
+    </message>
+    <message>
+        <source>Could not download {name}: the server answered with error {code} ({reason}). Try again later.</source>
+        <translation>无法下载 {name}：服务器返回错误 {code}（{reason}）。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>is a link pointing outside the folder</source>
+        <translation>是指向文件夹之外的链接</translation>
+    </message>
+    <message>
+        <source>The archive {archive} is unsafe ({reason}); nothing was kept, so delete it and download it again.</source>
+        <translation>压缩包 {archive} 不安全（{reason}）；没有保留任何内容，请删除它并重新下载。</translation>
+    </message>
+    <message>
+        <source>The archive {archive} is damaged or incomplete; delete it and download it again.</source>
+        <translation>压缩包 {archive} 已损坏或不完整；请删除它并重新下载。</translation>
+    </message>
+    <message>
+        <source>Could not copy {name}: the file {url} could not be read.</source>
+        <translation>无法复制 {name}：无法读取文件 {url}。</translation>
+    </message>
+    <message>
+        <source>The download of {name} was cancelled; it will continue where it stopped next time.</source>
+        <translation>{name} 的下载已取消；下次会从中断处继续。</translation>
+    </message>
+    <message>
+        <source>The download of {name} stopped because the server stopped answering. Try again; it will continue where it stopped.</source>
+        <translation>{name} 的下载中断了，因为服务器不再响应。请重试，下载会从中断处继续。</translation>
+    </message>
+    <message>
+        <source>The download of {name} was interrupted. Try again; it will continue where it stopped.</source>
+        <translation>{name} 的下载被打断了。请重试，下载会从中断处继续。</translation>
+    </message>
+    <message>
+        <source>The archive {archive} is unsafe: its entry &apos;{entry}&apos; {problem}; nothing was extracted, so delete it and download it again.</source>
+        <translation>压缩包 {archive} 不安全：其中的条目“{entry}”{problem}；没有解压任何内容，请删除它并重新下载。</translation>
+    </message>
+    <message>
+        <source>The folder &apos;{path}&apos; has no class folders and no pictures; put each class&apos;s pictures in its own sub-folder.</source>
+        <translation>文件夹“{path}”中既没有类别文件夹，也没有图片；请把每个类别的图片放进各自的子文件夹。</translation>
+    </message>
+    <message>
+        <source>The pictures in &apos;{path}&apos; are not sorted into class folders; put each class&apos;s pictures in its own sub-folder (for example {name}/cats and {name}/dogs).</source>
+        <translation>“{path}”中的图片没有按类别分到文件夹中；请把每个类别的图片放进各自的子文件夹（例如 {name}/cats 和 {name}/dogs）。</translation>
+    </message>
+    <message>
+        <source>No folder was given; choose the folder that holds your class folders.</source>
+        <translation>没有指定文件夹；请选择存放各类别文件夹的文件夹。</translation>
+    </message>
+    <message>
+        <source>The folder &apos;{path}&apos; does not exist; check the path.</source>
+        <translation>文件夹“{path}”不存在；请检查路径。</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; is a file, not a folder; choose the folder that holds your class folders.</source>
+        <translation>“{path}”是文件，不是文件夹；请选择存放各类别文件夹的文件夹。</translation>
+    </message>
+    <message>
+        <source>No pictures were found in &apos;{path}&apos;; ModelDesk reads PNG, JPEG, BMP, GIF, WebP and TIFF files.</source>
+        <translation>在“{path}”中没有找到图片；ModelDesk 可读取 PNG、JPEG、BMP、GIF、WebP 和 TIFF 文件。</translation>
+    </message>
+    <message>
+        <source>None of the {count} pictures in &apos;{path}&apos; could be read; they may be damaged or not really images.</source>
+        <translation>“{path}”中的 {count} 张图片都无法读取；它们可能已损坏，或者其实不是图片。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; needs at least two classes with pictures to learn from (found {count}); add a sub-folder of pictures for each class.</source>
+        <translation>“{name}”至少需要两个有图片的类别才能学习（找到 {count} 个）；请为每个类别添加一个图片子文件夹。</translation>
+    </message>
+    <message>
+        <source>The folder &apos;{folder}&apos; could not be opened ({reason}); check that you may read it.</source>
+        <translation>无法打开文件夹“{folder}”（{reason}）；请检查你是否有读取权限。</translation>
+    </message>
+    <message>
+        <source>1 file could not be read and was skipped.</source>
+        <translation>有 1 个文件无法读取，已跳过。</translation>
+    </message>
+    <message>
+        <source>{count} files could not be read and were skipped.</source>
+        <translation>有 {count} 个文件无法读取，已跳过。</translation>
+    </message>
+    <message>
+        <source>The class &apos;{name}&apos; has no readable pictures and was left out.</source>
+        <translation>类别“{name}”没有可读取的图片，已略去。</translation>
+    </message>
+    <message>
+        <source>The test folder has no readable pictures, so part of the training pictures will be used for testing.</source>
+        <translation>测试文件夹中没有可读取的图片，因此将用一部分训练图片来测试。</translation>
+    </message>
+    <message>
+        <source>The train folder &apos;{name}&apos; is not one of the training classes and was ignored.</source>
+        <translation>训练文件夹“{name}”不是训练类别之一，已忽略。</translation>
+    </message>
+    <message>
+        <source>The test folder &apos;{name}&apos; is not one of the training classes and was ignored.</source>
+        <translation>测试文件夹“{name}”不是训练类别之一，已忽略。</translation>
+    </message>
+    <message>
+        <source>The class &apos;{name}&apos; has only 1 picture; the model will learn it poorly, so add more if you can.</source>
+        <translation>类别“{name}”只有 1 张图片；模型很难学好它，如果可以，请添加更多图片。</translation>
+    </message>
+    <message>
+        <source>The class &apos;{name}&apos; has only {count} pictures; the model will learn it poorly, so add more if you can.</source>
+        <translation>类别“{name}”只有 {count} 张图片；模型很难学好它，如果可以，请添加更多图片。</translation>
+    </message>
+    <message>
+        <source>it ends before the header is complete</source>
+        <translation>文件在文件头完整之前就结束了</translation>
+    </message>
+    <message>
+        <source>The file &apos;{name}&apos; is damaged or is not an IDX file ({why}); download it again.</source>
+        <translation>文件“{name}”已损坏或不是 IDX 文件（{why}）；请重新下载。</translation>
+    </message>
+    <message>
+        <source>it ends before the data is complete</source>
+        <translation>文件在数据完整之前就结束了</translation>
+    </message>
+    <message>
+        <source>its first bytes are not an IDX header</source>
+        <translation>开头的字节不是 IDX 文件头</translation>
+    </message>
+    <message>
+        <source>unknown element type 0x{code:02x}</source>
+        <translation>未知的元素类型 0x{code:02x}</translation>
+    </message>
+    <message>
+        <source>it declares {count} dimensions</source>
+        <translation>它声明了 {count} 个维度</translation>
+    </message>
+    <message>
+        <source>it holds more data than its header declares</source>
+        <translation>其中的数据比文件头声明的多</translation>
+    </message>
+    <message>
+        <source>The folder &apos;{folder}&apos; does not exist; choose the folder that holds the {dataset} files.</source>
+        <translation>文件夹“{folder}”不存在；请选择存放 {dataset} 文件的文件夹。</translation>
+    </message>
+    <message>
+        <source>The folder &apos;{folder}&apos; holds no {dataset} files; it needs {names} (each may end in .gz).</source>
+        <translation>文件夹“{folder}”中没有 {dataset} 文件；需要 {names}（每个都可以以 .gz 结尾）。</translation>
+    </message>
+    <message>
+        <source>The file &apos;{name}&apos; does not hold {dataset} images (it should be a list of 8-bit pictures); use the original {dataset} files.</source>
+        <translation>文件“{name}”中不是 {dataset} 图片（应为一组 8 位图片）；请使用原始的 {dataset} 文件。</translation>
+    </message>
+    <message>
+        <source>The file &apos;{name}&apos; does not hold {dataset} labels; use the original {dataset} files.</source>
+        <translation>文件“{name}”中不是 {dataset} 标签；请使用原始的 {dataset} 文件。</translation>
+    </message>
+    <message>
+        <source>&apos;{images_file}&apos; has {images:,} images but &apos;{labels_file}&apos; has {labels:,} labels; use files from the same {dataset} download.</source>
+        <translation>“{images_file}”有 {images:,} 张图片，但“{labels_file}”有 {labels:,} 个标签；请使用同一次下载的 {dataset} 文件。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; contains the label {label}, but {dataset} has only {count} classes; use the original {dataset} files.</source>
+        <translation>“{name}”中含有标签 {label}，但 {dataset} 只有 {count} 个类别；请使用原始的 {dataset} 文件。</translation>
+    </message>
+    <message>
+        <source>The {dataset} training and test images have different sizes; use files from the same {dataset} download.</source>
+        <translation>{dataset} 的训练图片和测试图片尺寸不同；请使用同一次下载的 {dataset} 文件。</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; is a folder, not an IDX file.</source>
+        <translation>“{path}”是文件夹，不是 IDX 文件。</translation>
+    </message>
+    <message>
+        <source>the header promises {promised:,} bytes of data but the file holds {held:,}</source>
+        <translation>文件头声明有 {promised:,} 字节的数据，但文件中只有 {held:,} 字节</translation>
+    </message>
+    <message>
+        <source>the header promises {promised:,} bytes, more than the file can hold</source>
+        <translation>文件头声明有 {promised:,} 字节，超出了文件所能容纳的大小</translation>
+    </message>
+    <message>
+        <source>The {dataset} file &apos;{stem}&apos; (or &apos;{stem}.gz&apos;) is missing from &apos;{folder}&apos;; put all four {dataset} files there.</source>
+        <translation>“{folder}”中缺少 {dataset} 文件“{stem}”（或“{stem}.gz”）；请把全部四个 {dataset} 文件放在那里。</translation>
+    </message>
+    <message>
+        <source>There is no dataset called &apos;{spec}&apos;. Choose one of: {known} (or folder:PATH for your own images).</source>
+        <translation>没有名为“{spec}”的数据集。请从以下选择：{known}（或用 folder:PATH 使用你自己的图片）。</translation>
+    </message>
+    <message>
+        <source>The dataset &apos;{name}&apos; needs a path, for example {name}:/path/to/file.txt.</source>
+        <translation>数据集“{name}”需要一个路径，例如 {name}:/path/to/file.txt。</translation>
+    </message>
+    <message>
+        <source>The dataset &apos;{name}&apos; takes no argument; write just &apos;{name}&apos;.</source>
+        <translation>数据集“{name}”不带参数；只写“{name}”即可。</translation>
+    </message>
+    <message>
+        <source>The dataset &apos;{name}&apos; needs a path, for example {name}:/path/to/images.</source>
+        <translation>数据集“{name}”需要一个路径，例如 {name}:/path/to/images。</translation>
+    </message>
+    <message>
+        <source>The numbers dataset has no direction &apos;{direction}&apos;. Choose one of: {known} (for example numbers:en-fr).</source>
+        <translation>数字数据集没有“{direction}”这个方向。请从以下选择：{known}（例如 numbers:en-fr）。</translation>
+    </message>
+    <message>
+        <source>The numbers dataset needs the num2words package; reinstall ModelDesk.</source>
+        <translation>数字数据集需要 num2words 软件包；请重新安装 ModelDesk。</translation>
+    </message>
+    <message>
+        <source>did not have a sentence and its translation separated by a tab</source>
+        <translation>没有用制表符隔开的句子和译文</translation>
+    </message>
+    <message>
+        <source>had an empty sentence or translation</source>
+        <translation>句子或译文为空</translation>
+    </message>
+    <message>
+        <source>could not be read as UTF-8 text</source>
+        <translation>无法作为 UTF-8 文本读取</translation>
+    </message>
+    <message>
+        <source>held NUL bytes (binary data, not text)</source>
+        <translation>含有 NUL 字节（是二进制数据，不是文本）</translation>
+    </message>
+    <message>
+        <source>had more than {count:,} characters</source>
+        <translation>超过了 {count:,} 个字符</translation>
+    </message>
+    <message>
+        <source>1 line was left out because it {reason}.</source>
+        <translation>有 1 行被略去，因为{reason}。</translation>
+    </message>
+    <message>
+        <source>{count:,} lines were left out because they {reason}.</source>
+        <translation>有 {count:,} 行被略去，因为{reason}。</translation>
+    </message>
+    <message>
+        <source>No file was given; choose the text file that holds your sentence pairs (tsv:PATH).</source>
+        <translation>没有指定文件；请选择存放句子对的文本文件（tsv:PATH）。</translation>
+    </message>
+    <message>
+        <source>The file &apos;{path}&apos; is empty; it should hold one sentence pair per line.</source>
+        <translation>文件“{path}”是空的；它应当每行存放一个句子对。</translation>
+    </message>
+    <message>
+        <source>The file &apos;{path}&apos; is too large ({size:.1f} GB; ModelDesk reads up to {limit:.1f} GB, even when only some pairs are kept); save a part of it as a smaller file and load that.</source>
+        <translation>文件“{path}”太大（{size:.1f} GB；即使只保留部分句子对，ModelDesk 最多也只能读取 {limit:.1f} GB）；请把其中一部分另存为较小的文件，再加载它。</translation>
+    </message>
+    <message>
+        <source>&apos;{first}&apos; has {count:,} lines but &apos;{second}&apos; has {other:,}; the two files must hold one sentence per line, in the same order, so that line by line they translate each other.</source>
+        <translation>“{first}”有 {count:,} 行，但“{second}”有 {other:,} 行；两个文件必须每行一个句子、顺序相同，使它们逐行互为译文。</translation>
+    </message>
+    <message>
+        <source>1 line pair was left out because it {reason}.</source>
+        <translation>有 1 对行被略去，因为{reason}。</translation>
+    </message>
+    <message>
+        <source>{count:,} line pairs were left out because they {reason}.</source>
+        <translation>有 {count:,} 对行被略去，因为{reason}。</translation>
+    </message>
+    <message>
+        <source>1 sentence pair was left out because a side was longer than {limit:,} characters (the maximum length).</source>
+        <translation>有 1 个句子对被略去，因为其中一边超过了 {limit:,} 个字符（最大长度）。</translation>
+    </message>
+    <message>
+        <source>&apos;{first}&apos; and &apos;{second}&apos;</source>
+        <translation>“{first}”和“{second}”</translation>
+    </message>
+    <message>
+        <source>No usable sentence pairs were found in {where}. {warnings}</source>
+        <translation>在{where}中没有找到可用的句子对。{warnings}</translation>
+    </message>
+    <message>
+        <source>The file &apos;{path}&apos; is saved as UTF-16; open it in a text editor and save it as UTF-8.</source>
+        <translation>文件“{path}”以 UTF-16 保存；请用文本编辑器打开它，并另存为 UTF-8。</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; should name two files joined by one &apos;|&apos;, for example tsv:train.en|train.fr.</source>
+        <translation>“{text}”应当是用一个“|”连接的两个文件名，例如 tsv:train.en|train.fr。</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; is a folder, not a file; choose the text file that holds your sentence pairs.</source>
+        <translation>“{path}”是文件夹，不是文件；请选择存放句子对的文本文件。</translation>
+    </message>
+    <message>
+        <source>{count:,} sentence pairs were left out because a side was longer than {limit:,} characters (the maximum length).</source>
+        <translation>有 {count:,} 个句子对被略去，因为其中一边超过了 {limit:,} 个字符（最大长度）。</translation>
+    </message>
+    <message>
+        <source>&apos;{first}&apos; and &apos;{second}&apos; hold no sentences, only blank lines; write one sentence pair per line.</source>
+        <translation>“{first}”和“{second}”中没有句子，只有空行；请每行写一个句子对。</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; holds no sentences, only blank lines; write one sentence pair per line.</source>
+        <translation>“{path}”中没有句子，只有空行；请每行写一个句子对。</translation>
+    </message>
+    <message>
+        <source>&apos;{first}&apos; and &apos;{second}&apos; are not UTF-8 text; open them in a text editor and save with the UTF-8 encoding.</source>
+        <translation>“{first}”和“{second}”不是 UTF-8 文本；请用文本编辑器打开它们，并以 UTF-8 编码保存。</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; is not UTF-8 text; open it in a text editor and save with the UTF-8 encoding.</source>
+        <translation>“{path}”不是 UTF-8 文本；请用文本编辑器打开它，并以 UTF-8 编码保存。</translation>
+    </message>
+    <message>
+        <source>No line of &apos;{path}&apos; has a sentence and its translation separated by a tab; write one pair per line as: sentence, tab, translation (or give two files as tsv:A|B).</source>
+        <translation>“{path}”中没有一行是用制表符隔开的句子和译文；请每行写一个句子对，格式为：句子、制表符、译文（或者用 tsv:A|B 指定两个文件）。</translation>
+    </message>
+    <message>
+        <source>an image classifier</source>
+        <translation>图像分类模型</translation>
+    </message>
+    <message>
+        <source>a picture generator (GAN)</source>
+        <translation>图片生成器（GAN）</translation>
+    </message>
+    <message>
+        <source>a translator</source>
+        <translation>翻译模型</translation>
+    </message>
+    <message>
+        <source>a text generator</source>
+        <translation>文本生成模型</translation>
+    </message>
+    <message>
+        <source>a &apos;{task}&apos; model</source>
+        <translation>“{task}”模型</translation>
+    </message>
+    <message>
+        <source>The model could not be saved to &apos;{path}&apos; ({reason}).</source>
+        <translation>无法把模型保存到“{path}”（{reason}）。</translation>
+    </message>
+    <message>
+        <source>This model could not be exported to ONNX; details are in the log file.</source>
+        <translation>无法把这个模型导出为 ONNX；详细信息见日志文件。</translation>
+    </message>
+    <message>
+        <source>The generator could not be saved to &apos;{path}&apos; ({reason}).</source>
+        <translation>无法把生成器保存到“{path}”（{reason}）。</translation>
+    </message>
+    <message>
+        <source>This generator could not be exported to ONNX; details are in the log file.</source>
+        <translation>无法把这个生成器导出为 ONNX；详细信息见日志文件。</translation>
+    </message>
+    <message>
+        <source>The translator could not be saved to &apos;{path}&apos; ({reason}).</source>
+        <translation>无法把翻译模型保存到“{path}”（{reason}）。</translation>
+    </message>
+    <message>
+        <source>This translator could not be exported to ONNX; details are in the log file.</source>
+        <translation>无法把这个翻译模型导出为 ONNX；详细信息见日志文件。</translation>
+    </message>
+    <message>
+        <source>The text generator could not be saved to &apos;{path}&apos; ({reason}).</source>
+        <translation>无法把文本生成模型保存到“{path}”（{reason}）。</translation>
+    </message>
+    <message>
+        <source>This text generator could not be exported to ONNX; details are in the log file.</source>
+        <translation>无法把这个文本生成模型导出为 ONNX；详细信息见日志文件。</translation>
+    </message>
+    <message>
+        <source>The exported model does not reproduce the trained one (largest difference {diff:.3g}); the file was not saved. Please report this problem.</source>
+        <translation>导出的模型与训练好的模型结果不一致（最大差异 {diff:.3g}）；文件没有保存。请报告这个问题。</translation>
+    </message>
+    <message>
+        <source>The exported generator does not reproduce the trained one (largest difference {diff:.3g}); the file was not saved. Please report this problem.</source>
+        <translation>导出的生成器与训练好的生成器结果不一致（最大差异 {diff:.3g}）；文件没有保存。请报告这个问题。</translation>
+    </message>
+    <message>
+        <source>The exported translator does not reproduce the trained one (largest logit difference {diff:.3g}); the file was not saved. Please report this problem.</source>
+        <translation>导出的翻译模型与训练好的翻译模型结果不一致（logit 最大差异 {diff:.3g}）；文件没有保存。请报告这个问题。</translation>
+    </message>
+    <message>
+        <source>The exported text generator does not reproduce the trained one (largest difference {diff:.3g}); the file was not saved. Please report this problem.</source>
+        <translation>导出的文本生成模型与训练好的文本生成模型结果不一致（最大差异 {diff:.3g}）；文件没有保存。请报告这个问题。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is too large to open safely.</source>
+        <translation>“{name}”太大，无法安全打开。</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; does not exist.</source>
+        <translation>“{path}”不存在。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not an image ModelDesk can read.</source>
+        <translation>“{name}”不是 ModelDesk 能读取的图片。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; could not be read; the file may be damaged ({reason}).</source>
+        <translation>无法读取“{name}”，文件可能已损坏（{reason}）。</translation>
+    </message>
+    <message>
+        <source>The picture could not be saved to &apos;{path}&apos; ({reason}).</source>
+        <translation>无法把图片保存到“{path}”（{reason}）。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is {width}x{height} pixels, too large to open safely.</source>
+        <translation>“{name}”有 {width}x{height} 像素，太大，无法安全打开。</translation>
+    </message>
+    <message>
+        <source>grayscale (1-channel)</source>
+        <translation>灰度（单通道）</translation>
+    </message>
+    <message>
+        <source>colour (3-channel)</source>
+        <translation>彩色（3 通道）</translation>
+    </message>
+    <message>
+        <source>{channels}-channel</source>
+        <translation>{channels} 通道</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a value range ModelDesk knows; choose one of {choices}.</source>
+        <translation>“{name}”不是 ModelDesk 认识的像素值范围；请从 {choices} 中选一个。</translation>
+    </message>
+    <message>
+        <source>Images have 1 (grayscale) or 3 (colour) channels, not {channels}.</source>
+        <translation>图片的通道数是 1（灰度）或 3（彩色），不能是 {channels}。</translation>
+    </message>
+    <message>
+        <source>The labels file &apos;{name}&apos; has no labels in it.</source>
+        <translation>标签文件“{name}”里没有任何标签。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; needs {count} inputs, but an image classifier takes only images.</source>
+        <translation>“{name}”需要 {count} 个输入，但图像分类模型只接收图片。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not an image classifier: it does not take a batch of images as input.</source>
+        <translation>“{name}”不是图像分类模型：它的输入不是一批图片。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not an image classifier: it does not give one score per class.</source>
+        <translation>“{name}”不是图像分类模型：它不会为每个类别给出一个分数。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is {what}, not an image classifier.</source>
+        <translation>“{name}”是{what}，不是图像分类模型。</translation>
+    </message>
+    <message>
+        <source>This model does not say whether it wants colour or grayscale images; ModelDesk uses colour.</source>
+        <translation>这个模型没有说明需要彩色还是灰度图片；ModelDesk 使用彩色。</translation>
+    </message>
+    <message>
+        <source>This model accepts any image size; ModelDesk uses {height} x {width} pixels. Set the size the model was trained on if results look wrong.</source>
+        <translation>这个模型接受任意尺寸的图片；ModelDesk 使用 {height} x {width} 像素。如果结果看起来不对，请设置模型训练时用的尺寸。</translation>
+    </message>
+    <message>
+        <source>This model does not say how it expects pixel values; ModelDesk scales them to 0..1. Choose another value range if results look wrong.</source>
+        <translation>这个模型没有说明它需要怎样的像素值；ModelDesk 把像素值缩放到 0..1。如果结果看起来不对，请换一个像素值范围。</translation>
+    </message>
+    <message>
+        <source>This model takes {wanted} images, not {given} ones.</source>
+        <translation>这个模型需要{wanted}图片，而不是{given}图片。</translation>
+    </message>
+    <message>
+        <source>This model takes images of {fixed_height} x {fixed_width} pixels, not {height} x {width}.</source>
+        <translation>这个模型需要 {fixed_height} x {fixed_width} 像素的图片，而不是 {height} x {width}。</translation>
+    </message>
+    <message>
+        <source>There are {labels} labels but the model gives {scores} scores; give exactly one label per class.</source>
+        <translation>有 {labels} 个标签，但模型给出 {scores} 个分数；请为每个类别正好提供一个标签。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; only takes {count:,} pictures at a time, which needs {size:,.0f} GB of memory for every batch, so ModelDesk cannot run it.</source>
+        <translation>“{name}”每次只接收 {count:,} 张图片，每批需要 {size:,.0f} GB 内存，因此 ModelDesk 无法运行它。</translation>
+    </message>
+    <message>
+        <source>The labels file &apos;{path}&apos; does not exist.</source>
+        <translation>标签文件“{path}”不存在。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is a folder; the labels file must be a text file with one label per line.</source>
+        <translation>“{name}”是文件夹；标签文件必须是每行一个标签的文本文件。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a text file; the labels file must have one label per line.</source>
+        <translation>“{name}”不是文本文件；标签文件必须每行一个标签。</translation>
+    </message>
+    <message>
+        <source>The labels file &apos;{name}&apos; could not be read ({reason}).</source>
+        <translation>无法读取标签文件“{name}”（{reason}）。</translation>
+    </message>
+    <message>
+        <source>The image size must be positive, not {height} x {width}.</source>
+        <translation>图片尺寸必须大于零，不能是 {height} x {width}。</translation>
+    </message>
+    <message>
+        <source>Pictures of {height:,} x {width:,} pixels are more than ModelDesk can feed a model (at most {millions} million pixels).</source>
+        <translation>{height:,} x {width:,} 像素的图片超出了 ModelDesk 能交给模型的大小（最多 {millions} 百万像素）。</translation>
+    </message>
+    <message>
+        <source>The layout must be nchw or nhwc, not &apos;{layout}&apos;.</source>
+        <translation>布局必须是 nchw 或 nhwc，不能是“{layout}”。</translation>
+    </message>
+    <message>
+        <source>Give one mean value or one per channel ({channels}), not {count}.</source>
+        <translation>请给出一个均值，或每个通道一个（{channels} 个），而不是 {count} 个。</translation>
+    </message>
+    <message>
+        <source>Give one std value or one per channel ({channels}), not {count}.</source>
+        <translation>请给出一个标准差（std），或每个通道一个（{channels} 个），而不是 {count} 个。</translation>
+    </message>
+    <message>
+        <source>Every std value must be greater than zero.</source>
+        <translation>每个标准差（std）都必须大于零。</translation>
+    </message>
+    <message>
+        <source>The ModelDesk settings stored in this model could not be read, so they were guessed from the model.</source>
+        <translation>无法读取这个模型里保存的 ModelDesk 设置，所以这些设置是根据模型推测的。</translation>
+    </message>
+    <message>
+        <source>ModelDesk can only classify pictures given as pixel arrays or images.</source>
+        <translation>ModelDesk 只能对以像素数组或图片形式给出的图片分类。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; does not give one row of scores per image, so it is not an image classifier ModelDesk can run.</source>
+        <translation>“{name}”没有为每张图片给出一行分数，所以它不是 ModelDesk 能运行的图像分类模型。</translation>
+    </message>
+    <message>
+        <source>Ask for at least one label per image.</source>
+        <translation>每张图片至少要求一个标签。</translation>
+    </message>
+    <message>
+        <source>The batch size must be at least 1.</source>
+        <translation>批大小至少为 1。</translation>
+    </message>
+    <message>
+        <source>The model gave no usable scores for this image.</source>
+        <translation>模型没有为这张图片给出可用的分数。</translation>
+    </message>
+    <message>
+        <source>ModelDesk could not tell where this model expects the colour channels; it assumes channels first (nchw).</source>
+        <translation>ModelDesk 无法判断这个模型要求颜色通道放在哪里；假定通道在前（nchw）。</translation>
+    </message>
+    <message>
+        <source>Images must have 8-bit pixel values (0 to 255).</source>
+        <translation>图片的像素值必须是 8 位（0 到 255）。</translation>
+    </message>
+    <message>
+        <source>An image must have 1, 3 or 4 colour channels.</source>
+        <translation>图片必须有 1、3 或 4 个颜色通道。</translation>
+    </message>
+    <message>
+        <source>the given paths</source>
+        <translation>所给的路径</translation>
+    </message>
+    <message>
+        <source>No images found in {names}; ModelDesk reads {formats} files.</source>
+        <translation>在{names}中没有找到图片；ModelDesk 能读取 {formats} 文件。</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; does not exist; check the name and the folder.</source>
+        <translation>“{path}”不存在；请检查名称和文件夹。</translation>
+    </message>
+    <message>
+        <source>ModelDesk can only explain pictures given as pixel arrays or images.</source>
+        <translation>ModelDesk 只能解释以像素数组或图片形式给出的图片。</translation>
+    </message>
+    <message>
+        <source>The covering square must be at least 1 pixel wide, not {patch}.</source>
+        <translation>遮挡方块至少要 1 像素宽，不能是 {patch}。</translation>
+    </message>
+    <message>
+        <source>The covering square must move by at least 1 pixel, not {stride}.</source>
+        <translation>遮挡方块每次至少要移动 1 像素，不能是 {stride}。</translation>
+    </message>
+    <message>
+        <source>The model knows {count} classes (0 to {last}); class {target} is not one of them.</source>
+        <translation>模型认识 {count} 个类别（0 到 {last}）；类别 {target} 不在其中。</translation>
+    </message>
+    <message>
+        <source>This model cannot draw &apos;{value}&apos;. Choose one of its classes: {classes}.</source>
+        <translation>这个模型画不出“{value}”。请从它的类别中选一个：{classes}。</translation>
+    </message>
+    <message>
+        <source>This model does not say what range its pictures use; ModelDesk assumes -1 to 1 (the DCGAN convention).</source>
+        <translation>这个模型没有说明它的图片用什么数值范围；ModelDesk 假定为 -1 到 1（DCGAN 的惯例）。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is {what}, not a picture generator.</source>
+        <translation>“{name}”是{what}，不是图片生成器。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a picture generator ModelDesk can use: it should take noise (N, size) and give pictures (N, channels, height, width).</source>
+        <translation>“{name}”不是 ModelDesk 能使用的图片生成器：它应该接收噪声 (N, size)，并给出图片 (N, channels, height, width)。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; declares sizes far larger than any picture generator (noise of {latent:,} numbers, pictures of {height:,} x {width:,}), so ModelDesk will not run it.</source>
+        <translation>“{name}”声明的尺寸远大于任何图片生成器（噪声有 {latent:,} 个数，图片为 {height:,} x {width:,}），因此 ModelDesk 不会运行它。</translation>
+    </message>
+    <message>
+        <source>The noise must have {count} numbers per picture.</source>
+        <translation>每张图片的噪声必须有 {count} 个数。</translation>
+    </message>
+    <message>
+        <source>Ask for at most {limit} pictures at a time.</source>
+        <translation>一次最多只能要 {limit} 张图片。</translation>
+    </message>
+    <message>
+        <source>Ask for between 1 and {limit} pictures.</source>
+        <translation>请要 1 到 {limit} 张图片。</translation>
+    </message>
+    <message>
+        <source>Choose a class between 0 and {last}.</source>
+        <translation>请选择 0 到 {last} 之间的一个类别。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; does not match its own description (inputs); the file is damaged.</source>
+        <translation>“{name}”与它自己的描述（输入）不符；文件已损坏。</translation>
+    </message>
+    <message>
+        <source>This model draws a chosen class: say which one.</source>
+        <translation>这个模型画的是指定的类别：请说明要哪一个。</translation>
+    </message>
+    <message>
+        <source>Choose classes between 0 and {last}.</source>
+        <translation>请选择 0 到 {last} 之间的类别。</translation>
+    </message>
+    <message>
+        <source>The generator settings stored in &apos;{name}&apos; are damaged, so it cannot be used.</source>
+        <translation>“{name}”里保存的生成器设置已损坏，因此无法使用。</translation>
+    </message>
+    <message>
+        <source>ONNX Runtime reported a problem with it (the details are in the log file)</source>
+        <translation>ONNX Runtime 报告它有问题（详情见日志文件）</translation>
+    </message>
+    <message>
+        <source>there is not enough memory to load it</source>
+        <translation>内存不足，无法加载它</translation>
+    </message>
+    <message>
+        <source>the file is damaged or is not an ONNX model</source>
+        <translation>文件已损坏，或者不是 ONNX 模型</translation>
+    </message>
+    <message>
+        <source>it uses an operation or an ONNX version that this version of ONNX Runtime cannot run</source>
+        <translation>它用到了当前版本的 ONNX Runtime 无法运行的运算或 ONNX 版本</translation>
+    </message>
+    <message>
+        <source>a file it needs is missing</source>
+        <translation>缺少它需要的文件</translation>
+    </message>
+    <message>
+        <source>The model file &apos;{path}&apos; does not exist; check the name and the folder.</source>
+        <translation>模型文件“{path}”不存在；请检查名称和文件夹。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is a folder, not a model file; choose the .onnx file inside it.</source>
+        <translation>“{name}”是文件夹，不是模型文件；请选择里面的 .onnx 文件。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is empty; it may not have finished downloading or copying.</source>
+        <translation>“{name}”是空的；它可能还没有下载或复制完。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is only a Git LFS pointer, not the model itself; download the real file (for example with &apos;git lfs pull&apos;) and try again.</source>
+        <translation>“{name}”只是一个 Git LFS 指针，不是模型本身；请下载真正的文件（例如用 &apos;git lfs pull&apos;）后再试。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is an archive (such as a PyTorch checkpoint), not an ONNX model; export the model to ONNX first.</source>
+        <translation>“{name}”是一个压缩包（例如 PyTorch 检查点），不是 ONNX 模型；请先把模型导出为 ONNX。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is a text file, not an ONNX model; choose a model file exported to ONNX.</source>
+        <translation>“{name}”是文本文件，不是 ONNX 模型；请选择导出为 ONNX 的模型文件。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; contains no model graph, so it is not an ONNX model ModelDesk can run.</source>
+        <translation>“{name}”里没有模型计算图，所以它不是 ModelDesk 能运行的 ONNX 模型。</translation>
+    </message>
+    <message>
+        <source>ModelDesk is not allowed to read &apos;{name}&apos;; check the file&apos;s permissions.</source>
+        <translation>ModelDesk 没有读取“{name}”的权限；请检查文件的权限。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; could not be read ({reason}).</source>
+        <translation>无法读取“{name}”（{reason}）。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; refers to a separate data file without naming it; the model file is damaged.</source>
+        <translation>“{name}”引用了一个单独的数据文件，却没有给出它的名称；模型文件已损坏。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; refers to a data file outside its own folder (&apos;{location}&apos;); ModelDesk only reads data files kept next to the model.</source>
+        <translation>“{name}”引用了它所在文件夹之外的数据文件（“{location}”）；ModelDesk 只读取与模型放在一起的数据文件。</translation>
+    </message>
+    <message>
+        <source>The data file &apos;{location}&apos; that belongs to &apos;{name}&apos; is incomplete; copy or download it again.</source>
+        <translation>属于“{name}”的数据文件“{location}”不完整；请重新复制或下载。</translation>
+    </message>
+    <message>
+        <source>There is not enough memory to open &apos;{name}&apos;.</source>
+        <translation>内存不足，无法打开“{name}”。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is damaged or incomplete and cannot be read as an ONNX model; copy or download it again.</source>
+        <translation>“{name}”已损坏或不完整，无法作为 ONNX 模型读取；请重新复制或下载。</translation>
+    </message>
+    <message>
+        <source>ModelDesk could not open the model &apos;{name}&apos;: {reason}.</source>
+        <translation>ModelDesk 无法打开模型“{name}”：{reason}。</translation>
+    </message>
+    <message>
+        <source>The description stored in &apos;{name}&apos; is damaged, so the model cannot be used.</source>
+        <translation>“{name}”里保存的描述已损坏，因此无法使用这个模型。</translation>
+    </message>
+    <message>
+        <source>The data file &apos;{location}&apos; that belongs to &apos;{name}&apos; is missing; keep it in the same folder as the model.</source>
+        <translation>缺少属于“{name}”的数据文件“{location}”；请把它和模型放在同一个文件夹里。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; describes its data file &apos;{location}&apos; wrongly; the model file is damaged.</source>
+        <translation>“{name}”对它的数据文件“{location}”描述有误；模型文件已损坏。</translation>
+    </message>
+    <message>
+        <source>&apos;{device}&apos; is not a device ModelDesk knows; choose auto, cpu or cuda.</source>
+        <translation>“{device}”不是 ModelDesk 认识的设备；请选择 auto、cpu 或 cuda。</translation>
+    </message>
+    <message>
+        <source>This computer has no NVIDIA graphics card that ModelDesk can use; choose the CPU instead.</source>
+        <translation>这台电脑没有 ModelDesk 能使用的 NVIDIA 显卡；请改用 CPU。</translation>
+    </message>
+    <message>
+        <source>The graphics card could not be used to run this model; choose the CPU instead.</source>
+        <translation>无法用显卡运行这个模型；请改用 CPU。</translation>
+    </message>
+    <message>
+        <source>The vocabulary stored in &apos;{name}&apos; is not a list of characters; the file is damaged.</source>
+        <translation>“{name}”里保存的词表不是字符列表；文件已损坏。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; does not match its own description (inputs and outputs); the file is damaged.</source>
+        <translation>“{name}”与它自己的描述（输入和输出）不符；文件已损坏。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a ModelDesk text generator; only text generators made with ModelDesk can write text (they carry their characters).</source>
+        <translation>“{name}”不是 ModelDesk 文本生成模型；只有用 ModelDesk 制作的文本生成模型才能写文字（它们带有自己的字符表）。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is {what}; only text generators made with ModelDesk can write text (they carry their characters).</source>
+        <translation>“{name}”是{what}；只有用 ModelDesk 制作的文本生成模型才能写文字（它们带有自己的字符表）。</translation>
+    </message>
+    <message>
+        <source>The text generator settings stored in &apos;{name}&apos; are damaged, so it cannot be used.</source>
+        <translation>“{name}”里保存的文本生成模型设置已损坏，因此无法使用。</translation>
+    </message>
+    <message>
+        <source>&apos;{wanted}&apos; is not a way of decoding; choose one of {choices}.</source>
+        <translation>“{wanted}”不是一种解码方式；请从 {choices} 中选一个。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; was exported without a decoder cache; export it again with this version of ModelDesk to translate faster.</source>
+        <translation>“{name}”导出时没有带解码器缓存；请用这个版本的 ModelDesk 重新导出，翻译会更快。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; was made by a newer version of ModelDesk; update ModelDesk to use it.</source>
+        <translation>“{name}”是由更新版本的 ModelDesk 制作的；请更新 ModelDesk 后再使用。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a ModelDesk translator; only translators made with ModelDesk can translate (they carry their vocabularies).</source>
+        <translation>“{name}”不是 ModelDesk 翻译模型；只有用 ModelDesk 制作的翻译模型才能翻译（它们带有自己的词表）。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is {what}; only translators made with ModelDesk can translate (they carry their vocabularies).</source>
+        <translation>“{name}”是{what}；只有用 ModelDesk 制作的翻译模型才能翻译（它们带有自己的词表）。</translation>
+    </message>
+    <message>
+        <source>The beam size must be between 1 and {limit}.</source>
+        <translation>搜索宽度必须在 1 到 {limit} 之间。</translation>
+    </message>
+    <message>
+        <source>That is too long to translate at once ({count:,} characters); give at most {limit:,} characters per sentence.</source>
+        <translation>这段文字太长，无法一次翻译（{count:,} 个字符）；每句最多 {limit:,} 个字符。</translation>
+    </message>
+    <message>
+        <source>The translator settings stored in &apos;{name}&apos; are damaged, so it cannot be used.</source>
+        <translation>“{name}”里保存的翻译模型设置已损坏，因此无法使用。</translation>
+    </message>
+    <message>
+        <source>There is no model called &apos;{name}&apos;. Choose one of: {choices}.</source>
+        <translation>没有名为“{name}”的模型。请从以下模型中选择：{choices}。</translation>
+    </message>
+    <message>
+        <source>task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>学习率计划</translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>augmentation</source>
+        <translation>数据增强</translation>
+    </message>
+    <message>
+        <source>patience</source>
+        <translation>耐心值</translation>
+    </message>
+    <message>
+        <source>validation share</source>
+        <translation>验证集比例</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>picture size</source>
+        <translation>图片尺寸</translation>
+    </message>
+    <message>
+        <source>tokeniser</source>
+        <translation>分词器</translation>
+    </message>
+    <message>
+        <source>label smoothing</source>
+        <translation>标签平滑</translation>
+    </message>
+    <message>
+        <source>sentence options</source>
+        <translation>句子选项</translation>
+    </message>
+    <message>
+        <source>sequence length</source>
+        <translation>序列长度</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>mixed precision</source>
+        <translation>混合精度</translation>
+    </message>
+    <message>
+        <source>data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>validation accuracy</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>training accuracy</source>
+        <translation>训练准确率</translation>
+    </message>
+    <message>
+        <source>recognised samples</source>
+        <translation>可识别的样本</translation>
+    </message>
+    <message>
+        <source>discriminator loss</source>
+        <translation>裁判损失</translation>
+    </message>
+    <message>
+        <source>generator loss</source>
+        <translation>生成器损失</translation>
+    </message>
+    <message>
+        <source>exact match</source>
+        <translation>完全匹配</translation>
+    </message>
+    <message>
+        <source>validation perplexity</source>
+        <translation>验证困惑度</translation>
+    </message>
+    <message>
+        <source>perplexity {value:.2f}</source>
+        <translation>困惑度 {value:.2f}</translation>
+    </message>
+    <message>
+        <source>BLEU {score:.1f}</source>
+        <translation>BLEU {score:.1f}</translation>
+    </message>
+    <message>
+        <source>{share:.1f}% accuracy</source>
+        <translation>准确率 {share:.1f}%</translation>
+    </message>
+    <message>
+        <source>{share:.1f}% recognised</source>
+        <translation>可识别 {share:.1f}%</translation>
+    </message>
+    <message>
+        <source>{share:.1f}% exact</source>
+        <translation>完全正确 {share:.1f}%</translation>
+    </message>
+    <message>
+        <source>batch {size}</source>
+        <translation>批大小 {size}</translation>
+    </message>
+    <message>
+        <source>lr {rate:g}</source>
+        <translation>学习率 {rate:g}</translation>
+    </message>
+    <message>
+        <source>{count} epoch</source>
+        <translation>{count} 个轮次</translation>
+    </message>
+    <message>
+        <source>{count} epochs</source>
+        <translation>{count} 个轮次</translation>
+    </message>
+    <message>
+        <source>There is no run called &apos;{name}&apos;.</source>
+        <translation>没有名为“{name}”的运行。</translation>
+    </message>
+    <message>
+        <source>This run is still training; stop it before deleting it.</source>
+        <translation>这次运行仍在训练；请先停止它再删除。</translation>
+    </message>
+    <message>
+        <source>The runs folder &apos;{path}&apos; cannot be created ({reason}).</source>
+        <translation>无法创建运行记录文件夹“{path}”（{reason}）。</translation>
+    </message>
+    <message>
+        <source>This run is being trained by another window or process; wait until it ends.</source>
+        <translation>这次运行正由另一个窗口或进程训练；请等它结束。</translation>
+    </message>
+    <message>
+        <source>The run folder &apos;{name}&apos; could not be deleted ({reason}); close any program using it and try again.</source>
+        <translation>无法删除运行文件夹“{name}”（{reason}）；请关闭正在使用它的程序后再试。</translation>
+    </message>
+    <message>
+        <source>The length must be between 0 and {limit:,} characters.</source>
+        <translation>长度必须在 0 到 {limit:,} 个字符之间。</translation>
+    </message>
+    <message>
+        <source>The temperature must be between 0 (always the likeliest character) and {limit:g} (0.8 is a good start).</source>
+        <translation>温度必须在 0（总是选最可能的字符）到 {limit:g} 之间（0.8 是不错的起点）。</translation>
+    </message>
+    <message>
+        <source>Top-k must be 0 (no limit) or a positive number of characters to choose from.</source>
+        <translation>Top-k 必须为 0（不限制），或是一个正数，表示从多少个字符中选择。</translation>
+    </message>
+    <message>
+        <source>Unknown tokeniser &apos;{name}&apos;. Choose one of: {names}.</source>
+        <translation>未知的分词器“{name}”。请从以下选项中选择：{names}。</translation>
+    </message>
+    <message>
+        <source>The stored vocabulary is of an unknown kind (&apos;{kind}&apos;); a newer ModelDesk may be needed.</source>
+        <translation>保存的词表类型未知（“{kind}”）；可能需要更新版本的 ModelDesk。</translation>
+    </message>
+    <message>
+        <source>There is no text to learn a vocabulary from.</source>
+        <translation>没有可用来学习词表的文本。</translation>
+    </message>
+    <message>
+        <source>The stored vocabulary is damaged, so this model cannot be used.</source>
+        <translation>保存的词表已损坏，因此无法使用这个模型。</translation>
+    </message>
+    <message>
+        <source>A vocabulary could not be learned from this text; try the character tokeniser.</source>
+        <translation>无法从这段文本学到词表；请试试字符分词器。</translation>
+    </message>
+    <message>
+        <source>The checkpoint &apos;{path}&apos; does not exist.</source>
+        <translation>检查点“{path}”不存在。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a ModelDesk checkpoint.</source>
+        <translation>“{name}”不是 ModelDesk 的检查点。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; was refused: it contains program code, not just model weights, and could be unsafe to open.</source>
+        <translation>已拒绝打开“{name}”：它包含程序代码，而不只是模型权重，打开可能不安全。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a readable checkpoint; the file may be damaged.</source>
+        <translation>“{name}”不是可读取的检查点；文件可能已损坏。</translation>
+    </message>
+    <message>
+        <source>sentence pairs</source>
+        <translation>句子对</translation>
+    </message>
+    <message>
+        <source>plain text</source>
+        <translation>纯文本</translation>
+    </message>
+    <message>
+        <source>{first} or {second}</source>
+        <translation>{first} 或 {second}</translation>
+    </message>
+    <message>
+        <source>Unknown task &apos;{task}&apos;. Choose one of: {choices}.</source>
+        <translation>未知的任务“{task}”。请从以下任务中选择：{choices}。</translation>
+    </message>
+    <message>
+        <source>pictures</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>The dataset &apos;{dataset}&apos; holds {what}, which cannot train the task &apos;{task}&apos;. Choose a {tasks} task, or another dataset.</source>
+        <translation>数据集“{dataset}”包含的是{what}，无法用于训练“{task}”任务。请选择 {tasks} 任务，或换一个数据集。</translation>
+    </message>
+    <message>
+        <source>The number of epochs must be between 1 and 10,000.</source>
+        <translation>轮次数必须在 1 到 10,000 之间。</translation>
+    </message>
+    <message>
+        <source>The batch size must be between 1 and 65,536.</source>
+        <translation>批大小必须在 1 到 65,536 之间。</translation>
+    </message>
+    <message>
+        <source>The learning rate must be a positive number below 10 (try 0.001).</source>
+        <translation>学习率必须是小于 10 的正数（可以试试 0.001）。</translation>
+    </message>
+    <message>
+        <source>Unknown optimizer &apos;{name}&apos;. Choose one of: {choices}.</source>
+        <translation>未知的优化器“{name}”。请从以下选项中选择：{choices}。</translation>
+    </message>
+    <message>
+        <source>Unknown learning-rate schedule &apos;{name}&apos;. Choose one of: {choices}.</source>
+        <translation>未知的学习率调度方式“{name}”。请从以下选项中选择：{choices}。</translation>
+    </message>
+    <message>
+        <source>Unknown augmentation &apos;{name}&apos;. Choose one of: {choices}.</source>
+        <translation>未知的数据增强方式“{name}”。请从以下选项中选择：{choices}。</translation>
+    </message>
+    <message>
+        <source>Unknown device &apos;{name}&apos;. Choose one of: {choices}.</source>
+        <translation>未知的设备“{name}”。请从以下选项中选择：{choices}。</translation>
+    </message>
+    <message>
+        <source>The validation share must be between 0 and 0.9 (0.2 keeps one image in five aside).</source>
+        <translation>验证集比例必须在 0 到 0.9 之间（0.2 表示每五张图片留出一张）。</translation>
+    </message>
+    <message>
+        <source>Weight decay cannot be negative.</source>
+        <translation>权重衰减不能为负数。</translation>
+    </message>
+    <message>
+        <source>Unknown tokeniser &apos;{name}&apos;. Choose one of: {choices}.</source>
+        <translation>未知的分词器“{name}”。请从以下选项中选择：{choices}。</translation>
+    </message>
+    <message>
+        <source>Label smoothing must be between 0 and 1 (0.1 is usual).</source>
+        <translation>标签平滑必须在 0 到 1 之间（通常为 0.1）。</translation>
+    </message>
+    <message>
+        <source>Unknown reading option(s) {names}; known: {known}.</source>
+        <translation>未知的读取选项：{names}；可用的选项：{known}。</translation>
+    </message>
+    <message>
+        <source>The sequence length must be between 2 and {limit:,} characters (100 is usual).</source>
+        <translation>序列长度必须在 2 到 {limit:,} 个字符之间（通常为 100）。</translation>
+    </message>
+    <message>
+        <source>Early-stopping patience cannot be negative (0 turns it off).</source>
+        <translation>提前停止的耐心值不能为负数（0 表示关闭提前停止）。</translation>
+    </message>
+    <message>
+        <source>CPU ({count} threads)</source>
+        <translation>CPU（{count} 个线程）</translation>
+    </message>
+    <message>
+        <source>Apple GPU (MPS)</source>
+        <translation>Apple GPU（MPS）</translation>
+    </message>
+    <message>
+        <source>{device} x {count} processes</source>
+        <translation>{device} × {count} 个进程</translation>
+    </message>
+    <message>
+        <source>No working NVIDIA GPU was found; choose the CPU (--device cpu) or &apos;auto&apos;.</source>
+        <translation>未找到可用的 NVIDIA GPU；请选择 CPU（--device cpu）或“auto”。</translation>
+    </message>
+    <message>
+        <source>Apple GPU (MPS) is not available on this computer; choose the CPU or &apos;auto&apos;.</source>
+        <translation>这台电脑上无法使用 Apple GPU（MPS）；请选择 CPU 或“auto”。</translation>
+    </message>
+    <message>
+        <source>This process has rank {rank} of {world}, which cannot be; check the torchrun settings.</source>
+        <translation>此进程的编号（rank）为 {rank}，进程总数为 {world}，这不可能成立；请检查 torchrun 的设置。</translation>
+    </message>
+    <message>
+        <source>The torchrun settings RANK, WORLD_SIZE and LOCAL_RANK must be whole numbers.</source>
+        <translation>torchrun 的设置 RANK、WORLD_SIZE 和 LOCAL_RANK 必须是整数。</translation>
+    </message>
+    <message>
+        <source>This machine has {count} GPUs but torchrun started more processes than that; set --nproc_per_node to the number of GPUs.</source>
+        <translation>这台机器有 {count} 个 GPU，但 torchrun 启动的进程比这更多；请把 --nproc_per_node 设为 GPU 的数量。</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Finished all {count} epochs.</source>
+        <translation>已完成全部 {count} 个轮次。</translation>
+    </message>
+    <message>
+        <source>Stopped by the user.</source>
+        <translation>已由用户停止。</translation>
+    </message>
+    <message>
+        <source>Training broke down: a loss became infinite or not a number. Lower the learning rate (for example divide it by 10) and start again.</source>
+        <translation>训练中断：某个损失变成了无穷大或非数值。请降低学习率（例如除以 10）后重新开始。</translation>
+    </message>
+    <message>
+        <source>Training the reference classifier that scores the samples (once per dataset)…</source>
+        <translation>正在训练为样本打分的参考分类器（每个数据集只需一次）…</translation>
+    </message>
+    <message>
+        <source>Reference classifier ready: {share:.1f}% accurate on held-out real pictures.</source>
+        <translation>参考分类器已就绪：在留出的真实图片上准确率为 {share:.1f}%。</translation>
+    </message>
+    <message>
+        <source>A GAN needs at least a few dozen pictures to learn from; this dataset has too few.</source>
+        <translation>GAN 至少需要几十张图片才能学习；这个数据集的图片太少。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a GAN. Choose dcgan or dcgan-conditional for this task.</source>
+        <translation>“{name}”不是 GAN。此任务请选择 dcgan 或 dcgan-conditional。</translation>
+    </message>
+    <message>
+        <source>This checkpoint was trained on different classes than the chosen dataset, so it cannot be resumed here.</source>
+        <translation>这个检查点训练时用的类别与所选数据集不同，因此无法在这里继续训练。</translation>
+    </message>
+    <message>
+        <source>Training failed because of an internal error.</source>
+        <translation>由于内部错误，训练失败。</translation>
+    </message>
+    <message>
+        <source>The GPU ran out of memory. Choose a smaller batch size (for example half) and start again.</source>
+        <translation>GPU 内存不足。请选择更小的批大小（例如减半）后重新开始。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a training job file: it names no dataset and model.</source>
+        <translation>“{name}”不是训练任务文件：其中没有指定数据集和模型。</translation>
+    </message>
+    <message>
+        <source>The job file &apos;{path}&apos; does not exist.</source>
+        <translation>任务文件“{path}”不存在。</translation>
+    </message>
+    <message>
+        <source>The job file &apos;{name}&apos; could not be read ({reason}).</source>
+        <translation>无法读取任务文件“{name}”（{reason}）。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a training job file: it is not JSON.</source>
+        <translation>“{name}”不是训练任务文件：它不是 JSON 格式。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; was written by a newer ModelDesk; update ModelDesk to run it.</source>
+        <translation>“{name}”由更新版本的 ModelDesk 写入；请更新 ModelDesk 后再运行。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a training job file ModelDesk can read.</source>
+        <translation>“{name}”不是 ModelDesk 能读取的训练任务文件。</translation>
+    </message>
+    <message>
+        <source>not text</source>
+        <translation>不是文本</translation>
+    </message>
+    <message>
+        <source>Stopped early: the validation loss did not improve for {count} epochs.</source>
+        <translation>已提前停止：验证损失连续 {count} 个轮次没有改善。</translation>
+    </message>
+    <message>
+        <source>Training broke down: the loss became infinite or not a number. Lower the learning rate (for example divide it by 10) and start again.</source>
+        <translation>训练中断：损失变成了无穷大或非数值。请降低学习率（例如除以 10）后重新开始。</translation>
+    </message>
+    <message>
+        <source>Training failed.</source>
+        <translation>训练失败。</translation>
+    </message>
+    <message>
+        <source>The task &apos;{task}&apos; is not available for this command; use --task classify.</source>
+        <translation>此命令不支持任务“{task}”；请使用 --task classify。</translation>
+    </message>
+    <message>
+        <source>There are too few images to train and validate; add more images to each class.</source>
+        <translation>图片太少，无法训练和验证；请为每个类别添加更多图片。</translation>
+    </message>
+    <message>
+        <source>Training needs images of at least two classes.</source>
+        <translation>训练至少需要两个类别的图片。</translation>
+    </message>
+    <message>
+        <source>A text generator needs at least {limit:,} characters to learn from; this text has {count:,}.</source>
+        <translation>文本生成模型至少需要 {limit:,} 个字符才能学习；这段文本只有 {count:,} 个字符。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a text generator. Choose {names} for this task.</source>
+        <translation>“{name}”不是文本生成模型。此任务请选择 {names}。</translation>
+    </message>
+    <message>
+        <source>The dataset &apos;{dataset}&apos; is not plain text; choose fables or text:PATH.</source>
+        <translation>数据集“{dataset}”不是纯文本；请选择 fables 或 text:PATH。</translation>
+    </message>
+    <message>
+        <source>characters</source>
+        <translation>字符</translation>
+    </message>
+    <message>
+        <source>Exporting the text generator to ONNX and checking it against PyTorch…</source>
+        <translation>正在将文本生成模型导出为 ONNX，并与 PyTorch 的结果核对…</translation>
+    </message>
+    <message>
+        <source>A translator needs at least 10 sentence pairs to learn from; &apos;{name}&apos; has {count}.</source>
+        <translation>翻译模型至少需要 10 个句子对才能学习；“{name}”只有 {count} 个。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a translator. Choose transformer-small or gru-attention for this task.</source>
+        <translation>“{name}”不是翻译模型。此任务请选择 transformer-small 或 gru-attention。</translation>
+    </message>
+    <message>
+        <source>The dataset &apos;{dataset}&apos; holds pictures, not sentence pairs; choose numbers:en-fr or tsv:PATH.</source>
+        <translation>数据集“{dataset}”包含的是图片，而不是句子对；请选择 numbers:en-fr 或 tsv:PATH。</translation>
+    </message>
+    <message>
+        <source>Learning the vocabularies ({tokenizer}) from {count:,} sentence pairs…</source>
+        <translation>正在从 {count:,} 个句子对中学习词表（{tokenizer}）…</translation>
+    </message>
+    <message>
+        <source>Translating the {count:,} held-out test sentences…</source>
+        <translation>正在翻译留出的 {count:,} 个测试句子…</translation>
+    </message>
+    <message>
+        <source>Exporting the translator to ONNX and checking it against PyTorch…</source>
+        <translation>正在将翻译模型导出为 ONNX，并与 PyTorch 的结果核对…</translation>
+    </message>
+</context>
+<context>
     <name>EpochPlots</name>
     <message>
         <source>epoch</source>
@@ -4412,6 +5995,13 @@ Shown for: {line}</source>
     </message>
 </context>
 <context>
+    <name>Workers</name>
+    <message>
+        <source>Something went wrong inside ModelDesk. The details below can help us fix it; they are also in the log file.</source>
+        <translation>ModelDesk 内部出了问题。下面的详细信息可以帮助我们修复它；这些信息也已写入日志文件。</translation>
+    </message>
+</context>
+<context>
     <name>WriterPanel</name>
     <message>
         <source>This model writes text; open an image classifier to try pictures.</source>
@@ -4523,7 +6113,7 @@ Shown for: {line}</source>
     </message>
     <message>
         <source>Size</source>
-        <translation>尺寸</translation>
+        <translation>规模</translation>
     </message>
     <message>
         <source>Vocabulary</source>
