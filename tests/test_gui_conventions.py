@@ -14,7 +14,8 @@ pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import QSize, Qt, QUrl  # noqa: E402
 from PySide6.QtGui import QPalette  # noqa: E402
-from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QFormLayout, QLabel, QMessageBox  # noqa: E402
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QFormLayout, QLabel, QMessageBox,  # noqa: E402
+                               QPushButton)
 
 from desktop_app import theme  # noqa: E402
 from desktop_app.main_window import PAGE_NAMES, MainWindow  # noqa: E402
@@ -198,6 +199,7 @@ def test_every_page_button_and_menu_item_can_be_reached_from_the_keyboard(qtbot)
     win = _window(qtbot)
     assert not win.windowIcon().isNull() and not win.windowIcon().pixmap(QSize(256, 256)).isNull()
 
+    menu_letters = {_mnemonic(a.text()) for a in win.menuBar().actions()}
     checked = 0
     for index, name in enumerate(PAGE_NAMES):  # every page has a shortcut
         qtbot.keyClick(win, Qt.Key(Qt.Key.Key_1 + index), Qt.KeyboardModifier.ControlModifier)
@@ -210,6 +212,16 @@ def test_every_page_button_and_menu_item_can_be_reached_from_the_keyboard(qtbot)
         assert not unreachable, f"{name}: Tab cannot reach {unreachable}"
         letters = Counter(m for m in (_mnemonic(b.text()) for b in buttons) if m)
         assert not [k for k, n in letters.items() if n > 1], f"{name}: mnemonics used twice: {letters}"
+        assert not set(letters) & menu_letters, f"{name}: Alt+{set(letters) & menu_letters} also opens a menu"
+        # every labelled push button has an underlined letter (Alt+letter), but for the drop zone's
+        # (the same action as the button above it, which has one)
+        without = [b.text() for b in buttons if isinstance(b, QPushButton) and b.text() and not _mnemonic(b.text())
+                   and b.objectName() != "zoneButton"]
+        assert not without, f"{name}: no Alt+letter for {without}"
+    for panel in (win.playground_page.generator_panel, win.playground_page.translator_panel,
+                  win.playground_page.writer_panel):  # the Playground's panels, shown one at a time
+        letters = Counter(m for m in (_mnemonic(b.text()) for b in panel.findChildren(QPushButton)) if m)
+        assert not [k for k, n in letters.items() if n > 1] and not set(letters) & menu_letters, (panel, letters)
 
     assert checked >= 15
 

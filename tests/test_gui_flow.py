@@ -77,7 +77,7 @@ def test_pause_resume_and_stop_keep_a_checkpoint(qtbot, window):
     assert not page.start_button.isEnabled()  # no second training from the UI
     qtbot.waitUntil(lambda: len(page.epoch_x) >= 2, timeout=60_000)
     qtbot.mouseClick(page.pause_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.pause_button.text() == "Resume", timeout=10_000)
+    qtbot.waitUntil(lambda: page.pause_button.text() == "&Resume", timeout=10_000)
     qtbot.waitUntil(lambda: "Paused at epoch" in page.progress_label.text(), timeout=10_000)  # the worker confirmed
     assert page.paused_at() is not None and page.paused_at()[0] >= 1  # the language-free way to ask
     steps = len(page.batch_x)

@@ -172,7 +172,7 @@ def test_gan_pause_resume_and_stop(qtbot, window, record_property):
     record_property("longest_gui_stall_ms", round(1000 * probe.longest, 1))
     assert probe.longest < 0.25  # curves, grids and the reference classifier never freeze the window
     qtbot.mouseClick(page.pause_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.pause_button.text() == "Resume", timeout=10_000)
+    qtbot.waitUntil(lambda: page.pause_button.text() == "&Resume", timeout=10_000)
     qtbot.waitUntil(lambda: "Paused at epoch" in page.progress_label.text(), timeout=10_000)
     steps = len(view.batch_x)
     qtbot.wait(400)

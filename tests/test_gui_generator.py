@@ -188,10 +188,10 @@ def test_conditional_generator_draws_grids_classes_and_morphs(qtbot, page, model
 
     # Play animates the slider; the button turns into Pause and back
     qtbot.mouseClick(panel.play_button, Qt.MouseButton.LeftButton)
-    assert panel.is_playing() and panel.play_button.text() == "Pause"
+    assert panel.is_playing() and panel.play_button.text() == "Pa&use"
     qtbot.waitUntil(lambda: panel.slider.value() >= 10, timeout=WAIT)
     qtbot.mouseClick(panel.play_button, Qt.MouseButton.LeftButton)
-    assert not panel.is_playing() and panel.play_button.text() == "Play"
+    assert not panel.is_playing() and panel.play_button.text() == "P&lay"
     stopped = panel.slider.value()
     qtbot.wait(100)
     assert panel.slider.value() == stopped

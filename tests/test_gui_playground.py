@@ -149,7 +149,7 @@ def test_playground_does_not_import_torch(tmp_path):
 def test_empty_state_and_recent_models(qtbot, make_page, tmp_path):
     page = make_page()
     assert page.view_stack.currentIndex() == 0 and page.drop_label.text() == EMPTY_TEXT
-    assert page.open_button.isVisible() and page.open_button.text() == "Open model…"
+    assert page.open_button.isVisible() and page.open_button.text() == "&Open model…"
     assert page.model_box.isHidden() and page.preprocess_box.isHidden()
     assert page.recent_list.count() == 0 and page.recent_hint.isVisible()
     assert page.accepts_drop([str(tmp_path)]) and not page.accepts_drop([]) and not page.accepts_drop([tmp_path / "nope"])

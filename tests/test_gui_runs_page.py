@@ -259,14 +259,14 @@ def test_resume_and_duplicate_emit_what_the_window_needs(qtbot, make_page, store
     page = make_page()
 
     click_row(qtbot, page, stopped.id)
-    assert page.resume_button.text() == "Resume" and page.epochs_spin.value() == 10
+    assert page.resume_button.text() == "&Resume" and page.epochs_spin.value() == 10
     assert page.epochs_spin.minimum() == 3
     with qtbot.waitSignal(page.resume_requested) as signal:
         qtbot.mouseClick(page.resume_button, Qt.MouseButton.LeftButton)
     assert signal.args == [str(stopped.folder / "checkpoints" / "last.pt"), 10]
 
     click_row(qtbot, page, finished.id)
-    assert page.resume_button.text() == "Add epochs" and page.epochs_spin.value() == 6
+    assert page.resume_button.text() == "&Add epochs" and page.epochs_spin.value() == 6
     page.epochs_spin.setValue(9)
     with qtbot.waitSignal(page.resume_requested) as signal:
         qtbot.mouseClick(page.resume_button, Qt.MouseButton.LeftButton)

@@ -220,14 +220,14 @@ def test_translate_pause_resume_and_stop(qtbot, window, monkeypatch):
     assert not page.start_button.isEnabled() and not page.playground_button.isVisible()
     qtbot.waitUntil(lambda: len(view.batch_x) >= 5, timeout=60_000)
     qtbot.mouseClick(page.pause_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.pause_button.text() == "Resume", timeout=10_000)
+    qtbot.waitUntil(lambda: page.pause_button.text() == "&Resume", timeout=10_000)
     qtbot.waitUntil(lambda: "Paused at epoch 1" in page.progress_label.text(), timeout=10_000)
     steps = len(view.batch_x)
     qtbot.wait(400)
     page.refresh_plots()
     assert len(view.batch_x) == steps and "Paused at epoch 1" in page.progress_label.text()  # nothing moves
     qtbot.mouseClick(page.pause_button, Qt.MouseButton.LeftButton)
-    assert page.pause_button.text() == "Pause"
+    assert page.pause_button.text() == "&Pause"
     qtbot.waitUntil(lambda: len(view.epoch_x) >= 1, timeout=60_000)  # one epoch, so there is a model to keep
     with qtbot.waitSignal(win.state.training_running, timeout=120_000, check_params_cb=lambda running: not running):
         qtbot.mouseClick(page.stop_button, Qt.MouseButton.LeftButton)  # then the test sentences and the export
@@ -254,10 +254,10 @@ def test_closing_the_window_while_a_paused_translation_trains(qtbot, window, mon
     qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(page.translate_view.batch_x) >= 2, timeout=60_000)
     qtbot.mouseClick(page.pause_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.pause_button.text() == "Resume", timeout=10_000)
+    qtbot.waitUntil(lambda: page.pause_button.text() == "&Resume", timeout=10_000)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     assert not win.close()
-    assert win.isVisible() and page.is_running() and page.pause_button.text() == "Resume"  # "No" keeps it paused
+    assert win.isVisible() and page.is_running() and page.pause_button.text() == "&Resume"  # "No" keeps it paused
     asked = []
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: (asked.append(a[1]), QMessageBox.StandardButton.Yes)[1])

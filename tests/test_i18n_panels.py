@@ -40,9 +40,9 @@ def test_in_chinese_the_panels_without_a_model_show_no_english(qtbot, chinese, n
     if name == "translator":
         assert "翻译" in texts and "模型关注了哪里" in texts
     elif name == "writer":
-        assert "你的开头" in texts and "停止" in texts
+        assert "你的开头" in texts and "停止(&S)" in texts
     else:
-        assert "样例" in texts and "播放" in texts
+        assert "样例" in texts and "播放(&L)" in texts
 
 
 def test_in_chinese_a_picture_generator_shows_no_english(qtbot, chinese, tmp_path):
@@ -65,7 +65,7 @@ def test_in_chinese_a_picture_generator_shows_no_english(qtbot, chinese, tmp_pat
     panel.pause()
     texts += [text for row in generator_rows(generator) for text in row]
     assert not _leftovers(texts)
-    assert "暂停" in texts and "所有类别" in texts and any(text.startswith("用时") for text in texts)
+    assert "暂停(&U)" in texts and "所有类别" in texts and any(text.startswith("用时") for text in texts)
 
 
 def test_in_chinese_the_cards_of_translators_and_text_generators_show_no_english(chinese):

@@ -54,7 +54,7 @@ def test_in_chinese_the_playground_shows_no_english(qtbot, chinese, tmp_path):
     page.show()
     try:
         assert not english_left(page_texts(page, tmp_path)), "empty"
-        assert page.open_button.text() == "打开模型…"
+        assert page.open_button.text() == "打开模型(&O)…"
 
         model = modeldesk_model(tmp_path / "模型.onnx")
         with qtbot.waitSignal(page.model_opened, timeout=WAIT):

@@ -147,7 +147,7 @@ def test_in_chinese_the_runs_page_shows_no_english(qtbot, chinese, tmp_path):
                   page.details_view.scores_label.text(), page.curves_view.note.text()]
         assert not leftovers([re.sub(r"<[^>]+>", " ", text) for text in texts], keep), chosen
     page.select_runs([first.id])  # stopped: it can be resumed
-    assert page.resume_button.text() == "继续" and "准确率 75.0%" in page.details_view.summary_label.text()
+    assert page.resume_button.text() == "继续(&R)" and "准确率 75.0%" in page.details_view.summary_label.text()
     assert "已停止" in page.details_view.summary_label.text()
 
 

@@ -144,13 +144,13 @@ def test_in_chinese_the_train_page_shows_no_english(qtbot, chinese, monkeypatch,
 
     state.set_engine(EngineInfo("CPU", [], "2.14", "1.31"))
     state.set_dataset(spec, load_dataset(spec))
-    assert page.start_button.text() == "开始训练"
+    assert page.start_button.text() == "开始训练(&S)"
     assert not leftovers(page, keep), "before a run"
 
     feed(page, task)
     page._task, page._control = object(), SimpleNamespace(paused=True)  # as while a run is paused
     page._update_buttons()
-    assert page.pause_button.text() == "继续"
+    assert page.pause_button.text() == "继续(&R)"
     samples = ("three -> trois",)  # the log's sample translation: the data, not the window's words
     during = leftovers(page, keep, drop=samples)
     page._on_event(Paused(epoch=2, step=3))

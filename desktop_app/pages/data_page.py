@@ -478,7 +478,7 @@ class DataPage(QWidget):
         for widget in self._source_extras.values():
             widget.hide()
         box_layout.addWidget(self.dataset_list)
-        self.folder_button = QPushButton(self.tr("Choose a folder…"))
+        self.folder_button = QPushButton(self.tr("Choose a f&older…"))
         self.folder_button.setToolTip(self.tr("Pick a folder with one sub-folder of pictures per class. "
                                               "You can also drop a folder onto the window."))
         self.folder_button.clicked.connect(self.choose_folder)
@@ -497,7 +497,7 @@ class DataPage(QWidget):
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setFormat("%p%")
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button = QPushButton(self.tr("&Cancel"))
         self.cancel_button.setToolTip(self.tr("Stop loading; the dataset you had stays selected. "
                                               "A partly downloaded file is kept and resumed next time."))
         self.cancel_button.clicked.connect(self.cancel_loading)

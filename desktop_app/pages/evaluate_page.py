@@ -152,7 +152,7 @@ class EvaluatePage(QWidget):
         self.summary_label.setTextFormat(Qt.TextFormat.RichText)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         header.addWidget(self.summary_label, 1)
-        self.export_button = QPushButton(self.tr("Export to ONNX…"))
+        self.export_button = QPushButton(self.tr("&Export to ONNX…"))
         self.export_button.setToolTip(self.tr("Save the trained model as an .onnx file that the Playground and many "
                                               "other tools can run, with its labels and preprocessing inside."))
         self.export_button.clicked.connect(lambda: self.export_model())

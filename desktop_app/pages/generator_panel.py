@@ -333,7 +333,7 @@ class GeneratorPanel(QWidget):
         self.seed_spin = _seed_spin(self.tr(SEED_TIP))
         self.seed_spin.valueChanged.connect(self._schedule_draw)
         row.addWidget(self.seed_spin)
-        self.new_button = QPushButton(self.tr("New samples"))
+        self.new_button = QPushButton(self.tr("&New samples"))
         self.new_button.setToolTip(self.tr(NEW_TIP))
         self.new_button.clicked.connect(self.new_samples)
         row.addWidget(self.new_button)
@@ -370,7 +370,7 @@ class GeneratorPanel(QWidget):
         theme.set_tone(self.grid_info, "muted")
         self.grid_info.setAlignment(Qt.AlignmentFlag.AlignCenter)
         row.addWidget(self.grid_info, 1)
-        self.save_button = QPushButton(self.tr("Save grid as PNG…"))
+        self.save_button = QPushButton(self.tr("Save grid as &PNG…"))
         self.save_button.setToolTip(self.tr(SAVE_TIP))
         self.save_button.clicked.connect(lambda: self.save_grid())
         row.addWidget(self.save_button)
@@ -389,7 +389,7 @@ class GeneratorPanel(QWidget):
         self.seed_b_spin = _seed_spin(self.tr(SEED_B_TIP))
         self.seed_b_spin.setValue(1)
         seeds.addWidget(self.seed_b_spin, 1, 1)
-        self.pair_button = QPushButton(self.tr("New pair"))
+        self.pair_button = QPushButton(self.tr("New p&air"))
         self.pair_button.setToolTip(self.tr(PAIR_TIP))
         self.pair_button.clicked.connect(self.new_pair)
         seeds.addWidget(self.pair_button, 2, 1, Qt.AlignmentFlag.AlignLeft)
@@ -413,7 +413,7 @@ class GeneratorPanel(QWidget):
         self.slider.valueChanged.connect(self._slider_moved)
         row.addWidget(self.slider, 1)
         row.addWidget(QLabel("B"))
-        self.play_button = QPushButton(self.tr("Play"))
+        self.play_button = QPushButton(self.tr("P&lay"))
         self.play_button.setToolTip(self.tr(PLAY_TIP))
         self.play_button.setCheckable(True)
         self.play_button.toggled.connect(self._play_toggled)
@@ -739,7 +739,7 @@ class GeneratorPanel(QWidget):
 
     # ----- playing ------------------------------------------------------------------------------
     def _play_toggled(self, on: bool) -> None:
-        self.play_button.setText(self.tr("Pause") if on else self.tr("Play"))
+        self.play_button.setText(self.tr("Pa&use") if on else self.tr("P&lay"))
         if on and self._generator is not None:
             if self.slider.value() >= SLIDER_MAX:
                 self._play_direction = -1

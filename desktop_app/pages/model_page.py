@@ -377,7 +377,7 @@ class ModelPage(QWidget):
         self.settings_hint = QLabel("")
         self.settings_hint.setWordWrap(True)
         outer.addWidget(self.settings_hint)
-        self.reset_button = QPushButton(self.tr("Reset to recommended"))
+        self.reset_button = QPushButton(self.tr("&Reset to recommended"))
         self.reset_button.setToolTip(_translated(TIPS["reset"]))
         self.reset_button.clicked.connect(self.reset_to_recommended)
         buttons = QHBoxLayout()

@@ -100,7 +100,7 @@ class RunDetailsView(QWidget):
         self.summary_label.setTextFormat(Qt.TextFormat.RichText)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         top.addWidget(self.summary_label, 1)
-        self.playground_button = QPushButton(self.tr("Open in Playground"))
+        self.playground_button = QPushButton(self.tr("Open in Pla&yground"))
         self.playground_button.setObjectName("openInPlayground")
         self.playground_button.clicked.connect(self._open_in_playground)
         top.addWidget(self.playground_button, 0, Qt.AlignmentFlag.AlignTop)

@@ -164,11 +164,11 @@ class TrainPage(QWidget):
         self.playground_task: str | None = None  # the task that made it ("gan", "translate")
         self._reset_series()
 
-        self.start_button = QPushButton(self.tr("Start training"))
+        self.start_button = QPushButton(self.tr("&Start training"))
         self.start_button.setToolTip(self.tr("Train the chosen model on the chosen dataset."))
-        self.pause_button = QPushButton(self.tr("Pause"))
+        self.pause_button = QPushButton(self.tr("&Pause"))
         self.pause_button.setToolTip(self.tr("Pause after the current step; press again to continue."))
-        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button = QPushButton(self.tr("St&op"))
         self.stop_button.setToolTip(self.tr("End training now. The best model so far is kept and can be evaluated "
                                             "and exported."))
         self.start_button.clicked.connect(self.start_training)
@@ -179,7 +179,7 @@ class TrainPage(QWidget):
         self.progress_label = QLabel(self.tr("Press Start training to begin."))
         self.progress_label.setWordWrap(True)  # a long summary wraps instead of widening the window
         self.speed_label = QLabel("")
-        self.playground_button = QPushButton(self.tr("Open in Playground"))
+        self.playground_button = QPushButton(self.tr("Open in Pla&yground"))
         self.playground_button.setToolTip(QCoreApplication.translate("TrainPage", PLAYGROUND_MODELS["gan"][2]))
         self.playground_button.clicked.connect(self._open_in_playground)
         self.playground_button.hide()
@@ -314,7 +314,7 @@ class TrainPage(QWidget):
         self.pause_button.setEnabled(running)
         self.stop_button.setEnabled(running)
         paused = running and self._control is not None and self._control.paused
-        self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
+        self.pause_button.setText(self.tr("&Resume") if paused else self.tr("&Pause"))
 
     # ----- actions ----------------------------------------------------------------------------
     def start_training(self, config=None, resume_from: str | None = None) -> bool:

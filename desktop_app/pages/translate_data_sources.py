@@ -85,13 +85,13 @@ class SentenceFileChooser(QWidget):
         layout.setSpacing(4)
 
         buttons = QHBoxLayout()
-        self.file_button = QPushButton(self.tr("Choose a file…"))
+        self.file_button = QPushButton(self.tr("Choose a fi&le…"))
         self.file_button.setObjectName("sentenceFileButton")
         self.file_button.setToolTip(self.tr("A text file with a sentence, a tab and its translation on each line: "
                                             "a Tatoeba or Anki download (like fra.txt from manythings.org) or a "
                                             "two-column TSV saved from a spreadsheet."))
         self.file_button.clicked.connect(self.file_requested)
-        self.pair_button = QPushButton(self.tr("Two files…"))
+        self.pair_button = QPushButton(self.tr("T&wo files…"))
         self.pair_button.setObjectName("sentenceFilesButton")
         self.pair_button.setToolTip(self.tr("Two text files with one sentence a line, where line 1 of the second file "
                                             "translates line 1 of the first, and so on (like train.en and train.fr)."))

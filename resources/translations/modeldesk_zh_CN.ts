@@ -236,16 +236,16 @@ Text generation: learn to write text in the style of a text you give it.</source
         <translation>数据集</translation>
     </message>
     <message>
-        <source>Choose a folder…</source>
-        <translation>选择文件夹…</translation>
+        <source>Choose a f&amp;older…</source>
+        <translation>选择文件夹(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
     </message>
     <message>
         <source>Pick a folder with one sub-folder of pictures per class. You can also drop a folder onto the window.</source>
         <translation>选择一个文件夹，里面每个类别一个图片子文件夹。也可以把文件夹直接拖到窗口上。</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
     <message>
         <source>Stop loading; the dataset you had stays selected. A partly downloaded file is kept and resumed next time.</source>
@@ -2181,8 +2181,8 @@ Low recall means the model often misses this class.</source>
         <translation>模型表现如何？</translation>
     </message>
     <message>
-        <source>Export to ONNX…</source>
-        <translation>导出为 ONNX…</translation>
+        <source>&amp;Export to ONNX…</source>
+        <translation>导出为 ONNX(&amp;E)…</translation>
     </message>
     <message>
         <source>Save the trained model as an .onnx file that the Playground and many other tools can run, with its labels and preprocessing inside.</source>
@@ -2589,8 +2589,24 @@ The best epoch by these figures is the one kept and exported.</source>
         <translation>种子</translation>
     </message>
     <message>
-        <source>New samples</source>
-        <translation>换一批</translation>
+        <source>&amp;New samples</source>
+        <translation>换一批(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Save grid as &amp;PNG…</source>
+        <translation>保存为 PNG(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>New p&amp;air</source>
+        <translation>换一对(&amp;A)</translation>
+    </message>
+    <message>
+        <source>P&amp;lay</source>
+        <translation>播放(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Pa&amp;use</source>
+        <translation>暂停(&amp;U)</translation>
     </message>
     <message>
         <source>Class</source>
@@ -2599,10 +2615,6 @@ The best epoch by these figures is the one kept and exported.</source>
     <message>
         <source>Drawing…</source>
         <translation>正在画…</translation>
-    </message>
-    <message>
-        <source>Save grid as PNG…</source>
-        <translation>保存为 PNG…</translation>
     </message>
     <message>
         <source>Morph between two seeds</source>
@@ -2615,14 +2627,6 @@ The best epoch by these figures is the one kept and exported.</source>
     <message>
         <source>Seed B</source>
         <translation>种子 B</translation>
-    </message>
-    <message>
-        <source>New pair</source>
-        <translation>换一对</translation>
-    </message>
-    <message>
-        <source>Play</source>
-        <translation>播放</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -3187,8 +3191,8 @@ If the loss jumps around or the writing turns to nonsense, try half.</source>
         <translation>设备</translation>
     </message>
     <message>
-        <source>Reset to recommended</source>
-        <translation>恢复推荐值</translation>
+        <source>&amp;Reset to recommended</source>
+        <translation>恢复推荐值(&amp;R)</translation>
     </message>
     <message>
         <source>The network that learns to write: it reads the text one character at a time and learns to guess the next one. Start with the recommended one.</source>
@@ -3587,16 +3591,32 @@ English → French: it learns to turn &apos;forty-two&apos; into &apos;quarante-
         <translation>试用场：试试模型</translation>
     </message>
     <message>
+        <source>&amp;Open model…</source>
+        <translation>打开模型(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Add pictures…</source>
+        <translation>添加图片(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste picture</source>
+        <translation>粘贴图片(&amp;P)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清空(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
         <source>Open model…</source>
         <translation>打开模型…</translation>
     </message>
     <message>
         <source>Open an ONNX image classifier, picture generator, translator or text generator (.onnx file). You can also drop it onto this page.</source>
         <translation>打开 ONNX 图像分类器、图片生成器、翻译模型或文本生成模型（.onnx 文件）。也可以把文件拖到此页面上。</translation>
-    </message>
-    <message>
-        <source>Add pictures…</source>
-        <translation>添加图片…</translation>
     </message>
     <message>
         <source>Classify pictures or a whole folder. You can also drop them onto this page.</source>
@@ -3611,16 +3631,8 @@ English → French: it learns to turn &apos;forty-two&apos; into &apos;quarante-
         <translation>图片文件夹…</translation>
     </message>
     <message>
-        <source>Paste picture</source>
-        <translation>粘贴图片</translation>
-    </message>
-    <message>
         <source>Classify the picture on the clipboard (Ctrl+V).</source>
         <translation>对剪贴板中的图片进行分类（Ctrl+V）。</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>清空</translation>
     </message>
     <message>
         <source>Remove all pictures and results from the page (the files stay where they are).</source>
@@ -3723,10 +3735,6 @@ English → French: it learns to turn &apos;forty-two&apos; into &apos;quarante-
         <translation>%v / %m 张图片</translation>
     </message>
     <message>
-        <source>Stop</source>
-        <translation>停止</translation>
-    </message>
-    <message>
         <source>Stop classifying; the pictures done so far are kept.</source>
         <translation>停止分类；已完成的图片会保留。</translation>
     </message>
@@ -3735,8 +3743,8 @@ English → French: it learns to turn &apos;forty-two&apos; into &apos;quarante-
         <translation>文件夹</translation>
     </message>
     <message>
-        <source>Save CSV…</source>
-        <translation>保存 CSV…</translation>
+        <source>Save &amp;CSV…</source>
+        <translation>保存 CSV(&amp;C)…</translation>
     </message>
     <message>
         <source>Save every picture&apos;s answers to a CSV file that spreadsheets open.</source>
@@ -4137,8 +4145,8 @@ Select several runs in the table (Ctrl or Shift + click) to overlay them.</sourc
 <context>
     <name>RunDetailsView</name>
     <message>
-        <source>Open in Playground</source>
-        <translation>在试用场中打开</translation>
+        <source>Open in Pla&amp;yground</source>
+        <translation>在试用场中打开(&amp;Y)</translation>
     </message>
     <message>
         <source>true</source>
@@ -4503,10 +4511,6 @@ Select several runs in the table (Ctrl or Shift + click) to overlay them.</sourc
         <translation>任意状态</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
         <source>Read the run list again (runs trained from the command line appear too).</source>
         <translation>重新读取运行列表（在命令行中训练的运行也会出现）。</translation>
     </message>
@@ -4519,10 +4523,6 @@ Select several runs in the table (Ctrl or Shift + click) to overlay them.</sourc
         <translation>点击一次运行可重新查看；按住 Ctrl 或 Shift 点击可比较多次运行。</translation>
     </message>
     <message>
-        <source>Resume</source>
-        <translation>继续</translation>
-    </message>
-    <message>
         <source>up to</source>
         <translation>直到</translation>
     </message>
@@ -4533,26 +4533,6 @@ Select several runs in the table (Ctrl or Shift + click) to overlay them.</sourc
     <message>
         <source>How many epochs the run should have in all when it ends. Training continues from its last finished epoch with the same optimizer state.</source>
         <translation>这次运行结束时总共应有多少个轮次。训练会从最后完成的轮次、以相同的优化器状态继续。</translation>
-    </message>
-    <message>
-        <source>New run with these settings</source>
-        <translation>用这些设置新建运行</translation>
-    </message>
-    <message>
-        <source>Export training job…</source>
-        <translation>导出训练任务…</translation>
-    </message>
-    <message>
-        <source>Save metrics as CSV…</source>
-        <translation>将指标保存为 CSV…</translation>
-    </message>
-    <message>
-        <source>Open folder</source>
-        <translation>打开文件夹</translation>
-    </message>
-    <message>
-        <source>Delete…</source>
-        <translation>删除…</translation>
     </message>
     <message>
         <source>Click a run in the table to see how it did. Select several (Ctrl or Shift + click) to compare their curves and the settings that differ.</source>
@@ -4603,8 +4583,36 @@ Select several runs in the table (Ctrl or Shift + click) to overlay them.</sourc
         <translation>没有运行符合筛选条件（共 {total} 次运行）</translation>
     </message>
     <message>
-        <source>Add epochs</source>
-        <translation>增加轮次</translation>
+        <source>R&amp;efresh</source>
+        <translation>刷新(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>继续(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;New run with these settings</source>
+        <translation>用这些设置新建运行(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Export training &amp;job…</source>
+        <translation>导出训练任务(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Save metrics as &amp;CSV…</source>
+        <translation>将指标保存为 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Open f&amp;older</source>
+        <translation>打开文件夹(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Add epochs</source>
+        <translation>增加轮次(&amp;A)</translation>
     </message>
     <message>
         <source>Choose one run in the table first.</source>
@@ -4773,16 +4781,16 @@ Select several runs in the table (Ctrl or Shift + click) to overlay them.</sourc
 <context>
     <name>SentenceFileChooser</name>
     <message>
-        <source>Choose a file…</source>
-        <translation>选择文件…</translation>
-    </message>
-    <message>
         <source>A text file with a sentence, a tab and its translation on each line: a Tatoeba or Anki download (like fra.txt from manythings.org) or a two-column TSV saved from a spreadsheet.</source>
         <translation>每行是一句话、一个制表符和它的译文的文本文件：从 Tatoeba 或 Anki 下载的句子对文件，或从电子表格另存的两列 TSV 文件。</translation>
     </message>
     <message>
-        <source>Two files…</source>
-        <translation>两个文件…</translation>
+        <source>Choose a fi&amp;le…</source>
+        <translation>选择文件(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>T&amp;wo files…</source>
+        <translation>两个文件(&amp;W)…</translation>
     </message>
     <message>
         <source>Two text files with one sentence a line, where line 1 of the second file translates line 1 of the first, and so on (like train.en and train.fr).</source>
@@ -5206,24 +5214,32 @@ Early on it is a jumble of letters; words, spaces and punctuation appear as it l
         <translation>试用训练好的文本生成模型：在试用场中给它几个词，看它接着写。</translation>
     </message>
     <message>
-        <source>Start training</source>
-        <translation>开始训练</translation>
+        <source>&amp;Start training</source>
+        <translation>开始训练(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>St&amp;op</source>
+        <translation>停止(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open in Pla&amp;yground</source>
+        <translation>在试用场中打开(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>继续(&amp;R)</translation>
     </message>
     <message>
         <source>Train the chosen model on the chosen dataset.</source>
         <translation>用选好的数据集训练选好的模型。</translation>
     </message>
     <message>
-        <source>Pause</source>
-        <translation>暂停</translation>
-    </message>
-    <message>
         <source>Pause after the current step; press again to continue.</source>
         <translation>在当前步骤结束后暂停；再按一次继续。</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>停止</translation>
     </message>
     <message>
         <source>End training now. The best model so far is kept and can be evaluated and exported.</source>
@@ -5232,10 +5248,6 @@ Early on it is a jumble of letters; words, spaces and punctuation appear as it l
     <message>
         <source>Press Start training to begin.</source>
         <translation>按“开始训练”即可开始。</translation>
-    </message>
-    <message>
-        <source>Open in Playground</source>
-        <translation>在试用场中打开</translation>
     </message>
     <message>
         <source>Loss (lower is better)</source>
@@ -5304,10 +5316,6 @@ Early on it is a jumble of letters; words, spaces and punctuation appear as it l
     <message>
         <source>Choose a dataset on the Data page first.</source>
         <translation>请先在“数据”页选择一个数据集。</translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation>继续</translation>
     </message>
     <message>
         <source>The training engine is still loading; try again in a moment.</source>
@@ -5882,8 +5890,12 @@ Green with a tick: exactly the correct translation. Orange: it differs; the word
         <translation>每一行单独翻译。</translation>
     </message>
     <message>
-        <source>Clear</source>
-        <translation>清空</translation>
+        <source>C&amp;lear</source>
+        <translation>清空(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
     </message>
     <message>
         <source>Empty the box to type something new.</source>
@@ -5892,10 +5904,6 @@ Green with a tick: exactly the correct translation. Orange: it differs; the word
     <message>
         <source>Translation</source>
         <translation>翻译</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>复制</translation>
     </message>
     <message>
         <source>Try an example:</source>
@@ -6226,20 +6234,24 @@ Shown for: {line}</source>
         <translation>前 k 个</translation>
     </message>
     <message>
-        <source>New seed</source>
-        <translation>换个种子</translation>
+        <source>New s&amp;eed</source>
+        <translation>换个种子(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Write</source>
+        <translation>写(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
     </message>
     <message>
         <source>Seed</source>
         <translation>种子</translation>
-    </message>
-    <message>
-        <source>Write</source>
-        <translation>写</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>停止</translation>
     </message>
     <message>
         <source>or Ctrl+Return</source>
@@ -6256,10 +6268,6 @@ Shown for: {line}</source>
     <message>
         <source>Type an opening above (or leave it empty), then click Write: the model&apos;s text appears here as it is written.</source>
         <translation>在上面输入开头（也可以留空），然后点“写”：模型写的文字会边写边显示在这里。</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>复制</translation>
     </message>
     <message>
         <source>Text generator</source>
