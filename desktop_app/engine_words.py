@@ -80,6 +80,8 @@ def _say_plain(text: str, depth: int = 0) -> str:
         translated = QCoreApplication.translate(CONTEXT, template)
         if translated == template:
             return text
+        # a value may be a sentence of its own ("The file '…'"); a file name that happens to
+        # read like one of the engine's words is not, hence only templates of two words or more
         values = {name: _say_plain(value, depth + 1) if depth < 3 else value for name, value in match.groupdict().items()}
         try:
             return _without_specs(translated).format(**values)
@@ -100,12 +102,21 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         return ()
     patterns = []
     for template in sources:
+        if not _recognisable(template):
+            continue
         try:
             patterns.append((template, _pattern(template)))
         except (ValueError, re.error):
             continue
     literal = lambda template: sum(len(text) for text, *_ in string.Formatter().parse(template))  # noqa: E731
     return tuple(sorted(patterns, key=lambda pair: -literal(pair[0])))
+
+
+def _recognisable(template: str) -> bool:
+    """True for templates with enough fixed wording to be told from a file name or a message
+    from outside: two words or more ("{first} or {second}" and a lone "images" are not)."""
+    literal = "".join(text for text, *_ in string.Formatter().parse(template))
+    return len(re.findall(r"[A-Za-z]{2,}", literal)) >= 2
 
 
 def _pattern(template: str) -> re.Pattern[str]:

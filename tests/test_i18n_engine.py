@@ -76,6 +76,17 @@ def test_say_uses_the_translation_with_the_same_values(qapp, chinese):
     assert say("just a file name.txt") == "just a file name.txt" and say(None) == ""
 
 
+def test_say_leaves_translated_text_and_names_that_read_like_engine_words_alone(qapp, chinese):
+    """Review finds: text already in Chinese said again (an error shown in a dialog after the worker
+    said it) kept its path's " or " intact, and a folder called 'images' stays 'images'."""
+    said = say(Sentence("The file '{path}' does not exist; check the path.", path="/data/rock or pop.txt"))
+    assert "/data/rock or pop.txt" in said and say(said) == said
+    assert say("no such file or directory") == "no such file or directory"
+    reason = str(Sentence("'{name}' needs at least two classes with pictures to learn from (found {count}); add a "
+                          "sub-folder of pictures for each class.", name="images", count=1))
+    assert "“images”" in say(reason) and not foreign_words(say(reason).replace("images", ""))
+
+
 def test_say_keeps_english_in_an_english_window_and_survives_a_bad_translation(qapp, monkeypatch):
     error = Sentence("The file '{path}' does not exist; check the path.", path="x.txt")
     assert say(error) == error == "The file 'x.txt' does not exist; check the path."

@@ -29,8 +29,8 @@ def english_left(texts: list[str]) -> dict[str, list[str]]:
 
 
 def page_texts(page, folder) -> list[str]:
-    """What shown_texts reads, plus the tab titles, the table's column titles and their tips,
-    and the status line; paths below `folder` (tooltips of pictures) and the warnings about a
+    """What shown_texts reads, plus the tab titles, the table's column titles and their tips, its
+    error column, and the status line; paths below `folder` (tooltips of pictures) and the warnings about a
     foreign model (the engine's sentences, translated apart) are left out."""
     texts = shown_texts(page)
     tabs = page.results_tabs
@@ -40,6 +40,8 @@ def page_texts(page, folder) -> list[str]:
         for column in range(table.columnCount()):
             header = table.horizontalHeaderItem(column)
             texts += [header.text(), header.toolTip()]
+        error_column = table.columnCount() - 1  # why a picture has no answer: the engine's sentence, said
+        texts += [table.item(row, error_column).text().replace("broken.png", "") for row in range(table.rowCount())]
     texts.append(page.status_label.text())
     engine_made = page.warnings_label.text()
     return [text.replace(str(folder), "") for text in texts if text and text != engine_made]

@@ -1808,7 +1808,8 @@ class PlaygroundPage(QWidget):
                     cells += [(top[i][0], top[i][0].casefold()), (f"{top[i][1]:.1%}", top[i][1])]
                 else:
                     cells += [("", ""), ("", -1.0)]
-            cells.append((p.error or "", p.error or ""))
+            error = say(p.error) if p.error else ""
+            cells.append((error, error))
             wrong = bool(top) and folder.casefold() in labels and folder.casefold() != top[0][0].casefold()
             for column, (text, value) in enumerate(cells):
                 item = _SortItem(text)

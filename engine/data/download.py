@@ -244,7 +244,7 @@ def extract_tar_safely(archive: Path, dest: Path, members_filter: Callable[[tarf
         raise
     except tarfile.FilterError as exc:
         raise DataError(Sentence("The archive {archive} is unsafe ({reason}); nothing was kept, so delete it and download it "
-                                  "again.", archive=archive.name, reason=exc)) from exc
+                                  "again.", archive=archive.name, reason=str(exc))) from exc
     except (tarfile.TarError, EOFError, OSError, ValueError) as exc:
         raise DataError(Sentence("The archive {archive} is damaged or incomplete; delete it and download it again.",
                                   archive=archive.name)) from exc
