@@ -4103,11 +4103,11 @@ Select several runs in the table (Ctrl or Shift + click) to overlay them.</sourc
     </message>
     <message>
         <source>recognised samples</source>
-        <translation>可辨认的样本</translation>
+        <translation>可识别的样本</translation>
     </message>
     <message>
         <source>discriminator loss</source>
-        <translation>判别器损失</translation>
+        <translation>裁判损失</translation>
     </message>
     <message>
         <source>generator loss</source>
