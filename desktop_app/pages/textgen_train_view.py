@@ -17,10 +17,11 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QSlider, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop_app import theme
 from desktop_app.epoch_plots import epoch_plot, plot_legend
+from desktop_app.pages.epoch_picker import EpochPicker
 
 SMOOTHING = 0.7  # exponential moving average of the reported steps (each already a mean of a few steps)
 BLUE, ORANGE, GREEN, GREY = (31, 119, 180), (255, 127, 14), (44, 160, 44), (140, 140, 140)
@@ -81,30 +82,15 @@ class TextgenTrainView(QWidget):
         self.sample_text.setOpenLinks(False)
         self.sample_text.setMinimumHeight(6 * self.sample_text.fontMetrics().height())
         self.sample_text.setPlaceholderText(self.tr("The first paragraph appears after the first epoch."))
-        self.slider = QSlider(Qt.Orientation.Horizontal)
-        self.slider.setObjectName("textgenEpochSlider")
-        self.slider.setToolTip(self.tr(SLIDER_TIP))
-        self.slider.setRange(0, 0)
-        self.slider.setPageStep(1)
-        self.slider.setEnabled(False)
-        self.slider.valueChanged.connect(self._on_slider_changed)
-        self.epoch_label = QLabel(self.tr(EMPTY_SLIDER_TEXT))
-        self.epoch_label.setObjectName("textgenEpochLabel")
-        self.epoch_label.setToolTip(self.tr(SLIDER_TIP))
-        self.epoch_label.setMinimumWidth(self.epoch_label.fontMetrics().horizontalAdvance(
-            self.tr("Epoch {epoch} of {epochs} · best · perplexity {perplexity}").format(
-                epoch=888, epochs=888, perplexity="88.88")) + 8)
-        look_back = QLabel(self.tr("After epoch:"))
-        look_back.setToolTip(self.tr(SLIDER_TIP))
+        self.picker = EpochPicker("textgen", self.tr(SLIDER_TIP), self.tr(EMPTY_SLIDER_TEXT),
+                                  self.tr("Epoch {epoch} of {epochs} · best · perplexity {perplexity}").format(
+                                      epoch=888, epochs=888, perplexity="88.88"), self._show_index)
+        self.slider, self.epoch_label = self.picker.slider, self.picker.label
         sample_layout = QVBoxLayout(self.sample_box)
         sample_layout.setContentsMargins(8, 4, 8, 6)
         sample_layout.setSpacing(4)
         sample_layout.addWidget(self.sample_text, 1)
-        slider_row = QHBoxLayout()
-        slider_row.addWidget(look_back)
-        slider_row.addWidget(self.slider, 1)
-        slider_row.addWidget(self.epoch_label)
-        sample_layout.addLayout(slider_row)
+        sample_layout.addLayout(self.picker.row(self.tr("After epoch:")))
 
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -133,20 +119,15 @@ class TextgenTrainView(QWidget):
         self.sample_history: list[tuple[int, str, str, float]] = []  # (epoch, prompt, sample, perplexity)
         self.epochs = 1
         self.steps_per_epoch = 1
-        self.follow_latest = True
         self._shown_index = -1
         self._batch_dirty = self._epoch_dirty = False
-        if hasattr(self, "slider"):
+        if hasattr(self, "picker"):
             for curve in (self.raw_loss_curve, self.loss_curve, self.val_loss_curve, self.perplexity_curve,
                           self.baseline_curve):
                 curve.setData([], [])
             self.best_line.setVisible(False)
             theme.plot_title(self.perplexity_plot, self.tr(PERPLEXITY_TITLE))
-            self.slider.blockSignals(True)
-            self.slider.setRange(0, 0)
-            self.slider.blockSignals(False)
-            self.slider.setEnabled(False)
-            self.epoch_label.setText(self.tr(EMPTY_SLIDER_TEXT))
+            self.picker.reset()
             self.sample_text.clear()
 
     def start(self, event: Any) -> None:
@@ -207,9 +188,12 @@ class TextgenTrainView(QWidget):
         self.best_line.setVisible(self.best_epoch > 0)
         self.best_line.setValue(self.best_epoch)
         theme.plot_title(self.perplexity_plot, self.perplexity_text())
-        self._update_slider()
-        if self.follow_latest:
-            self._show_index(len(self.sample_history) - 1)
+        self.picker.set_count(len(self.sample_history))
+
+    @property
+    def follow_latest(self) -> bool:
+        """True while the text box shows the newest epoch's paragraph as epochs arrive."""
+        return self.picker.follow_latest
 
     def perplexity_text(self) -> str:
         """'Epoch 3: perplexity 5.21 (letter frequency alone: 28.4)' for the latest epoch."""
@@ -220,20 +204,6 @@ class TextgenTrainView(QWidget):
             return self.tr("Epoch {epoch}: perplexity {perplexity} (letter frequency alone: {baseline})").format(
                 baseline=f"{self.baseline:.1f}", **values)
         return self.tr("Epoch {epoch}: perplexity {perplexity}").format(**values)
-
-    def _update_slider(self) -> None:
-        count = len(self.sample_history)
-        self.slider.blockSignals(True)
-        self.slider.setRange(0, max(0, count - 1))
-        if self.follow_latest:
-            self.slider.setValue(self.slider.maximum())
-        self.slider.blockSignals(False)
-        self.slider.setEnabled(count > 1)
-
-    def _on_slider_changed(self, value: int) -> None:
-        """The user moved the slider: pin that epoch, or follow the newest at the right end."""
-        self.follow_latest = value >= self.slider.maximum()
-        self._show_index(len(self.sample_history) - 1 if self.follow_latest else value)
 
     def _show_index(self, index: int) -> None:
         if not 0 <= index < len(self.sample_history):

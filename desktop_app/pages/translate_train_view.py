@@ -18,12 +18,13 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QTextDocument
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView,
-                               QLabel, QSlider, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QGridLayout, QGroupBox, QHeaderView, QStyle,
+                               QStyledItemDelegate, QStyleOptionViewItem, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
 
 from desktop_app import theme
 from desktop_app.epoch_plots import epoch_plot, plot_legend, set_late_curve
+from desktop_app.pages.epoch_picker import EpochPicker
 
 SMOOTHING = 0.7  # exponential moving average of the reported steps (each already a mean of a few steps)
 SAMPLE_ROWS = 5  # the engine translates the same 5 validation sentences every epoch
@@ -198,31 +199,16 @@ class TranslateTrainView(QWidget):
         self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height() + SAMPLE_ROWS * row_height
                                   + 2 * self.table.frameWidth())
 
-        self.slider = QSlider(Qt.Orientation.Horizontal)
-        self.slider.setObjectName("translateEpochSlider")
-        self.slider.setToolTip(self.tr(SLIDER_TIP))
-        self.slider.setRange(0, 0)
-        self.slider.setPageStep(1)
-        self.slider.setEnabled(False)
-        self.slider.valueChanged.connect(self._on_slider_changed)
-        self.epoch_label = QLabel(self.tr(EMPTY_SLIDER_TEXT))
-        self.epoch_label.setObjectName("translateEpochLabel")
-        self.epoch_label.setToolTip(self.tr(SLIDER_TIP))
-        self.epoch_label.setMinimumWidth(self.epoch_label.fontMetrics().horizontalAdvance(
-            self.tr("{epoch} · {right} of {count} exactly right").format(
-                epoch=self.tr("Epoch {epoch} of {epochs} · best").format(epoch=888, epochs=888), right=5,
-                count=5)) + 8)
-        look_back = QLabel(self.tr("After epoch:"))
-        look_back.setToolTip(self.tr(SLIDER_TIP))
+        self.picker = EpochPicker("translate", self.tr(SLIDER_TIP), self.tr(EMPTY_SLIDER_TEXT),
+                                  self.tr("{epoch} · {right} of {count} exactly right").format(
+                                      epoch=self.tr("Epoch {epoch} of {epochs} · best").format(epoch=888, epochs=888),
+                                      right=5, count=5), self._show_index)
+        self.slider, self.epoch_label = self.picker.slider, self.picker.label
         samples_layout = QVBoxLayout(self.samples_box)
         samples_layout.setContentsMargins(8, 4, 8, 6)
         samples_layout.setSpacing(4)
         samples_layout.addWidget(self.table)
-        slider_row = QHBoxLayout()
-        slider_row.addWidget(look_back)
-        slider_row.addWidget(self.slider, 1)
-        slider_row.addWidget(self.epoch_label)
-        samples_layout.addLayout(slider_row)
+        samples_layout.addLayout(self.picker.row(self.tr("After epoch:")))
 
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -253,21 +239,16 @@ class TranslateTrainView(QWidget):
         self.sample_history: list[tuple[int, tuple]] = []  # (epoch, ((source, reference, translation), ...))
         self.epochs = 1
         self.steps_per_epoch = 1
-        self.follow_latest = True
         self._shown_index = -1
         self._batch_dirty = self._epoch_dirty = False
-        if hasattr(self, "slider"):
+        if hasattr(self, "picker"):
             for curve in (self.raw_loss_curve, self.loss_curve, self.val_loss_curve, self.bleu_curve, self.chrf_curve,
                           self.exact_curve):
                 curve.setData([], [])
             self.best_line.setVisible(False)
             self.quality_legend.removeItem(self.exact_curve)
             theme.plot_title(self.quality_plot, self.tr("Translation quality (higher is better)"))
-            self.slider.blockSignals(True)
-            self.slider.setRange(0, 0)
-            self.slider.blockSignals(False)
-            self.slider.setEnabled(False)
-            self.epoch_label.setText(self.tr(EMPTY_SLIDER_TEXT))
+            self.picker.reset()
             self._fill_table(())
 
     def start(self, event: Any) -> None:
@@ -330,9 +311,12 @@ class TranslateTrainView(QWidget):
             self.best_line.setVisible(self.best_epoch > 0)
             self.best_line.setValue(self.best_epoch)
             theme.plot_title(self.quality_plot, self.quality_text())
-            self._update_slider()
-            if self.follow_latest:
-                self._show_index(len(self.sample_history) - 1)
+            self.picker.set_count(len(self.sample_history))
+
+    @property
+    def follow_latest(self) -> bool:
+        """True while the table shows the newest epoch's translations as epochs arrive."""
+        return self.picker.follow_latest
 
     def quality_text(self) -> str:
         """'Epoch 3: BLEU 99.2 · chrF 99.9 · 98.8% exactly right' for the latest epoch."""
@@ -343,20 +327,6 @@ class TranslateTrainView(QWidget):
         if self.exact and len(self.exact) == len(self.epoch_x):
             text += " · " + self.tr("{percent}% exactly right").format(percent=f"{self.exact[-1]:.1f}")
         return text
-
-    def _update_slider(self) -> None:
-        count = len(self.sample_history)
-        self.slider.blockSignals(True)
-        self.slider.setRange(0, max(0, count - 1))
-        if self.follow_latest:
-            self.slider.setValue(self.slider.maximum())
-        self.slider.blockSignals(False)
-        self.slider.setEnabled(count > 1)
-
-    def _on_slider_changed(self, value: int) -> None:
-        """The user moved the slider: pin that epoch, or follow the newest at the right end."""
-        self.follow_latest = value >= self.slider.maximum()
-        self._show_index(len(self.sample_history) - 1 if self.follow_latest else value)
 
     def _show_index(self, index: int) -> None:
         if not 0 <= index < len(self.sample_history):
