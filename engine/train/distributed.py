@@ -25,6 +25,7 @@ from torch.nn.parallel import DistributedDataParallel
 
 from engine.errors import ConfigError
 from engine.sentences import Sentence
+from engine.train.outcome import run_trainer
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -138,7 +139,7 @@ def train_share(make_trainer: Callable[[Path], Any], checkpoint: dict | None) ->
         if checkpoint is not None:
             trainer.load_state(checkpoint)
         started = time.perf_counter()
-        status, reason = trainer.run()
+        status, reason = run_trainer(trainer)
     return trainer, status, reason, time.perf_counter() - started
 
 

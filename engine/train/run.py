@@ -20,7 +20,7 @@ from engine import __version__
 from engine.atomic import copy_atomic, write_text_atomic
 from engine.data.base import ImageData
 from engine.data.registry import LoadOptions, load_dataset
-from engine.errors import ConfigError, ModelDeskError, TrainingError
+from engine.errors import ConfigError
 from engine.export.metadata import ClassifierMetadata
 from engine.export.onnx_export import ExportReport, export_classifier
 from engine.models.registry import InputShape, build_model, count_parameters, get_model_info
@@ -37,6 +37,7 @@ from engine.train.distributed import start as start_processes
 from engine.train.evaluate import Evaluation
 from engine.train.events import EpochEnd, TrainingFinished, TrainingStarted
 from engine.train.loop import ClassifierTrainer
+from engine.train.outcome import failure_reason, run_trainer
 from engine.train.tensors import PreparedData, prepare
 
 log = logging.getLogger(__name__)
@@ -163,19 +164,12 @@ def _train(config: TrainConfig, ranks: Ranks, device: torch.device, checkpoint: 
     emit(TrainingStarted(str(run_dir), describe_devices(device, ranks.world),
                          config.model, count_parameters(model), len(prepared.train), len(prepared.val), config.epochs,
                          trainer.steps_per_epoch, trainer.state.epoch + 1, earlier=trainer.replay_events()))
-    status, reason = "failed", Sentence("Training failed.")
     try:
-        try:
-            status, reason = trainer.run()
-        except torch.cuda.OutOfMemoryError:
-            torch.cuda.empty_cache()
-            raise TrainingError(Sentence("The GPU ran out of memory. Choose a smaller batch size (for example half) and "
-                                             "start again.")) from None
+        status, reason = run_trainer(trainer)
         result = _finish(trainer, record.id, run_dir, status, reason, device, export, export_to, shape,
                          time.perf_counter() - started + previous_seconds, store)
     except BaseException as exc:
-        failed_reason = (exc.message if isinstance(exc, ModelDeskError)
-                         else Sentence("Training failed because of an internal error."))
+        failed_reason = failure_reason(exc)
         store.update(record.id, status="failed", seconds=time.perf_counter() - started + previous_seconds,
                      epochs_done=trainer.state.epoch)
         emit(TrainingFinished("failed", failed_reason, trainer.state.epoch, trainer.state.best_epoch,

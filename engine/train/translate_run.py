@@ -21,7 +21,7 @@ from engine import __version__
 from engine.atomic import copy_atomic, write_text_atomic
 from engine.data.registry import LoadOptions, load_dataset
 from engine.data.text import Pair, ParallelData
-from engine.errors import ConfigError, DataError, ModelDeskError, TrainingError
+from engine.errors import ConfigError, DataError
 from engine.export.metadata import TranslatorMetadata
 from engine.export.onnx_export import ExportReport, export_translator
 from engine.models.registry import build_model, count_parameters, get_model_info
@@ -39,6 +39,7 @@ from engine.train.distributed import finish as finish_processes
 from engine.train.distributed import start as start_processes
 from engine.train.events import Status, TrainingFinished, TrainingStarted, TranslateEpochEnd
 from engine.train.run import open_run
+from engine.train.outcome import failure_reason, run_trainer
 from engine.train.sequences import encode_pairs
 from engine.train.translate_loop import TranslateTrainer, corpus_scores
 
@@ -180,19 +181,11 @@ def _train(config: TrainConfig, checkpoint: dict | None, ranks: Ranks, device: t
                          len(val_set), config.epochs, trainer.steps_per_epoch, trainer.state.epoch + 1,
                          items=Sentence("sentence pairs"), earlier=trainer.replay_events()))
     try:
-        status, reason = "stopped", Sentence("Stopped by the user.")
-        if not control.stop_requested:
-            try:
-                status, reason = trainer.run()
-            except torch.cuda.OutOfMemoryError:
-                torch.cuda.empty_cache()
-                raise TrainingError(Sentence("The GPU ran out of memory. Choose a smaller batch size (for example half) and "
-                                             "start again.")) from None
+        status, reason = run_trainer(trainer, stopped_already=control.stop_requested)
         result = _finish(trainer, data, source_tokenizer, target_tokenizer, record.id, run_dir, status, reason, device,
                          export, export_to, time.perf_counter() - started + previous_seconds, store, emit)
     except BaseException as exc:
-        failed_reason = (exc.message if isinstance(exc, ModelDeskError)
-                         else Sentence("Training failed because of an internal error."))
+        failed_reason = failure_reason(exc)
         store.update(record.id, status="failed", seconds=time.perf_counter() - started + previous_seconds,
                      epochs_done=trainer.state.epoch)
         emit(TrainingFinished("failed", failed_reason, trainer.state.epoch, trainer.state.best_epoch, 0.0, 0.0,
