@@ -6,7 +6,7 @@ Both are started as fresh processes, interleaved round by round, and both print 
 `time.time()` right after their window's first paint; a start's time is that marker minus the
 time taken just before spawning the process, so interpreter start-up counts for both alike.
 ModelDesk is started the way `modeldesk` and `python -m desktop_app` start it, with
-MODELDESK_EXIT_WHEN_SHOWN=1 (see `desktop_app/app.py`), which also reports whether torch was
+MODELDESK_EXIT_WHEN_SHOWN=1 (see `desktop_app/startup.py`), which also reports whether torch was
 imported by the time the window was painted.
 
 Run: `.venv/bin/python bench/cold_start.py [--rounds 5] [--quick] [--json PATH]`.

@@ -121,7 +121,7 @@ def main(out_dir: str = "docs/screenshots", language: str = "en") -> int:
     os.environ.setdefault("MODELDESK_HOME", tempfile.mkdtemp(prefix="modeldesk-shots-"))
     from PySide6.QtWidgets import QApplication
 
-    from desktop_app.app import collect_garbage_in_gui_thread
+    from desktop_app.startup import collect_garbage_in_gui_thread
     from desktop_app.main_window import MainWindow
 
     out = Path(out_dir)

@@ -31,7 +31,7 @@ def _run() -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from desktop_app.app import finish_start
+    from desktop_app.startup import finish_start
     from desktop_app.main_window import MainWindow
     from engine.logsetup import setup_logging
 
