@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import pyqtgraph as pg
+from desktop_app.plotting import pg
 
 # White for zero, quickly to light blue so a single mistake stands out, dark blue for the most.
 _HEAT_POSITIONS = [0.0, 0.04, 0.25, 0.6, 1.0]

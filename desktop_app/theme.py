@@ -19,12 +19,13 @@ How widgets take the theme's colours, so nothing is unreadable in either theme:
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
-import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
+
 
 SYSTEM, LIGHT, DARK = "system", "light", "dark"
 CHOICES = (SYSTEM, LIGHT, DARK)
@@ -144,6 +145,8 @@ AXES = ("left", "bottom", "right", "top")
 def style_plot(plot) -> None:
     """Colour a pyqtgraph PlotWidget (or PlotItem) for the current theme: background, axes,
     grid, axis labels, title and legend. Curves keep their colours (chosen to read on both)."""
+    from desktop_app.plotting import pg
+
     colors = current_colors()
     if isinstance(plot, pg.GraphicsView):
         plot.setBackground(colors.plot_background)
@@ -171,11 +174,21 @@ def style_plot(plot) -> None:
 def restyle_plots(root: QWidget | None = None) -> int:
     """Style every plot under `root` (every plot alive when None) for the current theme, for
     plots made before a switch or by code that set fixed colours; returns how many."""
+    if "pyqtgraph" not in sys.modules:
+        return 0  # no plot was made yet (pyqtgraph is imported with the first one)
+    from desktop_app.plotting import pg
+
     widgets = root.findChildren(pg.PlotWidget) if root is not None else [
         widget for widget in QApplication.allWidgets() if isinstance(widget, pg.PlotWidget)]
     for widget in widgets:
         style_plot(widget)
     return len(widgets)
+
+
+def plot_options() -> dict:
+    """pyqtgraph's default colours for new plots in the theme in effect."""
+    colors = current_colors()
+    return {"background": colors.plot_background, "foreground": colors.plot_text}
 
 
 def plot_title(plot, text: str, size: str = "11pt") -> None:
@@ -244,7 +257,8 @@ class ThemeManager(QObject):
             self._style_set = True
         app.setPalette(dark_palette() if dark else light_palette())
         colors = self.colors()
-        pg.setConfigOptions(background=colors.plot_background, foreground=colors.plot_text)
+        if "pyqtgraph" in sys.modules:  # else desktop_app.plotting sets them when it imports pyqtgraph
+            sys.modules["pyqtgraph"].setConfigOptions(**plot_options())
         app.setStyleSheet(style_sheet(colors))  # also re-polishes style sheets that name palette roles
         restyle_plots()
         self.changed.emit(dark)

@@ -13,6 +13,8 @@ slider moves, translating while someone types): one job at a time, the newest re
 from __future__ import annotations
 
 import logging
+import os
+import sys
 import threading
 import time
 import traceback
@@ -27,6 +29,32 @@ log = logging.getLogger(__name__)
 
 INTERNAL_ERROR = QT_TRANSLATE_NOOP("Workers", "Something went wrong inside ModelDesk. The details below can help us fix it; "
                                               "they are also in the log file.")
+
+
+# How much lower than the GUI thread long background work runs (Linux nice levels, 0-19). At 10
+# the kernel gives a busy GUI thread about nine times the CPU share of each training thread, so
+# a click or a repaint gets a core at once even while training keeps both cores busy.
+BACKGROUND_NICE = 10
+
+
+def lower_this_thread() -> bool:
+    """Give the calling thread, and the threads it starts from now on (PyTorch's intra-op
+    threads among them), a lower scheduling priority than the GUI thread. True when it took.
+
+    Linux keeps a nice level per thread, inherited by the threads it creates; elsewhere Qt's
+    LowPriority is asked for. The priority cannot be raised again: call it only in a thread
+    made for the work (each BackgroundTask has its own)."""
+    if sys.platform.startswith("linux"):
+        tid = threading.get_native_id()
+        try:
+            now = os.getpriority(os.PRIO_PROCESS, tid)
+            os.setpriority(os.PRIO_PROCESS, tid, min(19, max(now, BACKGROUND_NICE)))
+            return True
+        except OSError as exc:
+            log.info("could not lower the priority of thread %s: %s", tid, exc)
+            return False
+    QThread.currentThread().setPriority(QThread.Priority.LowPriority)
+    return True
 
 
 def internal_error() -> str:
@@ -78,6 +106,8 @@ class _Runner(QThread):
         self._task = task
 
     def run(self) -> None:  # worker thread
+        if self._task.low_priority:
+            lower_this_thread()
         self._task._run_in_thread()
 
 
@@ -86,6 +116,8 @@ class BackgroundTask(QObject):
 
     Signals (always delivered in the GUI thread): `event(object)`, `progress(int, int)`,
     `succeeded(object)` with the result, `failed(TaskError)`, and `finished()` after either.
+    With `low_priority`, the thread (and the threads it starts) yields the CPU to the GUI thread
+    (see `lower_this_thread`): for long work such as training, so the window stays smooth.
     """
 
     event = Signal(object)
@@ -96,10 +128,12 @@ class BackgroundTask(QObject):
 
     _live: set["BackgroundTask"] = set()  # keeps running tasks alive until they finish
 
-    def __init__(self, fn: Callable[[TaskContext], Any], name: str = "task", parent: QObject | None = None) -> None:
+    def __init__(self, fn: Callable[[TaskContext], Any], name: str = "task", parent: QObject | None = None,
+                 low_priority: bool = False) -> None:
         super().__init__(parent)
         self._fn = fn
         self.name = name
+        self.low_priority = low_priority
         self.context = TaskContext(self)
         self._thread: _Runner | None = None
 
@@ -147,9 +181,10 @@ class BackgroundTask(QObject):
 
 
 def run_in_background(fn: Callable[[TaskContext], Any], *, name: str, on_success=None, on_failure=None,
-                      on_event=None, on_progress=None, parent: QObject | None = None) -> BackgroundTask:
+                      on_event=None, on_progress=None, parent: QObject | None = None,
+                      low_priority: bool = False) -> BackgroundTask:
     """Create, connect and start a BackgroundTask in one call."""
-    task = BackgroundTask(fn, name, parent)
+    task = BackgroundTask(fn, name, parent, low_priority)
     # Queued explicitly: plain callables have no thread of their own, so they are called in
     # the thread of the sender object, which lives in the GUI thread.
     queued = Qt.ConnectionType.QueuedConnection

@@ -21,7 +21,7 @@ def modeldesk_home(tmp_path, monkeypatch):
 @pytest.fixture(autouse=True, scope="session")
 def collect_garbage_only_between_tests():
     """Python's cycle collector may otherwise run in a worker thread and destroy Qt objects
-    there, which crashes Qt (the app uses pyqtgraph's GarbageCollector for the same reason)."""
+    there, which crashes Qt (the app runs the collector from a GUI-thread timer for the same reason)."""
     gc.disable()
     yield
     gc.enable()

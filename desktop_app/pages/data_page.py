@@ -13,17 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import pyqtgraph as pg
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QPoint, QPointF, QRect, QRectF,
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QPoint, QRect,
                             QSettings, QSize, Qt)
-from PySide6.QtGui import QFontMetrics, QFontMetricsF, QPixmap
+from PySide6.QtGui import QFontMetrics, QPixmap
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QFrame, QGroupBox, QHBoxLayout, QLabel, QLayout,
                                QLayoutItem, QProgressBar, QPushButton, QRadioButton, QScrollArea, QVBoxLayout, QWidget)
 
 from desktop_app.dialogs import show_error
 from desktop_app.images import array_to_pixmap
-from desktop_app.pages.text_corpus_view import TextCorpusView, corpus_summary
-from desktop_app.pages.sentence_pairs_view import SentencePairsView, pair_warnings, pairs_summary
 from desktop_app.engine_words import say_all
 from desktop_app.pages.translate_data_sources import (NUMBERS_SOURCE, SENTENCES_SOURCE, NumbersDirection,
                                                       SentenceFileChooser, direction_title, file_caption)
@@ -117,7 +114,6 @@ REGISTRY_TEXTS = {
                                                "works best."),
 }
 TEXT_FILTER = QT_TRANSLATE_NOOP("DataPage", "Text files (*.txt *.md *.text);;All files (*)")
-BAR_COLOR = (31, 119, 180)
 SENTENCE_FILTER = QT_TRANSLATE_NOOP("DataPage", "Sentence pairs (*.txt *.tsv *.tab *.csv);;All files (*)")
 
 
@@ -200,8 +196,12 @@ def summary_text(data: Any, task: str = "classify") -> str:
     (a GAN has nothing to validate: it learns from every picture). For sentence pairs: how many,
     which languages, and how they are split."""
     if isinstance(data, ParallelData):
+        from desktop_app.pages.sentence_pairs_view import pairs_summary
+
         return pairs_summary(data)
     if isinstance(data, TextCorpus):
+        from desktop_app.pages.text_corpus_view import corpus_summary
+
         return corpus_summary(data)
     height, width = data.image_size
     if data.channels == 1:
@@ -232,6 +232,8 @@ def summary_text(data: Any, task: str = "classify") -> str:
 def warning_lines(data: Any) -> list[str]:
     """What the user should know about the data, in plain words (duplicates removed)."""
     if isinstance(data, ParallelData):
+        from desktop_app.pages.sentence_pairs_view import pair_warnings
+
         return pair_warnings(data)
     if isinstance(data, TextCorpus):
         return say_all(data.warnings)
@@ -282,51 +284,6 @@ def pick_samples(labels: np.ndarray, num_classes: int, count: int = SAMPLE_COUNT
     rng = np.random.default_rng(0)
     picked = [rng.permutation(np.flatnonzero(labels == c))[:per_class] for c in classes]
     return np.concatenate(picked).astype(np.int64) if picked else np.zeros(0, dtype=np.int64)
-
-
-class ClassAxis(pg.AxisItem):
-    """A bottom axis whose tick labels can be drawn slanted, ending at their tick, so many or
-    long class names stay readable."""
-
-    def __init__(self) -> None:
-        super().__init__("bottom")
-        self.angle = 0  # degrees; 0 draws labels as pyqtgraph does
-
-    def generateDrawSpecs(self, p):
-        specs = super().generateDrawSpecs(p)
-        if specs is None or not self.angle or not self._tickLevels:
-            return specs
-        axis_spec, tick_specs, _ = specs
-        bounds = self.mapRectFromParent(self.geometry())
-        low, high = self.range
-        scale = bounds.width() / ((high - low) or 1)
-        top = bounds.top() + max(0, self.style["tickLength"]) + 3
-        texts = [(QPointF(bounds.left() + (value - low) * scale, top), text)
-                 for value, text in self._tickLevels[0] if low <= value <= high]
-        return axis_spec, tick_specs, texts
-
-    def drawPicture(self, p, axisSpec, tickSpecs, textSpecs):
-        if not self.angle:
-            return super().drawPicture(p, axisSpec, tickSpecs, textSpecs)
-        super().drawPicture(p, axisSpec, tickSpecs, [])
-        p.setClipping(False)  # the first label reaches left of the axis, under the y axis
-        metrics = QFontMetricsF(p.font())
-        height = metrics.height()
-        for anchor, text in textSpecs:
-            width = metrics.horizontalAdvance(text) + 2
-            p.save()
-            p.translate(anchor)
-            p.rotate(-self.angle)
-            p.drawText(QRectF(-width, -height / 2, width, height),
-                       int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), text)
-            p.restore()
-
-
-class ClassChart(pg.PlotWidget):
-    """A PlotWidget with a modest size hint, so the page fits without scrolling on a laptop."""
-
-    def sizeHint(self) -> QSize:
-        return QSize(400, 240)
 
 
 # ----- a layout that wraps its items like words in a line -------------------------------------
@@ -545,30 +502,67 @@ class DataPage(QWidget):
 
         self.chart_box = QGroupBox(self.tr("Training images per class"))
         chart_layout = QVBoxLayout(self.chart_box)
-        self.class_axis = ClassAxis()
-        self.class_chart = ClassChart(axisItems={"bottom": self.class_axis})
-        self.class_chart.setObjectName("classChart")
-        self.class_chart.setBackground("w")
-        self.class_chart.setMinimumHeight(220)
-        self.class_chart.setMouseEnabled(x=False, y=False)
-        self.class_chart.setMenuEnabled(False)
-        self.class_chart.hideButtons()
-        self.class_chart.showGrid(y=True, alpha=0.2)
-        self.class_chart.setLabel("left", self.tr("images"))
-        self.class_bars = pg.BarGraphItem(x=np.zeros(0), height=np.zeros(0), width=0.7,
-                                          brush=pg.mkBrush(*BAR_COLOR), pen=pg.mkPen(None))
-        self.class_chart.addItem(self.class_bars)
-        self.class_chart.installEventFilter(self)
-        chart_layout.addWidget(self.class_chart)
+        self._chart_layout = chart_layout
+        self._chart: tuple | None = None  # (chart, axis, bars), made with the first dataset shown
         layout.addWidget(self.chart_box, 1)
 
-        self.pairs_view = SentencePairsView()
-        self.pairs_view.hide()
-        layout.addWidget(self.pairs_view, 1)
-        self.text_view = TextCorpusView()
-        self.text_view.hide()
-        layout.addWidget(self.text_view, 1)
+        self._overview_layout = layout
+        self._pairs_view: QWidget | None = None  # the text views are made when first needed
+        self._text_view: QWidget | None = None
         return panel
+
+    # ----- parts made when first needed (each holds pyqtgraph plots: not on the start path) -------
+    @property
+    def class_chart(self):
+        """The bar chart of training images per class."""
+        return self._class_chart_parts()[0]
+
+    @property
+    def class_axis(self):
+        """The chart's bottom axis (class names)."""
+        return self._class_chart_parts()[1]
+
+    @property
+    def class_bars(self):
+        """The chart's bars."""
+        return self._class_chart_parts()[2]
+
+    def _class_chart_parts(self) -> tuple:
+        if self._chart is None:
+            from desktop_app.pages.class_chart import make_class_chart
+
+            self._chart = make_class_chart(self.tr("images"))
+            self._chart[0].installEventFilter(self)
+            self._chart_layout.addWidget(self._chart[0])
+        return self._chart
+
+    @property
+    def pairs_view(self):
+        """Sample sentence pairs and their lengths (translation datasets): a SentencePairsView."""
+        if self._pairs_view is None:
+            from desktop_app.pages.sentence_pairs_view import SentencePairsView
+
+            self._pairs_view = self._add_view(SentencePairsView())
+        return self._pairs_view
+
+    @property
+    def text_view(self):
+        """A text's preview and character counts (text-generation datasets): a TextCorpusView."""
+        if self._text_view is None:
+            from desktop_app.pages.text_corpus_view import TextCorpusView
+
+            self._text_view = self._add_view(TextCorpusView())
+        return self._text_view
+
+    def _add_view(self, view: QWidget) -> QWidget:
+        view.hide()
+        self._overview_layout.addWidget(view, 1)
+        return view
+
+    def _hide_text_views(self) -> None:
+        for view in (self._pairs_view, self._text_view):
+            if view is not None:
+                view.hide()
 
     # ----- public API -------------------------------------------------------------------------
     def load_initial(self) -> None:
@@ -949,8 +943,7 @@ class DataPage(QWidget):
             self.warnings_label.hide()
             self.samples_box.hide()
             self.chart_box.hide()
-            self.pairs_view.hide()
-            self.text_view.hide()
+            self._hide_text_views()
             return
         for task in spec_tasks(spec, data):
             self._task_specs[task] = spec
@@ -968,8 +961,7 @@ class DataPage(QWidget):
             view.show_data(data)
             view.show()
             return
-        self.pairs_view.hide()
-        self.text_view.hide()
+        self._hide_text_views()
         self._fill_samples(data)
         self._fill_chart(data)
         self.samples_box.show()
@@ -1071,6 +1063,6 @@ class DataPage(QWidget):
         axis.update()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.class_chart and event.type() == QEvent.Type.Resize:
+        if self._chart is not None and watched is self._chart[0] and event.type() == QEvent.Type.Resize:
             self._update_ticks()
         return super().eventFilter(watched, event)

@@ -9,7 +9,6 @@ pyqtgraph and `engine.data.*`.
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QHeade
 from desktop_app import theme
 from desktop_app.engine_words import say_all
 from desktop_app.pages.translate_data_sources import NUMBER_LANGUAGE_NAMES
+from desktop_app.plotting import pg
 from engine.data.text import NUMBER_LANGUAGES, ParallelData
 
 PAIR_SAMPLE = 100  # rows in the table of examples

@@ -6,9 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGroupBox, QPlainTextEdit, QVBoxLayout, QWidget
+
+from desktop_app.plotting import pg
 
 PREVIEW_CHARS = 3_000  # enough to fill the box; the whole text may be megabytes
 CHART_CHARS = 30  # the most common characters shown in the chart

@@ -21,13 +21,13 @@ from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (QFrame, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSizePolicy,
                                QSpinBox, QVBoxLayout, QWidget)
 
 from desktop_app import theme
+from desktop_app.plotting import pg
 from desktop_app.workers import LatestJob, TaskError
 
 log = logging.getLogger(__name__)
