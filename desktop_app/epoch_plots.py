@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGraphicsItem
 
 from desktop_app import theme
+from desktop_app.plotting import pg
 
 
 def cache_axes(plot: pg.PlotWidget) -> None:
@@ -49,3 +49,37 @@ def set_late_curve(legend: pg.LegendItem, curve: pg.PlotDataItem, label: str, x,
     if legend.getLabel(curve) is None:
         legend.addItem(curve, label)
     curve.setData(x[-len(values):], values)
+
+
+class BestEpochLine:
+    """A dashed vertical line at the best epoch of a plot, named in the plot's legend rather than
+    labelled on the plot: a label beside the line lay over the legend or the curves whenever the
+    best epoch was a late one (the usual case). Clicking the legend entry hides and shows it,
+    as for the curves."""
+
+    def __init__(self, plot: pg.PlotWidget, name: str, color) -> None:
+        pen = pg.mkPen(color, width=1, style=Qt.PenStyle.DashLine)
+        self.line = pg.InfiniteLine(angle=90, movable=False, pen=pen)
+        self.line.setVisible(False)
+        plot.addItem(self.line)
+        self._legend = plot.getPlotItem().legend
+        self._name = name
+        self._sample = pg.PlotDataItem([], [], pen=pen)  # stands for the line in the legend; never drawn
+        self._sample.visibleChanged.connect(self._follow_sample)
+        self._epoch = 0
+
+    def show_epoch(self, epoch: int) -> None:
+        """The line at `epoch` and its legend entry; neither while `epoch` is 0 (no best epoch yet)."""
+        self._epoch = epoch
+        listed = self._legend.getLabel(self._sample) is not None
+        if epoch > 0 and not listed:
+            self._legend.addItem(self._sample, self._name)
+        elif epoch <= 0 and listed:
+            self._legend.removeItem(self._sample)
+        if epoch > 0:
+            self.line.setValue(epoch)
+        self._follow_sample()
+
+    def _follow_sample(self) -> None:
+        """Show the line while there is a best epoch, unless its legend entry was clicked off."""
+        self.line.setVisible(self._epoch > 0 and self._sample.isVisible())

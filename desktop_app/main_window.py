@@ -286,7 +286,8 @@ class MainWindow(QMainWindow):
     def about_text(self) -> str:
         """The About box text, with the versions of everything that matters."""
         import PySide6
-        import pyqtgraph
+
+        from desktop_app.plotting import pg as pyqtgraph
 
         info = self.state.engine
         lines = [f"<b>ModelDesk {__version__}</b>", self.tr("Train, watch, export and run neural networks without writing code."), "",

@@ -19,6 +19,7 @@ pytest.importorskip("torch")  # the test generators are exported from PyTorch mo
 
 from onnx_factories import (BRIGHT, foreign_generator_model, generator_model, modeldesk_model,  # noqa: E402
                             write_image)
+from layout_check import overflows  # noqa: E402
 from qt_drop import drop  # noqa: E402
 from PIL import Image  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
@@ -283,6 +284,8 @@ def test_generator_layout_is_readable_at_1180_by_780(qtbot, page, models):
         elif isinstance(widget, (QAbstractButton, QComboBox)) and widget.width() < widget.minimumSizeHint().width():
             clipped.append(getattr(widget, "text", lambda: widget.objectName())())
     assert clipped == []
+    problems = overflows(page)  # nothing runs past its scroll area or its parent
+    assert not problems, "\n".join(problems)
     for spin in (panel.seed_spin, panel.seed_a_spin, panel.seed_b_spin):  # the largest seed fits
         assert spin.width() >= spin.fontMetrics().horizontalAdvance("2147483647") + 20
     assert panel.grid_view.pixel_scale() >= 4 and panel.frame_view.pixel_scale() >= 16

@@ -22,6 +22,7 @@ from onnx_factories import (BLUE, BRIGHT, DARK, RED, TOP, build_model, foreign_c
                             foreign_minus_one_model, lfs_pointer_model, minus_one_to_one_weights,
                             missing_external_data_model, modeldesk_model, our_metadata, rank_two_model,
                             text_file_model, truncated_model, write_image, write_labels)
+from layout_check import overflows  # noqa: E402
 from qt_drop import drop  # noqa: E402
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtGui import QColor, QGuiApplication, QImage  # noqa: E402
@@ -445,3 +446,6 @@ def test_layout_is_readable_at_1180_by_780(qtbot, page, tmp_path):
             clipped.append(getattr(widget, "text", lambda: widget.objectName())())
     assert clipped == []
     assert page.preprocess_box.isVisible() and page.results_list.isVisible()
+    # the settings of a foreign model fit their column: nothing runs under the splitter
+    problems = overflows(page)
+    assert not problems, "\n".join(problems)

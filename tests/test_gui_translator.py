@@ -21,6 +21,7 @@ pytest.importorskip("torch")  # the test translator is trained and exported with
 
 from onnx_factories import (BRIGHT, TRANSLATOR_EXAMPLES, modeldesk_model, translator_model,  # noqa: E402
                             write_image)
+from layout_check import overflows  # noqa: E402
 from qt_drop import drop  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
@@ -325,6 +326,8 @@ def test_translator_layout_is_readable_at_1180_by_780(qtbot, page, translator_fi
         elif isinstance(widget, QAbstractButton) and widget.width() < widget.minimumSizeHint().width():
             clipped.append(widget.text())
     assert clipped == []
+    problems = overflows(page)  # nothing runs past its scroll area or its parent
+    assert not problems, "\n".join(problems)
     shown = [b for b in panel.example_buttons if b.isVisible()]
     assert shown and all(b.text() == b.sentence for b in shown)  # short examples are not shortened
     assert page.width() <= 1180 and panel.heat_plot.height() >= 200 and panel.source_edit.height() >= 60

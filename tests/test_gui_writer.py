@@ -21,6 +21,7 @@ pytest.importorskip("pytestqt")
 pytest.importorskip("torch")  # the test model is trained and exported with PyTorch
 
 from onnx_factories import BRIGHT, modeldesk_model, write_image  # noqa: E402
+from layout_check import overflows  # noqa: E402
 from qt_drop import drop  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QColor, QGuiApplication, QTextCursor, QTextFormat  # noqa: E402
@@ -407,6 +408,8 @@ def test_writer_layout_is_readable_at_1180_by_780(qtbot, page, textgen_file, tmp
         elif isinstance(widget, QAbstractButton) and widget.width() < widget.minimumSizeHint().width():
             clipped.append(widget.text())
     assert clipped == []
+    problems = overflows(page)  # nothing runs past its scroll area or its parent
+    assert not problems, "\n".join(problems)
     assert page.width() <= 1180 and panel.output_edit.height() >= 250 and panel.prompt_edit.height() >= 60
     for widget in (panel.length_slider, panel.temperature_slider, panel.top_k_slider):
         assert widget.isVisible() and widget.width() >= 150 and len(widget.toolTip()) > 60, widget.objectName()

@@ -31,7 +31,8 @@ def plot_texts(root) -> list[str]:
         texts += [item.getAxis(name).labelText for name in ("left", "bottom")]
         if item.legend is not None:
             texts += [label.text for _, label in item.legend.items]
-        texts += [line.label.format for line in item.items if isinstance(line, pg.InfiniteLine) and line.label]
+        texts += [line.label.format for line in item.items  # pyqtgraph makes `label` only for a labelled line
+                  if isinstance(line, pg.InfiniteLine) and getattr(line, "label", None)]
     return [text for text in texts if text]
 
 

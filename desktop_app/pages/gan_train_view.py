@@ -13,14 +13,14 @@ import math
 from typing import Any
 
 import numpy as np
-import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QSizePolicy, QSlider, QVBoxLayout, QWidget
 
 from desktop_app import theme
-from desktop_app.epoch_plots import epoch_plot, plot_legend, set_late_curve
+from desktop_app.epoch_plots import BestEpochLine, epoch_plot, plot_legend, set_late_curve
 from desktop_app.images import array_to_pixmap
+from desktop_app.plotting import pg
 
 SMOOTHING = 0.9  # exponential moving average of the reported steps
 HISTORY_BYTES = 64 * 1024 * 1024  # grids kept for the slider; a 100-epoch 64x64 colour run would need ~85 MB
@@ -143,11 +143,9 @@ class GanTrainView(QWidget):
         # conditional models only: joins the legend with its first point
         self.agreement_curve = self.quality_plot.plot([], [], pen=pg.mkPen(PURPLE, width=2), symbol="t", symbolSize=6,
                                                       symbolBrush=PURPLE)
-        dashed = pg.mkPen(GREEN, width=1, style=Qt.PenStyle.DashLine)
-        self.best_line = pg.InfiniteLine(angle=90, movable=False, pen=dashed, label=self.tr("best"),
-                                         labelOpts=dict(position=0.5, color=GREEN))
-        self.best_line.setVisible(False)
-        self.quality_plot.addItem(self.best_line)
+        # named "best" in the legend, not on the plot, where a label lay over the legend
+        self.best_marker = BestEpochLine(self.quality_plot, self.tr("best"), GREEN)
+        self.best_line = self.best_marker.line
 
         self.samples_box = QGroupBox(self.tr("Generated pictures"))
         self.samples_box.setToolTip(self.tr(SAMPLES_TIP))
@@ -215,7 +213,7 @@ class GanTrainView(QWidget):
             for curve in (self.g_raw_curve, self.d_raw_curve, self.g_loss_curve, self.d_loss_curve, self.real_curve,
                           self.fake_curve, self.recognised_curve, self.coverage_curve, self.agreement_curve):
                 curve.setData([], [])
-            self.best_line.setVisible(False)
+            self.best_marker.show_epoch(0)
             self.quality_legend.removeItem(self.agreement_curve)
             theme.plot_title(self.quality_plot, self.tr("Quality of the pictures"))
             self.slider.blockSignals(True)
@@ -313,8 +311,7 @@ class GanTrainView(QWidget):
             self.coverage_curve.setData(x, np.asarray(self.coverage_share))
             set_late_curve(self.quality_legend, self.agreement_curve, self.tr("drawn as asked"), x,
                            np.asarray(self.agreement))
-            self.best_line.setVisible(self.best_epoch > 0)
-            self.best_line.setValue(self.best_epoch)
+            self.best_marker.show_epoch(self.best_epoch)
             theme.plot_title(self.quality_plot, self.quality_text())
 
     def _refresh_grid(self) -> None:

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (QColor, QDragEnterEvent, QPalette, QDropEvent, QFontMetrics, QGuiApplication, QImage,
                            QKeySequence, QPainter, QShortcut)
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFormLayout, QFrame, QGridLayout,
@@ -684,6 +684,36 @@ class _CardList(QListWidget):
         self._on_resize()
 
 
+class _ColumnScroll(QScrollArea):
+    """A column of boxes that scrolls up and down only and is never narrower than its boxes need:
+    its minimum (and, where they need more, maximum) width follows its content's minimum width,
+    room for the vertical scroll bar included, so the splitter that holds it cannot cut the boxes
+    off at the right edge. A foreign model's settings box, shown later, widens it the same way."""
+
+    def __init__(self, content: QWidget, least: int, most: int) -> None:
+        super().__init__()
+        self._least, self._most = least, most
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(content)
+        content.installEventFilter(self)
+        self._fit_content()
+
+    def _fit_content(self) -> None:
+        """Width limits from what the content needs now (between `least` and `most` where it can)."""
+        needed = self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width() \
+            + 2 * self.frameWidth()
+        self.setMinimumWidth(max(self._least, needed))
+        self.setMaximumWidth(max(self._most, needed))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        # The content's layout posts LayoutRequest whenever a box is shown, hidden or changes text.
+        if watched == self.widget() and event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.StyleChange):
+            self._fit_content()
+        return super().eventFilter(watched, event)
+
+
 class _SortItem(QTableWidgetItem):
     """A table cell that sorts by the value stored under VALUE_ROLE, not by its text."""
 
@@ -801,14 +831,7 @@ class PlaygroundPage(QWidget):
         return header
 
     def _build_side(self) -> QWidget:
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(330)
-        scroll.setMaximumWidth(460)
         body = QWidget()
-        scroll.setWidget(body)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 6, 0)
 
@@ -849,6 +872,8 @@ class PlaygroundPage(QWidget):
         recent_layout.addWidget(self.recent_hint)
         layout.addWidget(self.recent_box)
         layout.addStretch(1)
+        scroll = _ColumnScroll(body, least=330, most=460)
+        scroll.setObjectName("playgroundSide")
         return scroll
 
     def _build_preprocess_box(self) -> QGroupBox:
@@ -956,10 +981,17 @@ class PlaygroundPage(QWidget):
         self.drop_hint = QLabel(_t(EMPTY_HINT))
         self.drop_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.drop_hint.setWordWrap(True)
-        self.drop_hint.setFixedWidth(480)  # a fixed width lets the wrapped text get its full height
+        self.drop_hint.setFixedWidth(480)
         self.drop_hint.setStyleSheet("border: none; background: transparent;")
         theme.set_tone(self.drop_hint, "muted")
-        zone.addWidget(self.drop_hint, 0, Qt.AlignmentFlag.AlignHCenter)
+        # Centred by stretches, not by alignment: the column then asks the label for its height at
+        # its own 480 px, while an aligned item is asked at the column's width, where a Chinese hint
+        # fits one line, and the second line it wraps to at 480 px was cut off.
+        hint_row = QHBoxLayout()
+        hint_row.addStretch(1)
+        hint_row.addWidget(self.drop_hint)
+        hint_row.addStretch(1)
+        zone.addLayout(hint_row)
         self.zone_button = QPushButton(self.tr("Open model…"))
         self.zone_button.setObjectName("zoneButton")
         self.zone_button.setMinimumWidth(160)

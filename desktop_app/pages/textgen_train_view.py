@@ -15,13 +15,13 @@ import math
 from typing import Any
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop_app import theme
-from desktop_app.epoch_plots import epoch_plot, plot_legend
+from desktop_app.epoch_plots import BestEpochLine, epoch_plot, plot_legend
 from desktop_app.pages.epoch_picker import EpochPicker
+from desktop_app.plotting import pg
 
 SMOOTHING = 0.7  # exponential moving average of the reported steps (each already a mean of a few steps)
 BLUE, ORANGE, GREEN, GREY = (31, 119, 180), (255, 127, 14), (44, 160, 44), (140, 140, 140)
@@ -69,11 +69,9 @@ class TextgenTrainView(QWidget):
                                                           symbolSize=6, symbolBrush=ORANGE, name=self.tr("validation"))
         self.baseline_curve = self.perplexity_plot.plot([], [], pen=pg.mkPen(GREY, width=2, style=Qt.PenStyle.DashLine),
                                                         name=self.tr("letter frequency only"))
-        dashed = pg.mkPen(GREEN, width=1, style=Qt.PenStyle.DashLine)
-        self.best_line = pg.InfiniteLine(angle=90, movable=False, pen=dashed, label=self.tr("best"),
-                                         labelOpts=dict(position=0.5, color=GREEN))
-        self.best_line.setVisible(False)
-        self.perplexity_plot.addItem(self.best_line)
+        # named "best" in the legend, not on the plot, where a label lay over the curves or the legend
+        self.best_marker = BestEpochLine(self.perplexity_plot, self.tr("best"), GREEN)
+        self.best_line = self.best_marker.line
 
         self.sample_box = QGroupBox(self.tr("What the model writes"))
         self.sample_box.setToolTip(self.tr(SAMPLE_TIP))
@@ -125,7 +123,7 @@ class TextgenTrainView(QWidget):
             for curve in (self.raw_loss_curve, self.loss_curve, self.val_loss_curve, self.perplexity_curve,
                           self.baseline_curve):
                 curve.setData([], [])
-            self.best_line.setVisible(False)
+            self.best_marker.show_epoch(0)
             theme.plot_title(self.perplexity_plot, self.tr(PERPLEXITY_TITLE))
             self.picker.reset()
             self.sample_text.clear()
@@ -185,8 +183,7 @@ class TextgenTrainView(QWidget):
         self.perplexity_curve.setData(x, np.asarray(self.perplexity))
         if self.baseline > 0 and len(x):
             self.baseline_curve.setData([1, max(self.epochs, 2)], [self.baseline, self.baseline])
-        self.best_line.setVisible(self.best_epoch > 0)
-        self.best_line.setValue(self.best_epoch)
+        self.best_marker.show_epoch(self.best_epoch)
         theme.plot_title(self.perplexity_plot, self.perplexity_text())
         self.picker.set_count(len(self.sample_history))
 

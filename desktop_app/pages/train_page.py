@@ -16,17 +16,17 @@ import math
 import time
 from pathlib import Path
 
-import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, QProgressBar, QPushButton,
                                QStackedWidget, QVBoxLayout, QWidget)
 
 from desktop_app.dialogs import show_error
 from desktop_app.engine_words import say
-from desktop_app.epoch_plots import cache_axes
+from desktop_app.epoch_plots import BestEpochLine, cache_axes
 from desktop_app.pages.gan_train_view import GanTrainView
 from desktop_app.pages.textgen_train_view import TextgenTrainView
 from desktop_app.pages.translate_train_view import TranslateTrainView
+from desktop_app.plotting import pg
 from desktop_app.state import AppState, result_task
 from desktop_app.workers import BackgroundTask, run_in_background
 
@@ -152,6 +152,9 @@ class TrainPage(QWidget):
     open_in_playground = Signal(str)  # the path of a trained generator's or translator's ONNX file
 
     VIEW_INDEX = {"classify": 0, "gan": 1, "translate": 2, "textgen": 3}
+    # Training runs below the GUI thread's priority (desktop_app.workers.lower_this_thread), so
+    # the window answers at once; bench/gui_stall.py turns it off to measure what it costs.
+    train_at_low_priority = True
 
     def __init__(self, state: AppState, model_page, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -205,13 +208,8 @@ class TrainPage(QWidget):
         self.lr_curve = self.lr_plot.plot([], [], pen=pg.mkPen(GREEN, width=2), name=self.tr("per epoch"))
         self.speed_curve = self.speed_plot.plot([], [], pen=pg.mkPen(BLUE, width=2), symbol="o", symbolSize=5,
                                                 symbolBrush=BLUE, name=self.tr("training"))
-        self.best_lines = []
-        for plot in (self.loss_plot, self.accuracy_plot):
-            line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(GREEN, width=1, style=Qt.PenStyle.DashLine),
-                                   label=self.tr("best"), labelOpts=dict(position=0.92, color=GREEN))
-            line.setVisible(False)
-            plot.addItem(line)
-            self.best_lines.append(line)
+        self.best_markers = [BestEpochLine(plot, self.tr("best"), GREEN)
+                             for plot in (self.loss_plot, self.accuracy_plot)]
 
         self.classify_view = QWidget()
         grid = QGridLayout(self.classify_view)
@@ -357,7 +355,7 @@ class TrainPage(QWidget):
             return train(config, emit=context.emit, control=control, data=data, export=export, resume_from=resume_from)
 
         self._task = run_in_background(work, name="training", on_event=self._on_event, on_success=self._on_finished,
-                                       on_failure=self._on_failed, parent=self)
+                                       on_failure=self._on_failed, parent=self, low_priority=self.train_at_low_priority)
         self._task.finished.connect(self._on_task_ended)
         self.model_page.set_editable(False)
         self.state.set_training(True)
@@ -553,16 +551,14 @@ class TrainPage(QWidget):
         else:
             self.speed_curve.setData(self.epoch_x, self.speeds)
         if plot in ("loss", "accuracy"):  # the "best" line of the plot
-            line = self.best_lines[CLASSIFIER_PLOTS.index(plot)]
-            line.setVisible(self.best_epoch > 0)
-            line.setValue(self.best_epoch)
+            self.best_markers[CLASSIFIER_PLOTS.index(plot)].show_epoch(self.best_epoch)
 
     def _clear_curves(self) -> None:
         for curve in (self.batch_curve, self.smooth_curve, self.val_loss_curve, self.train_acc_curve,
                       self.val_acc_curve, self.lr_curve, self.speed_curve):
             curve.setData([], [])
-        for line in self.best_lines:
-            line.setVisible(False)
+        for marker in self.best_markers:
+            marker.show_epoch(0)
 
     def _on_finished(self, result) -> None:
         self._stale.update(CLASSIFIER_PLOTS)

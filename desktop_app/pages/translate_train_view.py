@@ -15,7 +15,6 @@ import html
 from typing import Any
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QTextDocument
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QGridLayout, QGroupBox, QHeaderView, QStyle,
@@ -23,8 +22,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QGridLayout, QGr
                                QWidget)
 
 from desktop_app import theme
-from desktop_app.epoch_plots import epoch_plot, plot_legend, set_late_curve
+from desktop_app.epoch_plots import BestEpochLine, epoch_plot, plot_legend, set_late_curve
 from desktop_app.pages.epoch_picker import EpochPicker
+from desktop_app.plotting import pg
 
 SMOOTHING = 0.7  # exponential moving average of the reported steps (each already a mean of a few steps)
 SAMPLE_ROWS = 5  # the engine translates the same 5 validation sentences every epoch
@@ -167,11 +167,9 @@ class TranslateTrainView(QWidget):
         # only when the data has one right answer per sentence: joins the legend with its first point
         self.exact_curve = self.quality_plot.plot([], [], pen=pg.mkPen(PURPLE, width=2), symbol="t", symbolSize=6,
                                                   symbolBrush=PURPLE)
-        dashed = pg.mkPen(GREEN, width=1, style=Qt.PenStyle.DashLine)
-        self.best_line = pg.InfiniteLine(angle=90, movable=False, pen=dashed, label=self.tr("best"),
-                                         labelOpts=dict(position=0.5, color=GREEN))
-        self.best_line.setVisible(False)
-        self.quality_plot.addItem(self.best_line)
+        # named "best" in the legend, not on the plot, where a label lay over the curves
+        self.best_marker = BestEpochLine(self.quality_plot, self.tr("best"), GREEN)
+        self.best_line = self.best_marker.line
 
         self.samples_box = QGroupBox(self.tr("Sample translations"))
         self.samples_box.setToolTip(self.tr(SAMPLES_TIP))
@@ -245,7 +243,7 @@ class TranslateTrainView(QWidget):
             for curve in (self.raw_loss_curve, self.loss_curve, self.val_loss_curve, self.bleu_curve, self.chrf_curve,
                           self.exact_curve):
                 curve.setData([], [])
-            self.best_line.setVisible(False)
+            self.best_marker.show_epoch(0)
             self.quality_legend.removeItem(self.exact_curve)
             theme.plot_title(self.quality_plot, self.tr("Translation quality (higher is better)"))
             self.picker.reset()
@@ -308,8 +306,7 @@ class TranslateTrainView(QWidget):
             self.bleu_curve.setData(x, np.asarray(self.bleu))
             self.chrf_curve.setData(x, np.asarray(self.chrf))
             set_late_curve(self.quality_legend, self.exact_curve, self.tr("exactly right %"), x, np.asarray(self.exact))
-            self.best_line.setVisible(self.best_epoch > 0)
-            self.best_line.setValue(self.best_epoch)
+            self.best_marker.show_epoch(self.best_epoch)
             theme.plot_title(self.quality_plot, self.quality_text())
             self.picker.set_count(len(self.sample_history))
 
