@@ -226,7 +226,7 @@ def missing_libraries(path: Path, computer: Computer) -> list[str]:
     if loads(path):
         return []
     missing = missing_from_ldd((computer.ldd or run_ldd)(path))
-    return missing or ["?"]  # it does not load, and ldd cannot say why
+    return missing or ["?"]  # it does not load, and ldd names no missing library
 
 
 # ----- packages ----------------------------------------------------------------------------------
@@ -255,7 +255,7 @@ def install_command(libraries: list[str], computer: Computer) -> str:
     """The command that installs the packages providing `libraries` on this distribution, or
     '' when the distribution is not one we know (the libraries are named in the sentence)."""
     family = package_family(computer.release())
-    if family is None or not libraries or "?" in libraries:
+    if family is None or not libraries:
         return ""
     packages: list[str] = []
     for library in libraries:
@@ -323,8 +323,9 @@ def check_platform(name: str, computer: Computer) -> list[Finding]:
     else:
         missing = missing_libraries(plugin, computer)
         if missing == ["?"]:
-            findings.append(Finding(f"Qt's {words} window support ({plugin}) does not load, and ldd cannot say "
-                                    f"which system library it lacks.", ("?",)))
+            # no library is missing, so something else (a symbol, a version) failed the load: Qt
+            # may still manage (it loads lazily), and only Qt can say more
+            log.warning("%s does not load, and ldd names no missing library; leaving it to Qt", plugin)
         elif missing:
             count = len(missing)
             findings.append(Finding(

@@ -68,8 +68,11 @@ def camera_line(computer: Computer) -> Line:
     missing: list[str] = []
     for file in files:
         missing += [name for name in missing_libraries(file, computer) if name not in missing]
+    named = [name for name in missing if name != "?"]
+    if named:
+        return Line(MISSING, "Camera support", f"needs {', '.join(named)}", install_command(named, computer))
     if missing:
-        return Line(MISSING, "Camera support", f"needs {', '.join(missing)}", install_command(missing, computer))
+        return Line(MISSING, "Camera support", "Qt's multimedia libraries do not load (the log file says why)")
     cameras = sorted(Path("/dev").glob("video*"))
     return Line(OK, "Camera support", f"libraries present; {len(cameras)} video device(s) in /dev")
 

@@ -229,3 +229,12 @@ def test_check_says_the_window_can_open_and_exits_0(capsys, fake_plugins):
 def test_ldd_output_is_read_once_per_library():
     assert pf.missing_from_ldd(LDD_XCB) == ["libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxcb-keysyms.so.1"]
     assert pf.missing_from_ldd("\tlibc.so.6 => /lib/libc.so.6 (0x1)\n") == []
+
+
+def test_a_plugin_that_fails_to_load_for_another_reason_is_left_to_qt(fake_plugins):
+    """dlopen resolves every symbol at once, Qt lazily: a load failure with no missing library must not keep the
+    window shut (only Qt can tell), and the display is still checked."""
+    here = computer(missing_ldd="\tlibc.so.6 => /lib/libc.so.6 (0x1)\n", DISPLAY=":0")
+    here.plugin_dir = fake_plugins
+    verdict = pf.preflight(here)
+    assert verdict.can_start and verdict.findings == ()
