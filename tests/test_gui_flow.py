@@ -9,29 +9,7 @@ import pytest
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 
-from desktop_app.main_window import MainWindow
-from desktop_app.workers import BackgroundTask
 from engine.train.checkpoint import load_checkpoint
-
-
-@pytest.fixture
-def window(qtbot, monkeypatch):
-    """A ready window (engine loaded, digits shown) that is closed, and its threads ended, after the test."""
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.resize(1180, 780)
-    win.show()
-    with qtbot.waitSignals([win.state.engine_ready, win.state.dataset_changed], timeout=60_000):
-        win.start_engine_loading()
-        win.data_page.load_spec("digits")
-    yield win
-    if win.train_page.is_running():
-        win.train_page.stop_and_wait()
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    win.close()
-    for task in list(BackgroundTask._live):
-        task.wait(30_000)
-    qtbot.waitUntil(lambda: not BackgroundTask._live, timeout=10_000)
 
 
 def _train(qtbot, win, epochs: int):

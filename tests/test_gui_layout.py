@@ -77,8 +77,8 @@ def language(request) -> str:
 
 
 @pytest.fixture
-def window(qtbot, language):
-    """The main window at its default size, every page built."""
+def all_pages(qtbot, language):
+    """The main window at its default size, every page built (no engine: nothing here trains)."""
     from desktop_app.main_window import MainWindow
 
     win = MainWindow()
@@ -110,25 +110,25 @@ def feed_classifier_run(page, best: int) -> None:
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
-def test_every_page_fits_at_the_default_size(qtbot, window, tmp_path):
-    playground = window.playground_page
+def test_every_page_fits_at_the_default_size(qtbot, all_pages, tmp_path):
+    playground = all_pages.playground_page
     with qtbot.waitSignal(playground.model_opened, timeout=15_000):
         playground.open_model(str(foreign_minus_one_model(tmp_path / "foreign.onnx")))
     assert playground.preprocess_box.isVisibleTo(playground)  # the settings a foreign model needs
     problems = []
     for name in PAGES:
-        window.show_page(name)
+        all_pages.show_page(name)
         qtbot.wait(20)
-        problems += [f"{name}: {line}" for line in overflows(window)]
+        problems += [f"{name}: {line}" for line in overflows(all_pages)]
     assert not problems, "\n".join(problems)
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
 @pytest.mark.parametrize("best", [3, 16, EPOCHS])
-def test_the_best_epoch_never_covers_a_legend(qtbot, window, best):
-    train = window.train_page
+def test_the_best_epoch_never_covers_a_legend(qtbot, all_pages, best):
+    train = all_pages.train_page
     feed_classifier_run(train, best)
-    window.show_page("Train")
+    all_pages.show_page("Train")
     qtbot.wait(20)
     assert train.best_epoch == best
     lines = [marker.line for marker in train.best_markers]
@@ -137,7 +137,7 @@ def test_the_best_epoch_never_covers_a_legend(qtbot, window, best):
     assert all(best_word in legend_names(plot) for plot in (train.loss_plot, train.accuracy_plot))
     problems = texts_over_legends(train)
     assert not problems, "\n".join(problems)
-    assert not overflows(window)
+    assert not overflows(all_pages)
 
     train._clear_curves()  # as when the next run starts: no best epoch yet
     assert not any(line.isVisible() for line in lines)
@@ -190,11 +190,11 @@ def feed_other_run(page, task: str, best: int) -> None:
 @pytest.mark.parametrize("task, context, best_plot", [("gan", "GanTrainView", "quality_plot"),
                                                       ("translate", "TranslateTrainView", "quality_plot"),
                                                       ("textgen", "TextgenTrainView", "perplexity_plot")])
-def test_the_best_epoch_never_covers_a_legend_of_the_other_tasks(qtbot, window, task, context, best_plot, best):
-    train = window.train_page
+def test_the_best_epoch_never_covers_a_legend_of_the_other_tasks(qtbot, all_pages, task, context, best_plot, best):
+    train = all_pages.train_page
     view = {"gan": train.gan_view, "translate": train.translate_view, "textgen": train.textgen_view}[task]
     feed_other_run(train, task, best)
-    window.show_page("Train")
+    all_pages.show_page("Train")
     qtbot.wait(20)
     assert view.isVisible() and view.best_epoch == best
     assert view.best_line.isVisible() and view.best_line.value() == best
@@ -203,7 +203,7 @@ def test_the_best_epoch_never_covers_a_legend_of_the_other_tasks(qtbot, window, 
     best_word = QCoreApplication.translate(context, "best")
     plot = getattr(view, best_plot)
     assert best_word in legend_names(plot)
-    assert not overflows(window)
+    assert not overflows(all_pages)
 
     view.reset()  # as when the next run starts: no best epoch yet
     assert not view.best_line.isVisible()

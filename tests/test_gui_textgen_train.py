@@ -9,32 +9,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
-from desktop_app.main_window import MainWindow
 from desktop_app.state import result_task
-from desktop_app.workers import BackgroundTask
 from engine.data.corpus import TextCorpus
-
-
-@pytest.fixture
-def window(qtbot, monkeypatch):
-    """A ready window (engine loaded, digits shown) that is closed, and its threads ended, after the test."""
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.resize(1180, 780)
-    win.show()
-    with qtbot.waitSignals([win.state.engine_ready, win.state.dataset_changed], timeout=60_000):
-        win.start_engine_loading()
-        win.data_page.load_spec("digits")
-    yield win
-    if win.train_page.is_running():
-        win.train_page.stop_and_wait()
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    win.close()
-    for task in list(BackgroundTask._live):
-        task.wait(30_000)
-    qtbot.waitUntil(lambda: not BackgroundTask._live, timeout=10_000)
 
 
 def test_a_text_generator_trains_and_writes_every_epoch(qtbot, window):
