@@ -114,10 +114,11 @@ def run_for(seconds: float) -> None:
 
 def open_window():
     """The real main window, shown, with the engine loaded and the bundled digits on the Data page."""
-    from desktop_app.startup import collect_garbage_in_gui_thread, freeze_when_engine_ready
+    from desktop_app.startup import collect_garbage_in_gui_thread, freeze_when_engine_ready, hand_over_the_gil_sooner
     from desktop_app.main_window import MainWindow
 
     collector = collect_garbage_in_gui_thread()  # as desktop_app.startup.open_window does
+    hand_over_the_gil_sooner()
     window = MainWindow()
     freeze_when_engine_ready(window.state)
     window.resize(1180, 780)
@@ -272,8 +273,11 @@ def measures_for(what: str, rounds: Rounds, idle: np.ndarray) -> list[Measure]:
     longest, p99, over = summary(stalls)
     idle_longest, idle_p99, _ = summary(idle)
     end_longest = summary(end)[0]
-    speed = float(np.median([run[2]["samples_per_second"] for run in rounds.low]))
-    plain_speed = float(np.median([run[2]["samples_per_second"] for run in rounds.normal]))
+    speeds = [run[2]["samples_per_second"] for run in rounds.low]
+    plain_speeds = [run[2]["samples_per_second"] for run in rounds.normal]
+    speed, plain_speed = float(np.nanmedian(speeds)), float(np.nanmedian(plain_speeds))
+    # each round's two runs are minutes apart at most: their ratio is what the machine's drift spares
+    ratio = float(np.nanmedian([a / b for a, b in zip(speeds, plain_speeds)]))
     seconds = sum(run[2]["seconds"] for run in rounds.low)
     epochs = sum(run[2]["epochs"] for run in rounds.low)
     note = (f"{len(rounds.low)} runs, {len(stalls)} heartbeats over {seconds:.1f} s, {epochs} epochs; "
@@ -290,9 +294,8 @@ def measures_for(what: str, rounds: Rounds, idle: np.ndarray) -> list[Measure]:
                      f"as before: {summary(plain_end)[0]:.1f} ms"),
         Measure(BENCH, f"training speed in the window, {what}, as shipped vs as before", speed, "samples/s",
                 baseline=plain_speed, baseline_what="same window, training at the GUI's priority, 5 ms GIL switch",
-                ratio=speed / plain_speed, target=f"ratio >= {1 - COST_TARGET:.2f}",
-                met=speed / plain_speed >= 1 - COST_TARGET,
-                note="median of the engine's per-epoch samples/s; runs interleaved"),
+                ratio=ratio, target=f"ratio >= {1 - COST_TARGET:.2f}", met=ratio >= 1 - COST_TARGET,
+                note="the engine's per-epoch samples/s, median of each run; ratio: median of the rounds' ratios"),
     ]
 
 
