@@ -290,7 +290,7 @@ def measures_for(what: str, rounds: Rounds, idle: np.ndarray) -> list[Measure]:
                 baseline_what="window idle"),
         Measure(BENCH, f"longest GUI-thread stall, {what}, end of the run", end_longest, "ms", baseline=idle_longest,
                 baseline_what="window idle", target=f"under {END_TARGET_MS:.0f} ms", met=end_longest < END_TARGET_MS,
-                note=f"after Stop: the last scoring, the export, showing the result and the 0.5 s after it; at the "
+                note=f"after Stop: the last scoring, the export, showing the result and the 0.5 s after it; "
                      f"as before: {summary(plain_end)[0]:.1f} ms"),
         Measure(BENCH, f"training speed in the window, {what}, as shipped vs as before", speed, "samples/s",
                 baseline=plain_speed, baseline_what="same window, training at the GUI's priority, 5 ms GIL switch",
