@@ -164,19 +164,26 @@ def _wayland_session(env: Mapping[str, str]) -> bool:
     return bool(env.get("WAYLAND_DISPLAY")) or env.get("XDG_SESSION_TYPE", "").lower() == "wayland"
 
 
-def qt_plugin_dir(env: Mapping[str, str]) -> Path | None:
-    """Qt's `platforms` plugin folder, found without importing Qt (None when it cannot be found)."""
-    override = env.get("QT_QPA_PLATFORM_PLUGIN_PATH")
-    if override:
-        return Path(override)
+def pyside_dir() -> Path | None:
+    """PySide6's package folder (Qt's libraries and plugins are under its `Qt/`), found without
+    importing it; None when PySide6 is not installed."""
     try:
         spec = importlib.util.find_spec("PySide6")
     except (ImportError, ValueError):
         return None
     if spec is None or not spec.submodule_search_locations:
         return None
-    folder = Path(list(spec.submodule_search_locations)[0]) / "Qt" / "plugins" / "platforms"
-    return folder if folder.is_dir() else None
+    return Path(list(spec.submodule_search_locations)[0])
+
+
+def qt_plugin_dir(env: Mapping[str, str]) -> Path | None:
+    """Qt's `platforms` plugin folder, found without importing Qt (None when it cannot be found)."""
+    override = env.get("QT_QPA_PLATFORM_PLUGIN_PATH")
+    if override:
+        return Path(override)
+    base = pyside_dir()
+    folder = base / "Qt" / "plugins" / "platforms" if base is not None else None
+    return folder if folder is not None and folder.is_dir() else None
 
 
 def plugin_path(name: str, folder: Path | None) -> Path | None:

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from desktop_app.preflight import (DISPLAY_WORDS, Computer, display_of, install_command, missing_libraries,
-                                   platform_candidates, preflight, qt_plugin_dir)
+from desktop_app.preflight import (DISPLAY_WORDS, Computer, Verdict, display_of, install_command, missing_libraries,
+                                   preflight, pyside_dir)
 
 log = logging.getLogger(__name__)
 
@@ -35,14 +35,12 @@ class Line:
     command: str = ""
 
 
-def window_lines(computer: Computer) -> tuple[list[Line], bool]:
-    """The window's lines and whether it can open."""
-    verdict = preflight(computer)
-    candidates = platform_candidates(computer)
-    if candidates is None:
+def window_lines(verdict: Verdict, computer: Computer) -> list[Line]:
+    """The window's lines, from the pre-flight's verdict."""
+    if not verdict.platforms:
         where = computer.env.get("QT_QPA_PLATFORM") or {"darwin": "macOS", "win32": "Windows"}.get(computer.platform,
                                                                                                     computer.platform)
-        return [Line(OK, "Window", f"nothing to check for {where}")], True
+        return [Line(OK, "Window", f"nothing to check for {where}")]
     lines: list[Line] = []
     for name, findings in verdict.platforms:
         what = f"Window ({DISPLAY_WORDS[name]})"
@@ -52,15 +50,14 @@ def window_lines(computer: Computer) -> tuple[list[Line], bool]:
             lines.append(Line(OK, what, f"ready, display '{display_of(name, computer.env)}'"))
     if verdict.platform_override:
         lines.append(Line(OK, "Window", f"ModelDesk will ask Qt for {verdict.platform_override}"))
-    return lines, verdict.can_start
+    return lines
 
 
 def camera_line(computer: Computer) -> Line:
     """Whether Qt's camera support loads (Linux: it needs PulseAudio's client library)."""
     if not computer.platform.startswith("linux"):
         return Line(OK, "Camera support", "nothing to check on this system")
-    plugins = qt_plugin_dir(computer.env)
-    base = plugins.parent.parent.parent if plugins is not None else None
+    base = pyside_dir()
     files = [base / name for name in CAMERA_LIBRARIES] if base is not None else []
     files = [f for f in files if f.exists()]
     if not files:
@@ -126,13 +123,14 @@ def render(lines: list[Line]) -> str:
 def run_check(computer: Computer | None = None, with_gpu: bool = True) -> int:
     """Print the report; 0 when the window can open, 2 when it cannot."""
     computer = computer or Computer()
-    window, can_start = window_lines(computer)
+    verdict = preflight(computer)
+    window, can_start = window_lines(verdict, computer), verdict.can_start
     header = [Line(OK, "Python", f"{platform.python_version()} ({sys.executable})"),
               Line(OK, "PySide6 (Qt)", _version("PySide6"))]
     optional = [camera_line(computer)] + (gpu_lines() if with_gpu else [])
     print(f"ModelDesk check on {platform.system()} {platform.release()}\n")
     print(render(header + window))
     print("\nOptional\n" + render(optional))
-    print("\nThe window can open." if can_start else "\n" + preflight(computer).message())
+    print("\nThe window can open." if can_start else "\n" + verdict.message())
     return 0 if can_start else 2
 
