@@ -114,13 +114,12 @@ def run_for(seconds: float) -> None:
 
 def open_window():
     """The real main window, shown, with the engine loaded and the bundled digits on the Data page."""
-    from desktop_app.startup import collect_garbage_in_gui_thread, freeze_when_engine_ready, hand_over_the_gil_sooner
+    from desktop_app.startup import collect_garbage_in_gui_thread, hand_over_the_gil_sooner
     from desktop_app.main_window import MainWindow
 
     collector = collect_garbage_in_gui_thread()  # as desktop_app.startup.open_window does
     hand_over_the_gil_sooner()
     window = MainWindow()
-    freeze_when_engine_ready(window.state)
     window.resize(1180, 780)
     window.show()
     window.build_all_pages()

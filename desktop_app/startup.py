@@ -30,9 +30,10 @@ class _GuiThreadCollector(QObject):
     all of pyqtgraph before the window's first paint).
 
     Whatever was imported since the last check is moved out of the collector's reach first
-    (`gc.freeze()`, as `freeze_when_engine_ready` does for torch): modules, classes and functions
-    live as long as the app, and the first ONNX export alone imports some 130,000 of them, which
-    made every later full collection hold the GUI thread for about 80 ms, mid-training."""
+    (`gc.freeze()`): modules, classes and functions live as long as the app. Torch and the app
+    are some 400,000 of them, which a full collection would scan for about 0.2 s in the middle of
+    a training run; the first ONNX export adds some 130,000 more (about 80 ms per collection).
+    Objects freed by reference counting are not affected."""
 
     def __init__(self, interval_ms: int) -> None:
         super().__init__()
@@ -73,15 +74,6 @@ def hand_over_the_gil_sooner() -> None:
     """Let a thread that waits for Python's GIL (the GUI thread, while training runs) get it
     after `GIL_SWITCH_INTERVAL_S` instead of Python's 5 ms. Costs nothing while no thread waits."""
     sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
-
-
-def freeze_when_engine_ready(state) -> None:
-    """Once the engine is loaded (`state.engine_ready`), move every object alive out of the cycle
-    collector's reach with `gc.freeze()`. They are the modules, classes and functions of torch and
-    the app (some 400,000 objects) and live as long as the app; a full collection would scan them
-    all and hold the GUI thread for about 0.2 s in the middle of a training run, and then only
-    scans what came later. Objects freed by reference counting are not affected."""
-    state.engine_ready.connect(lambda _info: gc.freeze())
 
 
 class _AfterFirstPaint(QObject):
@@ -148,7 +140,6 @@ def open_window(argv: list[str]) -> int:
     collector = collect_garbage_in_gui_thread()  # noqa: F841 - must live as long as the app
     hand_over_the_gil_sooner()
     window = MainWindow()
-    freeze_when_engine_ready(window.state)
     window.show()
     exit_when_shown = os.environ.get(EXIT_WHEN_SHOWN) == "1"
     after_first_paint(window, report_shown_and_exit if exit_when_shown else lambda: finish_start(window))

@@ -15,10 +15,9 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from desktop_app.app import EXIT_WHEN_SHOWN
-from desktop_app.startup import after_first_paint, collect_garbage_in_gui_thread, freeze_when_engine_ready
+from desktop_app.startup import after_first_paint, collect_garbage_in_gui_thread
 from desktop_app.main_window import PAGE_NAMES, MainWindow
 from desktop_app.pages.train_page import CLASSIFIER_PLOTS, REFRESH_STEPS
-from desktop_app.state import AppState
 from engine.train.events import BatchEnd, EpochEnd, TrainingStarted
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -119,17 +118,6 @@ def test_after_first_paint_falls_back_on_a_timer(qtbot):
     qtbot.waitUntil(lambda: bool(calls), timeout=5_000)
     qtbot.wait(30)
     assert calls == [1]
-
-
-def test_objects_alive_once_the_engine_is_ready_are_frozen(qtbot):
-    state = AppState()
-    freeze_when_engine_ready(state)
-    assert gc.get_freeze_count() == 0
-    try:
-        state.set_engine(object())
-        assert gc.get_freeze_count() > 0
-    finally:
-        gc.unfreeze()  # the other tests collect their garbage as usual
 
 
 def test_the_gui_collector_freezes_what_an_import_made_before_it_collects(qtbot, tmp_path, monkeypatch):
